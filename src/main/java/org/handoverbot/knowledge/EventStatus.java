@@ -1,0 +1,8 @@
+package org.handoverbot.knowledge;
+
+public enum EventStatus {
+    /** Reported as having happened. */
+    DONE,
+    /** Reported as a next step or plan ("قد تكون"): never told as done. */
+    PLANNED
+}

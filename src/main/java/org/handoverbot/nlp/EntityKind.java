@@ -1,0 +1,5 @@
+package org.handoverbot.nlp;
+
+public enum EntityKind {
+    BASE, PERSON, ORGANISATION, PROVINCE
+}
