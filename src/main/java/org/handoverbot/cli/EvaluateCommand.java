@@ -28,10 +28,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "model file (default: the one the jar carries)")
     Path model;
 
+    @Option(names = "--cross-validate", paramLabel = "K",
+            description = "instead: K-fold cross-validation of freshly trained models on the file")
+    Integer folds;
+
     @Override
     public Integer call() {
         try {
             Gazetteer gazetteer = Gazetteer.load();
+            if (folds != null) {
+                if (folds < 2) {
+                    System.err.println("evaluate: --cross-validate needs at least 2 folds");
+                    return 2;
+                }
+                System.out.print(IntentEvaluation.crossValidate(LabelledQuestion.read(file),
+                        new QuestionTokens(gazetteer), folds).report());
+                return 0;
+            }
             QuestionUnderstander understander;
             if (model == null) {
                 understander = QuestionUnderstander.load(gazetteer);

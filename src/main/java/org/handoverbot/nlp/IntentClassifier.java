@@ -68,15 +68,24 @@ public final class IntentClassifier {
 
     /** Trains a model on the questions; {@code dataSha256} is recorded in its manifest. */
     public static IntentClassifier train(List<LabelledQuestion> data, QuestionTokens reader, String dataSha256) {
-        List<DocumentSample> samples = new ArrayList<>(data.size());
-        for (LabelledQuestion question : data) {
-            samples.add(new DocumentSample(question.intent().label(), reader.read(question.question()).classifierTokens()));
-        }
+        return train(data, reader, dataSha256, parameters());
+    }
+
+    static TrainingParameters parameters() {
         TrainingParameters parameters = new TrainingParameters();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
         parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         parameters.put(TrainingParameters.THREADS_PARAM, 1);
+        return parameters;
+    }
+
+    static IntentClassifier train(List<LabelledQuestion> data, QuestionTokens reader, String dataSha256,
+                                  TrainingParameters parameters) {
+        List<DocumentSample> samples = new ArrayList<>(data.size());
+        for (LabelledQuestion question : data) {
+            samples.add(new DocumentSample(question.intent().label(), reader.read(question.question()).classifierTokens()));
+        }
         DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
         try {
             DoccatModel trained = DocumentCategorizerME.train(LANGUAGE, new CollectionObjectStream<>(samples),

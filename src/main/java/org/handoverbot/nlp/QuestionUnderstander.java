@@ -18,7 +18,7 @@ public final class QuestionUnderstander {
      * Chosen on models/intents-test.txt (see BENCHMARKS.md, "Intent classification"): held-out questions the
      * model gets right score above it, off-topic ones it has not seen mostly below.
      */
-    public static final double CONFIDENCE_THRESHOLD = 0.5;
+    public static final double CONFIDENCE_THRESHOLD = 0.3;
 
     private final QuestionTokens reader;
     private final IntentClassifier classifier;
