@@ -42,12 +42,11 @@ class KnowledgeCommandsTest {
     @Test
     void ingestPrintsWhatItAddedAndTheSecondTimeThatItWasKnown() {
         String db = TestStores.url(dir);
-        String file = Articles.path("k1-sunday.txt").toString();
+        String file = Articles.path("balad-rockets.txt").toString();
 
         Run first = run("ingest", "--db", db, file);
         assertThat(first.exit()).isZero();
-        assertThat(first.out()).contains("1 new event(s)").contains("HANDOVER DONE k1 2020-03-29")
-                .contains("quote  العميد سامر الفلاني");
+        assertThat(first.out()).contains("1 new event(s)").contains("new    #").contains("ATTACK DONE balad 2020-03-23");
 
         Run second = run("ingest", "--db", db, file);
         assertThat(second.exit()).isZero();
@@ -64,6 +63,23 @@ class KnowledgeCommandsTest {
         assertThat(run.err().strip().lines()).singleElement().asString()
                 .startsWith("ingest: ").contains("bad-date.json").contains("bad date");
         assertThat(run.out()).contains("qaim-again.txt").contains("known  ");
+    }
+
+    @Test
+    void ingestTakesARecordsFileAndRefusesArticleMetadataGivenInsteadOfItsText() throws IOException {
+        String db = TestStores.url(dir);
+        Path records = dir.resolve("taji-again.json");
+        Files.writeString(records, """
+                {"format": "handover-bot/events", "version": 1, "events": [
+                  {"kind": "handover", "base": "taji", "date": "2020-08-23",
+                   "sources": [{"publisher": "نشرة تجريبية", "published": "2020-08-25", "url": "https://example.org/taji"}]}]}""");
+
+        Run run = run("ingest", "--db", db, records.toString(), Articles.path("k1-sunday.json").toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("known  ").contains("HANDOVER DONE taji 2020-08-23");
+        assertThat(run.err().strip().lines()).singleElement().asString()
+                .contains("k1-sunday.json").contains("not a records file");
     }
 
     @Test
@@ -85,20 +101,20 @@ class KnowledgeCommandsTest {
         try (Database bot = Database.open(url);
              var held = bot.connection()) {
             H2KnowledgeBase kb = new H2KnowledgeBase(bot, TestStores.GAZETTEER);
-            assertThat(kb.eventsAbout("k1")).isEmpty();
+            assertThat(kb.eventsAbout("balad")).isEmpty();
 
-            Run ingest = otherProcess(url, "ingest", Articles.path("k1-sunday.txt").toString());
+            Run ingest = otherProcess(url, "ingest", Articles.path("balad-rockets.txt").toString());
             assertThat(ingest.exit()).as(ingest.err()).isZero();
-            assertThat(ingest.out()).contains("HANDOVER DONE k1 2020-03-29");
+            assertThat(ingest.out()).contains("ATTACK DONE balad 2020-03-23");
 
             // the running bot sees what the other process committed
-            assertThat(kb.eventsAbout("k1")).extracting(Event::kind).contains(EventKind.HANDOVER);
+            assertThat(kb.eventsAbout("balad")).extracting(Event::kind).containsExactly(EventKind.ATTACK);
             assertThat(held.isValid(1)).isTrue();
 
             Run events = otherProcess(url, "events", "--json");
             assertThat(events.exit()).as(events.err()).isZero();
-            JsonNode k1 = find(new ObjectMapper().readTree(events.out()), "HANDOVER", "k1");
-            assertThat(k1.path("sources").get(0).path("publisher").asText()).isEqualTo("نشرة المحافظات");
+            JsonNode balad = find(new ObjectMapper().readTree(events.out()), "ATTACK", "balad");
+            assertThat(balad.path("sources").get(0).path("publisher").asText()).isEqualTo("نشرة المحافظات");
         }
     }
 
