@@ -86,7 +86,8 @@ public final class IntentClassifier {
         for (LabelledQuestion question : data) {
             samples.add(new DocumentSample(question.intent().label(), reader.read(question.question()).classifierTokens()));
         }
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
+        DoccatFactory factory = new DoccatFactory(
+                new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
         try {
             DoccatModel trained = DocumentCategorizerME.train(LANGUAGE, new CollectionObjectStream<>(samples),
                     parameters, factory);
