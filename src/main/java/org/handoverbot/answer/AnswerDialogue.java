@@ -67,31 +67,36 @@ public final class AnswerDialogue implements Dialogue {
 
     @Override
     public Reply onText(long chatId, String text) {
-        return guarded(chatId, () -> {
-            if (text == null || text.isBlank()) {
-                return service.empty();
-            }
-            if (text.length() > MAX_QUESTION) {
-                return service.tooLong(MAX_QUESTION);
-            }
-            if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-                return service.noWords();
-            }
-            return answer(chatId, memory.recall(chatId), understander.apply(text.strip()));
-        });
+        return guarded(chatId, () -> badInput(text).orElseGet(() ->
+                answer(chatId, memory.recall(chatId), understander.apply(text.strip()))));
     }
 
     /**
-     * Answers an understanding already made (as `ask --json` reports it) on its own: no conversation is
-     * read or remembered. Never throws.
+     * Answers an understanding already made (as `ask --json` reports it) on its own: no conversation is read
+     * or remembered. Never throws.
      */
     public Reply answerAlone(Understanding understanding) {
         try {
-            return answer(0, ChatContext.EMPTY, understanding).reply();
+            return badInput(understanding.question())
+                    .orElseGet(() -> answer(0, ChatContext.EMPTY, understanding)).reply();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer: " + e);
             return service.failure().reply();
         }
+    }
+
+    /** Empty, over-long or wordless messages get their own polite reply before any understanding. */
+    private Optional<Answer> badInput(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(service.empty());
+        }
+        if (text.length() > MAX_QUESTION) {
+            return Optional.of(service.tooLong(MAX_QUESTION));
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional.of(service.noWords());
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -105,8 +105,11 @@ final class EventSentences {
         return title.isEmpty() || name.contains(title) ? name : name + "، " + title;
     }
 
-    /** A short label for an event of any kind, for lists: its base, what happened, when. */
-    Para listLine(Event e) {
+    /**
+     * An event of any kind for lists: its date and what happened in the bot's words, with its publishers; when
+     * the store's summary is an article's own sentence, that sentence follows as a quotation, verbatim.
+     */
+    List<Reply.Block> listBlocks(Event e) {
         Para p = new Para();
         if (e.date() != null) {
             p.bold(ArabicDates.format(e.date())).add(": ");
@@ -116,21 +119,44 @@ final class EventSentences {
             names.name(e.fromParty()).ifPresent(from -> p.add(" من " + from));
             names.name(e.toParty()).ifPresent(to -> p.add(" إلى " + to));
         } else {
-            p.add(summary(e));
+            p.add(description(e));
         }
-        return p.add(". (" + EventQueries.publishers(e.sources()) + ")");
+        p.add(". (" + EventQueries.publishers(e.sources()) + ")");
+        List<Reply.Block> blocks = new java.util.ArrayList<>();
+        blocks.add(p.build());
+        if (e.kind() != EventKind.HANDOVER) {
+            verbatim(e).ifPresent(blocks::add);
+        }
+        return blocks;
     }
 
-    /** The store's Arabic summary of an event, or a plain description from its kind and base. */
-    String summary(Event e) {
-        if (e.summary() != null && Names.isArabic(e.summary())) {
+    /** The event in the bot's words: the records' own summary, or its kind, base and parties. */
+    String description(Event e) {
+        if (e.summary() != null && Names.isArabic(e.summary()) && verbatimSource(e).isEmpty()) {
             return e.summary().strip().replaceAll("[.。]+$", "");
         }
         String where = e.baseId() == null ? "قاعدة لم تسمّها المصادر" : names.baseLabel(e.baseId());
         return switch (e.kind()) {
             case ATTACK -> "هجوم على " + where;
-            case ANNOUNCEMENT -> "إعلان يخص " + where;
+            case ANNOUNCEMENT -> "إعلان" + names.name(e.fromParty()).map(from -> " من " + from).orElse("") + " بشأن " + where;
             case HANDOVER -> "تسليم " + where;
         };
+    }
+
+    /** The article sentence the event was read from, as a quotation of that article. */
+    Optional<Reply.Quotation> verbatim(Event e) {
+        return verbatimSource(e).map(s -> new Reply.Quotation(QuoteShortener.shorten(e.summary(), QUOTE_ALONE),
+                "من نص " + SourceLine.outlet(s.publisher())));
+    }
+
+    /** The article source whose sentence the summary repeats, if the summary is not the bot's own words. */
+    private Optional<Source> verbatimSource(Event e) {
+        if (e.summary() == null || e.summary().isBlank()) {
+            return Optional.empty();
+        }
+        String summary = e.summary().strip();
+        return e.sources().stream().filter(s -> s.articleId() != null)
+                .filter(s -> s.evidence() == null || s.evidence().contains(summary) || summary.contains(s.evidence().strip()))
+                .findFirst();
     }
 }

@@ -121,8 +121,9 @@ final class FactReplies {
             if (e.date() != null) {
                 p.bold(ArabicDates.format(e.date())).add(": ");
             }
-            p.add(sentences.summary(e) + ".");
+            p.add(sentences.description(e) + ".");
             blocks.add(p.build());
+            sentences.verbatim(e).ifPresent(blocks::add);
             sentences.figures(e.figures()).ifPresent(f -> blocks.add(f.build()));
             blocks.add(sentences.sourceLine(e.sources()));
         }
@@ -214,7 +215,7 @@ final class FactReplies {
         }
         List<Event> others = queries.about(baseId);
         blocks.add(Para.text("ما تذكره مصادري عنها:").build());
-        others.forEach(e -> blocks.add(sentences.listLine(e).build()));
+        others.forEach(e -> blocks.addAll(sentences.listBlocks(e)));
         List<Source> sources = EventQueries.sourcesOf(others);
         blocks.add(sentences.sourceLine(sources));
         return new Answer(reply(blocks, baseId), baseId, others.get(0).id(), null, sources);

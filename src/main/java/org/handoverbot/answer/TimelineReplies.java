@@ -67,7 +67,7 @@ final class TimelineReplies {
         }
         List<Reply.Block> blocks = new ArrayList<>();
         blocks.add(Para.text("ما تذكره مصادري " + when + ":").build());
-        events.forEach(e -> blocks.add(sentences.listLine(e).build()));
+        events.forEach(e -> blocks.addAll(sentences.listBlocks(e)));
         List<Source> sources = EventQueries.sourcesOf(events);
         blocks.add(sentences.sourceLine(sources));
         String base = events.stream().map(Event::baseId).distinct().count() == 1 ? events.get(0).baseId() : null;
