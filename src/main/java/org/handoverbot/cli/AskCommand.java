@@ -21,6 +21,9 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "read questions from stdin, one a line; write one JSON object a line")
     boolean json;
 
+    @Option(names = "--stats", description = "with --json: print start-up time, questions per second and peak heap to stderr")
+    boolean stats;
+
     @Override
     public Integer call() throws IOException {
         if (json == (question != null)) {
@@ -28,9 +31,14 @@ public final class AskCommand implements Callable<Integer> {
             return 2;
         }
         PrintStream out = Terminal.out();
+        long started = System.nanoTime();
         try (Application app = new Application(Settings.fromEnvironment())) {
             if (json) {
-                new JsonAnswers(app.understander(), app.dialogue()).run(Terminal.in(), out);
+                long ready = System.nanoTime();
+                long answered = new JsonAnswers(app.understander(), app.dialogue()).run(Terminal.in(), out);
+                if (stats) {
+                    System.err.println(RunStats.line(answered, ready - started, System.nanoTime() - ready));
+                }
             } else {
                 out.println(new PlainTextRenderer().render(app.dialogue().answerAlone(app.understander().understand(question))));
             }
