@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "handover-bot", mixinStandardHelpOptions = true, version = "handover-bot 0.1.0",
         description = "Answers Arabic questions about coalition base handovers in Iraq, from stored sources.",
         subcommands = {
+                TrainCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 

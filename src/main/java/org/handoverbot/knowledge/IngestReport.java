@@ -1,0 +1,50 @@
+package org.handoverbot.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What ingesting one file did: the events it added, the known events it gave one more source, the quotes it
+ * stored; alreadyKnown when the same article text (or every record) was stored before and nothing changed.
+ */
+public record IngestReport(String name, boolean alreadyKnown, List<Event> added, List<Event> gainedSources,
+                           List<Quote> quotes) {
+
+    public IngestReport {
+        added = List.copyOf(added);
+        gainedSources = List.copyOf(gainedSources);
+        quotes = List.copyOf(quotes);
+    }
+
+    /** Plain lines for the operator, one fact a line. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        if (alreadyKnown) {
+            out.add(name + ": already known, nothing added");
+            return out;
+        }
+        out.add(name + ": " + added.size() + " new event(s), " + gainedSources.size()
+                + " known event(s) with a new source, " + quotes.size() + " quote(s)");
+        for (Event e : added) {
+            out.add("  new    " + describe(e));
+        }
+        for (Event e : gainedSources) {
+            out.add("  known  " + describe(e) + " (+source)");
+        }
+        for (Quote q : quotes) {
+            out.add("  quote  " + (q.speakerName() == null ? "?" : q.speakerName()) + ": «" + shorten(q.text()) + "»");
+        }
+        return out;
+    }
+
+    static String describe(Event e) {
+        return "#" + e.id() + " " + e.kind() + " " + e.status() + " " + (e.baseId() == null ? "-" : e.baseId())
+                + " " + (e.date() == null ? "date unknown" : e.date().toString())
+                + (e.fromParty() != null || e.toParty() != null ? " " + e.fromParty() + " -> " + e.toParty() : "")
+                + " [" + e.sources().size() + " source(s)]";
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+}

@@ -1,0 +1,136 @@
+package org.handoverbot.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.ext.ExtensionLoader;
+
+/**
+ * OpenNLP's maxent document categoriser over word and character n-grams of a question's classifier tokens
+ * (see {@link QuestionTokens}). The model records the SHA-256 of the data it was trained on, so a test can tell
+ * when models/intent-model.bin and models/intents-train.txt disagree.
+ * Classifying is thread-safe: the categoriser keeps no state between calls and the feature generators none at all.
+ */
+public final class IntentClassifier {
+
+    /** Manifest key holding the SHA-256 (hex) of the training data file. */
+    public static final String TRAINING_DATA_SHA256 = "handoverbot-training-data-sha256";
+
+    private static final String LANGUAGE = "ar";
+    // GIS maxent: deterministic, and its probabilities separate real questions from off-topic ones.
+    private static final int ITERATIONS = 300;
+    // Small data: every feature seen once counts (OpenNLP's default cutoff of 5 would drop most of them).
+    private static final int CUTOFF = 1;
+
+    static {
+        // Training logs every iteration at INFO; keep the command line and the bot's log readable.
+        if (System.getProperty("org.slf4j.simpleLogger.log.opennlp") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.opennlp", "warn");
+        }
+        // Since OpenNLP 2.5.9 a model only re-creates feature generators from allowed packages.
+        ExtensionLoader.registerAllowedPackage(IntentClassifier.class.getPackageName());
+    }
+
+    /** An intent and the probability the model gives it. */
+    public record Scored(Intent intent, double confidence) {
+    }
+
+    private final DoccatModel model;
+    private final DocumentCategorizerME categorizer;
+    private final Intent[] intentOfOutcome;
+
+    private IntentClassifier(DoccatModel model) {
+        this.model = model;
+        this.categorizer = new DocumentCategorizerME(model);
+        this.intentOfOutcome = new Intent[categorizer.getNumberOfCategories()];
+        for (int i = 0; i < intentOfOutcome.length; i++) {
+            String label = categorizer.getCategory(i);
+            intentOfOutcome[i] = Intent.fromLabel(label)
+                    .orElseThrow(() -> new IllegalStateException("model has an unknown intent label: " + label));
+        }
+    }
+
+    /** Trains a model on the questions; {@code dataSha256} is recorded in its manifest. */
+    public static IntentClassifier train(List<LabelledQuestion> data, QuestionTokens reader, String dataSha256) {
+        return train(data, reader, dataSha256, parameters());
+    }
+
+    static TrainingParameters parameters() {
+        TrainingParameters parameters = new TrainingParameters();
+        parameters.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+        parameters.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        parameters.put(TrainingParameters.THREADS_PARAM, 1);
+        return parameters;
+    }
+
+    static IntentClassifier train(List<LabelledQuestion> data, QuestionTokens reader, String dataSha256,
+                                  TrainingParameters parameters) {
+        List<DocumentSample> samples = new ArrayList<>(data.size());
+        for (LabelledQuestion question : data) {
+            samples.add(new DocumentSample(question.intent().label(), reader.read(question.question()).classifierTokens()));
+        }
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
+        try {
+            DoccatModel trained = DocumentCategorizerME.train(LANGUAGE, new CollectionObjectStream<>(samples),
+                    parameters, factory);
+            DoccatModel stamped = new DoccatModel(LANGUAGE, trained.getMaxentModel(),
+                    Map.of(TRAINING_DATA_SHA256, dataSha256), factory);
+            return new IntentClassifier(stamped);
+        } catch (IOException e) {
+            throw new UncheckedIOException("training the intent model failed", e);
+        }
+    }
+
+    public static IntentClassifier read(InputStream in) throws IOException {
+        return new IntentClassifier(new DoccatModel(in));
+    }
+
+    public void write(OutputStream out) throws IOException {
+        model.serialize(out);
+    }
+
+    /** The SHA-256 of the training data this model was built from (null for a model without one). */
+    public String trainingDataSha256() {
+        return model.getManifestProperty(TRAINING_DATA_SHA256);
+    }
+
+    public Scored classify(String[] tokens) {
+        double[] probabilities = categorizer.categorize(tokens);
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return new Scored(intentOfOutcome[best], probabilities[best]);
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,58 @@
+package org.handoverbot.nlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns any message into an {@link Understanding}: the intent with the classifier's confidence, and the bases,
+ * people, organisations, date and ordinal it names. Below {@link #CONFIDENCE_THRESHOLD} the intent is a guess
+ * and the answer layer should ask the user to rephrase ({@link #isConfident}). Never throws on any text;
+ * thread-safe, one instance serves every chat.
+ */
+public final class QuestionUnderstander {
+
+    public static final String MODEL_RESOURCE = "/models/intent-model.bin";
+
+    /**
+     * Chosen on models/intents-test.txt (see BENCHMARKS.md, "Intent classification"): held-out questions the
+     * model gets right score above it, off-topic ones it has not seen mostly below.
+     */
+    public static final double CONFIDENCE_THRESHOLD = 0.3;
+
+    private final QuestionTokens reader;
+    private final IntentClassifier classifier;
+
+    public QuestionUnderstander(QuestionTokens reader, IntentClassifier classifier) {
+        this.reader = reader;
+        this.classifier = classifier;
+    }
+
+    /** The understander with the model the jar carries. */
+    public static QuestionUnderstander load(Gazetteer gazetteer) {
+        try (InputStream in = QuestionUnderstander.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("intent model not found on the class path: " + MODEL_RESOURCE);
+            }
+            return new QuestionUnderstander(new QuestionTokens(gazetteer), IntentClassifier.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the intent model " + MODEL_RESOURCE, e);
+        }
+    }
+
+    public Understanding understand(String text) {
+        String question = text == null ? "" : text;
+        QuestionTokens.Read read = reader.read(question);
+        if (read.classifierTokens().length == 0) {
+            // Nothing readable (empty, emoji, punctuation): nothing to classify.
+            return new Understanding(question, Intent.OUT_OF_SCOPE, 0.0, read.entities());
+        }
+        IntentClassifier.Scored scored = classifier.classify(read.classifierTokens());
+        return new Understanding(question, scored.intent(), scored.confidence(), read.entities());
+    }
+
+    /** True when the intent can be acted on; false means "say you did not understand, ask to rephrase". */
+    public static boolean isConfident(Understanding understanding) {
+        return understanding.confidence() >= CONFIDENCE_THRESHOLD;
+    }
+}

@@ -1,0 +1,65 @@
+package org.handoverbot.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class IntentModelTest {
+
+    private static final Gazetteer GAZETTEER = Gazetteer.load();
+    private static final QuestionTokens READER = new QuestionTokens(GAZETTEER);
+
+    private static IntentClassifier committedModel() throws IOException {
+        try (InputStream in = IntentModelTest.class.getResourceAsStream(QuestionUnderstander.MODEL_RESOURCE)) {
+            return IntentClassifier.read(in);
+        }
+    }
+
+    @Test
+    void theCommittedModelWasTrainedOnTheCommittedData() throws IOException {
+        assertThat(committedModel().trainingDataSha256())
+                .as("models/intent-model.bin is stale: run `java -jar target/handover-bot.jar train` and commit it")
+                .isEqualTo(IntentClassifier.sha256(Files.readAllBytes(IntentDataTest.TRAIN)));
+    }
+
+    @Test
+    void retrainingOnTheDataGivesTheCommittedModelsAnswers() throws IOException {
+        IntentClassifier committed = committedModel();
+        IntentClassifier retrained = IntentClassifier.train(LabelledQuestion.read(IntentDataTest.TRAIN), READER, "test");
+        for (LabelledQuestion question : LabelledQuestion.read(IntentDataTest.TEST)) {
+            String[] tokens = READER.read(question.question()).classifierTokens();
+            IntentClassifier.Scored expected = committed.classify(tokens);
+            IntentClassifier.Scored actual = retrained.classify(tokens);
+            assertThat(actual.intent()).as(question.question()).isEqualTo(expected.intent());
+            assertThat(actual.confidence()).as(question.question()).isCloseTo(expected.confidence(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void aSavedModelKeepsItsFeatureGeneratorsWhenLoaded() throws IOException {
+        List<LabelledQuestion> data = LabelledQuestion.read(IntentDataTest.TRAIN);
+        IntentClassifier trained = IntentClassifier.train(data, READER, "x");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trained.write(bytes);
+        IntentClassifier loaded = IntentClassifier.read(new ByteArrayInputStream(bytes.toByteArray()));
+        String[] tokens = READER.read("شوكت سلموا القايم؟").classifierTokens();
+        assertThat(loaded.classify(tokens)).isEqualTo(trained.classify(tokens));
+        assertThat(loaded.trainingDataSha256()).isEqualTo("x");
+    }
+
+    @Test
+    void theHeldOutQuestionsMeetTheAccuracyTargets() throws IOException {
+        IntentEvaluation evaluation = IntentEvaluation.of(LabelledQuestion.read(IntentDataTest.TEST),
+                QuestionUnderstander.load(GAZETTEER));
+        assertThat(evaluation.accuracy()).as(evaluation.report()).isGreaterThanOrEqualTo(0.95);
+        assertThat(evaluation.precision(Intent.OUT_OF_SCOPE)).as(evaluation.report()).isGreaterThanOrEqualTo(0.95);
+    }
+}
