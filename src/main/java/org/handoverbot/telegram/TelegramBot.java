@@ -53,6 +53,11 @@ public final class TelegramBot implements AutoCloseable {
         this.grace = grace;
     }
 
+    /** Starts the bot with the production options; the caller closes it (or calls closeOnShutdown()). */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database) {
+        return start(settings, dialogue, database, TelegramOptions.defaults());
+    }
+
     public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options) {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);

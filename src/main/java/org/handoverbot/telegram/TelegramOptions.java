@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.handoverbot.answer.Reply;
+import org.handoverbot.answer.TelegramHtmlRenderer;
 
 /**
  * How the Telegram side runs; the defaults suit production, tests shorten the waits.
@@ -29,6 +30,11 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1) {
             throw new IllegalArgumentException("bad Telegram options");
         }
+    }
+
+    /** Production defaults, rendering with the answer layer's Telegram HTML renderer. */
+    public static TelegramOptions defaults() {
+        return defaults(new TelegramHtmlRenderer()::render);
     }
 
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {

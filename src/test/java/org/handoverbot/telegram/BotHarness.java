@@ -3,12 +3,9 @@ package org.handoverbot.telegram;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.handoverbot.answer.Dialogue;
-import org.handoverbot.answer.Reply;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
@@ -42,13 +39,13 @@ final class BotHarness implements AutoCloseable {
         return env;
     }
 
-    static TelegramOptions fastOptions(Function<Reply, List<String>> renderer) {
-        return TelegramOptions.defaults(renderer).withPollTimeout(1)
+    static TelegramOptions fastOptions() {
+        return TelegramOptions.defaults().withPollTimeout(1)
                 .withRetries(Duration.ofMillis(50), Duration.ofMillis(400), 3);
     }
 
     TelegramBot start(Dialogue dialogue) {
-        return start(dialogue, fastOptions(TestRenderer::render), environment());
+        return start(dialogue, fastOptions(), environment());
     }
 
     TelegramBot start(Dialogue dialogue, TelegramOptions options, Map<String, String> env) {

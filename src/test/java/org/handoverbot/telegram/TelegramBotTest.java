@@ -166,7 +166,7 @@ class TelegramBotTest {
     void noUpdateIsAnsweredTwiceAfterACrashAndRestartAndNothingTakenInIsLost() throws Exception {
         // Telegram never hears the confirming offset: the bot "crashes" before its next getUpdates.
         server.loseConfirmations(true);
-        harness.start(dialogue, BotHarness.fastOptions(TestRenderer::render).withShutdownGrace(Duration.ofMillis(300)),
+        harness.start(dialogue, BotHarness.fastOptions().withShutdownGrace(Duration.ofMillis(300)),
                 harness.environment());
         server.sendText(11, "أول سؤال");
         server.awaitSent(11, 1, WAIT);
@@ -217,7 +217,7 @@ class TelegramBotTest {
         String wrong = "987654321:WRONG-token-abcdefghijklmnopqrstu";
         env.put("TELEGRAM_BOT_TOKEN", wrong);
 
-        assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions(TestRenderer::render), env))
+        assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions(), env))
                 .isInstanceOf(TelegramStartException.class)
                 .hasMessageStartingWith("Telegram refused the bot token (401 Unauthorized)")
                 .hasMessageNotContaining("WRONG-token").hasMessageNotContaining("\n");
@@ -232,7 +232,7 @@ class TelegramBotTest {
         env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + closedPort);
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions(TestRenderer::render)
+        assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions()
                 .withRetries(Duration.ofMillis(100), Duration.ofSeconds(1), 3), env))
                 .isInstanceOf(TelegramStartException.class)
                 .hasMessageStartingWith("cannot reach Telegram at http://127.0.0.1:" + closedPort + " after 3 attempts")
@@ -260,5 +260,38 @@ class TelegramBotTest {
         assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
                 .filteredOn(t -> !t.isDaemon()).extracting(Thread::getName)
                 .noneMatch(n -> n.startsWith("OkHttp") || n.startsWith("pool-"));
+    }
+
+    @Test
+    void theTokenNeverAppearsInAnythingTheBotPrints() throws Exception {
+        String secretPart = server.token().substring(server.token().indexOf(':') + 1);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream capture = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(capture);
+        System.setOut(capture);
+        try {
+            harness.start(dialogue);
+            server.blockChat(51);
+            server.failNextSends(52, ApiFailure.tooManyRequests(1));
+            server.sendText(51, "سؤال");
+            server.sendText(52, "سؤال");
+            server.sendText(53, ScriptedDialogue.BROKEN);
+            server.awaitSent(52, 1, WAIT);
+            server.awaitSent(53, 1, WAIT);
+            harness.stopBot();
+            Map<String, String> env = harness.environment();
+            server.close();
+            assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions()
+                    .withRetries(Duration.ofMillis(20), Duration.ofMillis(40), 2), env))
+                    .isInstanceOf(TelegramStartException.class);
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("blocked the bot").contains("asks to wait 1 s").contains("broken on purpose")
+                .contains("cannot reach Telegram").doesNotContain(secretPart);
     }
 }

@@ -42,7 +42,7 @@ class WebhookTest {
         Map<String, String> env = harness.environment();
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
-        TelegramBot bot = harness.start(new ScriptedDialogue(), BotHarness.fastOptions(TestRenderer::render).withWebhookBindPort(0), env);
+        TelegramBot bot = harness.start(new ScriptedDialogue(), BotHarness.fastOptions().withWebhookBindPort(0), env);
         endpoint = URI.create("http://127.0.0.1:" + bot.webhookPort().orElseThrow() + "/telegram/hook");
     }
 
