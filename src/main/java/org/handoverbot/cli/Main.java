@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 AskCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                IngestCommand.class,
+                EventsCommand.class,
         })
 public final class Main implements Runnable {
 
