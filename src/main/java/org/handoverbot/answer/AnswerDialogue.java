@@ -43,6 +43,7 @@ public final class AnswerDialogue implements Dialogue {
     private final TimelineReplies timeline;
     private final ServiceReplies service;
     private final UnknownPlaces unknownPlaces;
+    private final AnswerSnapshot snapshot;
 
     public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
                           Optional<SubscriptionDesk> desk) {
@@ -57,7 +58,8 @@ public final class AnswerDialogue implements Dialogue {
         this.minConfidence = minConfidence;
         Names names = new Names(gazetteer);
         EventSentences sentences = new EventSentences(names);
-        this.queries = new EventQueries(knowledge, names);
+        this.snapshot = new AnswerSnapshot(knowledge);
+        this.queries = new EventQueries(snapshot, names);
         this.facts = new FactReplies(queries, sentences);
         this.quotes = new QuoteReplies(queries, sentences);
         this.timeline = new TimelineReplies(queries, sentences, facts);
@@ -76,12 +78,15 @@ public final class AnswerDialogue implements Dialogue {
      * or remembered. Never throws.
      */
     public Reply answerAlone(Understanding understanding) {
+        snapshot.open();
         try {
             return badInput(understanding.question())
                     .orElseGet(() -> answer(0, ChatContext.EMPTY, understanding)).reply();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer: " + e);
             return service.failure().reply();
+        } finally {
+            snapshot.close();
         }
     }
 
@@ -298,6 +303,7 @@ public final class AnswerDialogue implements Dialogue {
     }
 
     private Reply guarded(long chatId, java.util.function.Supplier<Answer> work) {
+        snapshot.open();
         try {
             Answer answer = work.get();
             memory.remember(chatId, answer);
@@ -305,6 +311,8 @@ public final class AnswerDialogue implements Dialogue {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer chat " + chatId + ": " + e);
             return service.failure().reply();
+        } finally {
+            snapshot.close();
         }
     }
 }
