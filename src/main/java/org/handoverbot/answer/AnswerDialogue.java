@@ -212,6 +212,13 @@ public final class AnswerDialogue implements Dialogue {
             }
             return aboutBase(intent, context.baseId());
         }
+        if (context.eventId() != null && (intent == Intent.EVENT_DATE || intent == Intent.STATUS
+                || intent == Intent.LOCATION || intent == Intent.PARTIES)) {
+            Optional<Answer> followUp = queries.event(context.eventId()).map(facts::event);
+            if (followUp.isPresent()) {
+                return followUp.get();
+            }
+        }
         return switch (intent) {
             case STATEMENT -> context.personId() != null ? quotes.saidBy(context.personId(), null, 0) : quotes.saidAbout(null, 0);
             case REASON -> quotes.reason(null);

@@ -131,6 +131,16 @@ final class FactReplies {
         return new Answer(reply(blocks, baseId), baseId, told.get(0).id(), null, sources);
     }
 
+    /** One event of the conversation that names no base (an attack on an unnamed base): what, when, whence. */
+    Answer event(Event e) {
+        List<Reply.Block> blocks = new ArrayList<>(sentences.listBlocks(e));
+        if (e.date() == null) {
+            blocks.add(Para.text("ولا تذكر مصادري تاريخ ذلك.").build());
+        }
+        blocks.add(sentences.sourceLine(e.sources()));
+        return new Answer(reply(blocks, e.baseId()), e.baseId(), e.id(), null, e.sources());
+    }
+
     /** Sources of the base's handover (or plan), with the sentence each was read from and its address. */
     Answer source(String baseId) {
         Optional<Event> main = queries.handover(baseId).or(() -> queries.planned(baseId))
