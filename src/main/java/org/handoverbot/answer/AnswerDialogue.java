@@ -122,7 +122,9 @@ public final class AnswerDialogue implements Dialogue {
                 case TIMELINE -> timeline.timeline();
                 case HELP -> service.help();
                 case SUBSCRIBE -> service.subscribe(chatId, base);
-                case STATEMENT -> person != null ? quotes.saidBy(person, null, p.page()) : quotes.saidAbout(base, p.page());
+                case STATEMENT -> person != null ? quotes.saidBy(person, null, p.page())
+                        : base != null || subject.isEmpty() ? quotes.saidAbout(base, p.page())
+                        : quotes.citedFrom(subject.get().id(), p.page());
                 default -> base == null ? service.oldButton() : aboutBase(p.intent(), base);
             };
         });
@@ -199,6 +201,10 @@ public final class AnswerDialogue implements Dialogue {
         }
         if (intent == Intent.STATEMENT && person != null) {
             return quotes.saidBy(person, null, 0);
+        }
+        Optional<String> organisation = entities.organisations().stream().filter(this::isQuotedOrganisation).findFirst();
+        if (intent == Intent.STATEMENT && organisation.isPresent()) {
+            return quotes.citedFrom(organisation.get(), 0);
         }
         if (entities.date() != null && intent != Intent.SOURCE) {
             return timeline.period(entities.date());
@@ -303,6 +309,10 @@ public final class AnswerDialogue implements Dialogue {
         Optional<String> base = gazetteer.find(argument).stream().map(Mention::entry)
                 .filter(e -> e.kind() == EntityKind.BASE).map(GazetteerEntry::id).findFirst();
         return base.map(b -> service.subscribe(chatId, b)).orElseGet(() -> service.subscribeUnknownBase(argument));
+    }
+
+    private boolean isQuotedOrganisation(String id) {
+        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.ORGANISATION).orElse(false);
     }
 
     private boolean isBase(String id) {
