@@ -1,5 +1,10 @@
 package org.handoverbot.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.handoverbot.config.BadSettingException;
+import org.handoverbot.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +15,11 @@ import picocli.CommandLine.Command;
 @Command(name = "handover-bot", mixinStandardHelpOptions = true, version = "handover-bot 0.1.0",
         description = "Answers Arabic questions about coalition base handovers in Iraq, from stored sources.",
         subcommands = {
+                AskCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
+                IngestCommand.class,
+                EventsCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -20,11 +28,31 @@ public final class Main implements Runnable {
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cli = new CommandLine(new Main());
+        // Errors at the edge: one line, no stack trace; 2 for bad settings, 1 for anything else.
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("handover-bot: " + oneLine(e));
+            return e instanceof BadSettingException ? 2 : 1;
+        });
+        return cli.execute(args);
     }
 
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** No subcommand: the bot. Without a token, the Arabic chat in this terminal. */
     @Override
     public void run() {
-        System.out.println("handover-bot: the bot is not wired yet");
+        Settings settings = Settings.fromEnvironment();
+        if (settings.botToken().isPresent()) {
+            throw new IllegalStateException("the Telegram front end is not wired into this build yet; unset TELEGRAM_BOT_TOKEN for the terminal chat");
+        }
+        try (Application app = new Application(settings)) {
+            new TerminalChat(app.dialogue(), Terminal.in(), Terminal.out()).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class ArticleExtractor {
 
     private static final Lexicon ATTACK = Lexicon.of("هجوم", "الهجوم", "هجمات", "الهجمات", "هجوما", "هاجموا", "هاجم",
             "هاجمت", "استهدف", "استهدفت", "قصف", "صاروخي", "صاروخية", "صواريخ", "بالصواريخ");
+    private static final Lexicon ATTACK_VERB = Lexicon.of("هاجموا", "هاجم", "هاجمت", "استهدف", "استهدفت", "قصف",
+            "قصفت", "سقطت", "سقط", "أطلقت", "أطلق");
     private static final Lexicon ATTACK_NOUN = Lexicon.of("الهجوم", "الهجمات", "هجوم");
     private static final Lexicon ANNOUNCE = Lexicon.of("كشف", "كشفت", "أعلن", "أعلنت", "اعلنوا");
     private static final Lexicon TALKS = Lexicon.of("الحوار", "حوار", "مناقشات", "المناقشات", "محادثات", "المحادثات",
@@ -58,6 +60,10 @@ public final class ArticleExtractor {
             "مسؤولة", "مطلعة", "أمنية", "عسكرية", "حكومية");
     private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
     private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
+    private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
+            "لـ", "على");
+    private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
+            "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
 
     private static final Map<String, Lexicon> TOPICS = new LinkedHashMap<>();
@@ -177,6 +183,20 @@ public final class ArticleExtractor {
             String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(i, end)));
             return new Voice(null, name, null, channel);
         }
+        Optional<Integer> rank = words.find(0, ArticleSpeakers.RANKS);
+        if (rank.isPresent()) {
+            int r = rank.get();
+            int end = r + 1;
+            while (end < words.words().size() && end - r <= 3 && !NAME_STOPS.test(words.words().get(end))
+                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))
+                    && !ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
+                end++;
+            }
+            if (end > r + 1) {
+                return new Voice(null, ArticleSpeakers.clean(words.raw(r, end)),
+                        ArticleSpeakers.titleBefore(words, r), channel);
+            }
+        }
         boolean continues = !words.words().isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
         if (continues && previous != Voice.UNKNOWN) {
             return previous;
@@ -252,21 +272,23 @@ public final class ArticleExtractor {
             }
             attack = true;
             for (Mention b : bases) {
-                if (b.start() > i && b.start() <= i + 3 && claimed.add(b)) {
+                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
                     out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
                             null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
                 }
             }
         }
-        if (attack && out.isEmpty()) {
+        if (attack && out.isEmpty() && (s.has(ATTACK_VERB) || !attackFigures(s).isEmpty())) {
             // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية")
             int at = s.find(0, ATTACK).orElse(0);
             out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, null, null, null, date, null,
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
         }
 
-        boolean announces = s.has(ANNOUNCE);
-        boolean talks = s.has(TALKS);
+        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
+        // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
+        boolean talks = s.has(TALKS) && !doneVerb;
+        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
             List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
@@ -292,7 +314,6 @@ public final class ArticleExtractor {
             }
         }
 
-        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
         boolean completeNoun = s.has(HANDOVER_NOUN) && s.has(COMPLETE);
         if (doneVerb || completeNoun) {
             String[] parties = parties(s, mentions, false);
@@ -305,6 +326,15 @@ public final class ArticleExtractor {
             }
         }
         return out;
+    }
+
+    private static boolean sameClause(Sentence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ArticleSpeakers.endsClause(s.rawToken(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean passiveHandover(List<String> w) {
@@ -417,14 +447,29 @@ public final class ArticleExtractor {
     }
 
     /** Who stands behind the word at this index: the voice of the «…» it sits in, else the publisher. */
-    private static SourceDraft sourceAt(Sentence s, int word, List<QuoteSpan> quotes, ArticleMetadata meta) {
+    private SourceDraft sourceAt(Sentence s, int word, List<QuoteSpan> quotes, ArticleMetadata meta) {
         int offset = s.offset(word);
         for (QuoteSpan q : quotes) {
             if (offset >= q.open() && offset <= q.close()) {
                 return source(meta, q.voice(), s.text());
             }
         }
-        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), null, null, s.text());
+        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), reportedBy(s), null, s.text());
+    }
+
+    /** "أكدت قيادة العمليات المشتركة أن ...": the body the article's own sentence reports, else null. */
+    private String reportedBy(Sentence s) {
+        Optional<Integer> verb = s.find(0, REPORTING);
+        if (verb.isEmpty()) {
+            return null;
+        }
+        for (Mention m : gazetteer.findInWords(s.words())) {
+            if (m.entry().kind() == EntityKind.ORGANISATION && !PARTIES.contains(m.entry().id())
+                    && m.start() > verb.get() && m.start() <= verb.get() + 3) {
+                return ArticleSpeakers.clean(s.raw(m.start(), m.end()));
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- merging within the article

@@ -54,6 +54,16 @@ class SourceLineTest {
     }
 
     @Test
+    void sourcesFromOneArticleAreCreditedTogetherWithThePublisherOnce() {
+        Source own = new Source(6, "الحل نت", null, null, null, null, "تسلّمت القوات…", 1L);
+        Source khafaji = new Source(7, "الحل نت", null, null, "مواقع محلية", "اللواء تحسين الخفاجي", "قال…", 1L);
+        assertThat(SourceLine.of(List.of(own, ARTICLE))).isEqualTo(SourceLine.of(ARTICLE) + ".");
+        assertThat(SourceLine.of(List.of(own, ARTICLE, khafaji))).isEqualTo(
+                "بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، ومواقع محلية، نقلاً عن اللواء تحسين الخفاجي، كما أورد موقع الحل نت.");
+        assertThat(SourceLine.of(List.of(own))).isEqualTo("بحسب موقع الحل نت.");
+    }
+
+    @Test
     void refusesAFactWithoutSource() {
         assertThatThrownBy(() -> SourceLine.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
