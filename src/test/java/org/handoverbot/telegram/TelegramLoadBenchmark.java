@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.handoverbot.answer.Dialogue;
+import org.handoverbot.cli.Application;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 
 /**
- * Telegram load: N users (default 1,000) each send one question at the same moment; the bot, on the real
- * TelegramBots client with production options, takes them by long polling from the fake Bot API server on
+ * Telegram load: N users (default 1,000) each send one question at the same moment; the bot as it runs (the
+ * real composition: seeded H2, understander, answer dialogue, HTML renderer; the real TelegramBots client with
+ * production options) takes them by long polling from the fake Bot API server on
  * 127.0.0.1 and answers. Reports replies per second and the update-to-reply latency (enqueued at the server
  * to reply received by the server) at p50/p90/p99/max, per round.
  *
@@ -26,8 +28,9 @@ import org.handoverbot.telegram.fake.SentMessage;
 public final class TelegramLoadBenchmark {
 
     private static final String[] QUESTIONS = {
-            "متى سلم التحالف قاعدة القائم؟", "شنو صار بقاعدة القايم", "من استلم القاعدة من التحالف؟",
-            "وين تقع قاعدة القائم", "شكد جندي كان بالقاعدة؟", "ليش انسحبوا؟",
+            "متى سلم التحالف قاعدة القائم؟", "امتى سلموا قاعدة القيارة", "من استلم قاعدة عين الاسد؟",
+            "وين تقع قاعدة التاجي", "كم قاعدة سلمت في 2020؟", "ماذا قال اللواء تحسين الخفاجي؟",
+            "ما القاعدة الثالثة التي سلمت؟", "شلونك", "ما مصدر خبر قاعدة بسماية؟", "ليش انسحبوا من كي وان؟",
     };
 
     @org.junit.jupiter.api.Test
@@ -41,27 +44,34 @@ public final class TelegramLoadBenchmark {
 
     static void run(int users, int rounds) throws Exception {
         Path folder = Files.createTempDirectory("telegram-load");
-        try (FakeBotApiServer server = FakeBotApiServer.start();
-             Database database = Database.open("jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath())) {
+        try (FakeBotApiServer server = FakeBotApiServer.start()) {
             Map<String, String> env = new HashMap<>();
             env.put("TELEGRAM_BOT_TOKEN", server.token());
             env.put("TELEGRAM_API_URL", server.baseUri().toString());
-            Dialogue dialogue = new ScriptedDialogue();
-            TelegramOptions options = TelegramOptions.defaults().withWorkerThreads(Integer.getInteger("workers", 16));
-            System.out.printf("Telegram load: %d users at once, %d rounds (+1 warm-up), %d worker threads, dialogue %s%n",
-                    users, rounds, options.workerThreads(), dialogue.getClass().getSimpleName());
-            try (TelegramBot bot = TelegramBot.start(Settings.from(env), dialogue, database, options)) {
-                long chatBase = 1_000_000;
-                for (int round = 0; round <= rounds; round++) {
-                    Result result = round(server, users, chatBase);
-                    chatBase += users;
-                    System.out.printf("%s: %.0f replies/s, latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-                            round == 0 ? "warm-up" : "round " + round, result.perSecond, result.p50, result.p90, result.p99, result.max);
-                }
+            env.put("HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath());
+            try (Application app = new Application(Settings.from(env))) {
+                runRounds(server, app, users, rounds);
             }
         } finally {
             try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void runRounds(FakeBotApiServer server, Application app, int users, int rounds) throws Exception {
+        Dialogue dialogue = app.dialogue();
+        Database database = app.database();
+        TelegramOptions options = TelegramOptions.defaults().withWorkerThreads(Integer.getInteger("workers", 16));
+        System.out.printf("Telegram load: %d users at once, %d rounds (+1 warm-up), %d worker threads, dialogue %s%n",
+                users, rounds, options.workerThreads(), dialogue.getClass().getSimpleName());
+        try (TelegramBot bot = TelegramBot.start(app.settings(), dialogue, database, options)) {
+            long chatBase = 1_000_000;
+            for (int round = 0; round <= rounds; round++) {
+                Result result = round(server, users, chatBase);
+                chatBase += users;
+                System.out.printf("%s: %.0f replies/s, latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+                        round == 0 ? "warm-up" : "round " + round, result.perSecond, result.p50, result.p90, result.p99, result.max);
             }
         }
     }
