@@ -185,6 +185,33 @@ class AnswersEndToEndTest {
     }
 
     @Test
+    void manyChatsAtOnceEachKeepTheirOwnBase() throws Exception {
+        List<String> bases = List.of("القائم", "عين الأسد");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> followUps = new java.util.ArrayList<>();
+            for (int chat = 0; chat < 40; chat++) {
+                long id = 5000 + chat;
+                String base = bases.get(chat % 2);
+                followUps.add(pool.submit(() -> {
+                    dialogue.onText(id, "متى سلمت " + base + "؟");
+                    return plain.render(dialogue.onText(id, "ومن تسلمها؟"));
+                }));
+            }
+            for (int chat = 0; chat < 40; chat++) {
+                String reply = followUps.get(chat).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (chat % 2 == 0) {
+                    assertThat(reply).contains("قاعدة القائم").contains("19 آذار");
+                } else {
+                    assertThat(reply).contains("عين الأسد").contains("لا تتوفر في مصادري معلومات").doesNotContain("القائم");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void buttonsAndCommands() {
         Reply date = dialogue.onText(4, "متى تم تسليم قاعدة القائم؟");
         assertThat(date.buttons()).extracting(Reply.Button::callbackData).contains("src:al-qaim", "timeline");
