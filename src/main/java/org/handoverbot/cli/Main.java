@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
+import org.handoverbot.telegram.TelegramBot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,12 +43,28 @@ public final class Main implements Runnable {
         return message.lines().findFirst().orElse(message);
     }
 
+    /** Until stopped (SIGTERM, Ctrl-C): the shutdown hook lets replies in progress finish, then closes the database. */
+    private static void runOnTelegram(Settings settings) {
+        Application app = new Application(settings);
+        try {
+            TelegramBot bot = TelegramBot.start(settings, app.dialogue(), app.database());
+            bot.closeOnShutdown(app);
+            bot.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
     /** No subcommand: the bot. Without a token, the Arabic chat in this terminal. */
     @Override
     public void run() {
         Settings settings = Settings.fromEnvironment();
         if (settings.botToken().isPresent()) {
-            throw new IllegalStateException("the Telegram front end is not wired into this build yet; unset TELEGRAM_BOT_TOKEN for the terminal chat");
+            runOnTelegram(settings);
+            return;
         }
         try (Application app = new Application(settings)) {
             new TerminalChat(app.dialogue(), Terminal.in(), Terminal.out()).run();

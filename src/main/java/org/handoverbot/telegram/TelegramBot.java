@@ -114,9 +114,21 @@ public final class TelegramBot implements AutoCloseable {
         return webhookPort;
     }
 
-    /** Closes the bot when the JVM is asked to stop (SIGTERM, Ctrl-C). */
-    public TelegramBot closeOnShutdown() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "telegram-shutdown"));
+    /**
+     * Closes the bot when the JVM is asked to stop (SIGTERM, Ctrl-C), then what it uses (e.g. the application
+     * holding the database), in the order given.
+     */
+    public TelegramBot closeOnShutdown(AutoCloseable... afterwards) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            for (AutoCloseable resource : afterwards) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("closing on shutdown: {}", e.toString());
+                }
+            }
+        }, "telegram-shutdown"));
         return this;
     }
 

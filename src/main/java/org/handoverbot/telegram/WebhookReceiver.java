@@ -34,6 +34,13 @@ final class WebhookReceiver implements AutoCloseable {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final int MAX_BODY = 1 << 20;
 
+    static {
+        // Without it the JDK server's answers wait for the peer's delayed ACK (~40 ms each, Nagle's algorithm).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final String path;

@@ -57,6 +57,12 @@ public class FakeBotApiServer implements AutoCloseable {
     protected static final Set<String> SENDING_METHODS = Set.of("sendmessage", "editmessagetext", "sendchataction",
             "sendphoto", "senddocument", "copymessage", "forwardmessage");
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle's algorithm each answer would wait ~40 ms for
+        // the client's delayed ACK. Read once, when the JDK's HTTP server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     protected final ObjectMapper json = new ObjectMapper();
     protected final Object lock = new Object();
 
