@@ -43,6 +43,7 @@ public final class AnswerDialogue implements Dialogue {
     private final TimelineReplies timeline;
     private final ServiceReplies service;
     private final UnknownPlaces unknownPlaces;
+    private final UnknownSpeakers unknownSpeakers;
     private final AnswerSnapshot snapshot;
 
     public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
@@ -65,6 +66,7 @@ public final class AnswerDialogue implements Dialogue {
         this.timeline = new TimelineReplies(queries, sentences, facts);
         this.service = new ServiceReplies(queries, names, desk);
         this.unknownPlaces = new UnknownPlaces(gazetteer);
+        this.unknownSpeakers = new UnknownSpeakers(gazetteer);
     }
 
     @Override
@@ -205,6 +207,10 @@ public final class AnswerDialogue implements Dialogue {
         Optional<String> organisation = entities.organisations().stream().filter(this::isQuotedOrganisation).findFirst();
         if (intent == Intent.STATEMENT && organisation.isPresent()) {
             return quotes.citedFrom(organisation.get(), 0);
+        }
+        Optional<String> speaker = intent == Intent.STATEMENT ? unknownSpeakers.in(u.question()) : Optional.empty();
+        if (speaker.isPresent()) {
+            return quotes.unknownSpeaker(speaker.get());
         }
         if (entities.date() != null && intent != Intent.SOURCE) {
             return timeline.period(entities.date());
