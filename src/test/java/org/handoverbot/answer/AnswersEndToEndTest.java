@@ -147,7 +147,8 @@ class AnswersEndToEndTest {
     void followUpsAnswerAboutTheBaseOfTheConversation() {
         long chat = 1;
         ask(chat, "متى تم تسليم قاعدة القائم؟");
-        assertThat(ask(chat, "ومن تسلمها؟")).contains("قاعدة القائم").contains("القوات الأمنية العراقية");
+        assertThat(ask(chat, "ومن تسلمها؟")).startsWith("(عن قاعدة القائم، كما في سؤالك السابق)")
+                .contains("القوات الأمنية العراقية");
         assertThat(ask(chat, "وما مصدر الخبر؟")).contains("وكالة الأنباء العراقية");
         assertThat(ask(2, "ومن تسلمها؟")).contains("عن أي قاعدة تسأل؟");
         ask(3, "شوكت سلموا عين الاسد");
