@@ -85,6 +85,20 @@ class AnswerFrontEndsTest {
     }
 
     @Test
+    void withADeskBuiltOnItsDatabaseSubscriptionsAreKept() {
+        Path other = dir.resolve("with-alerts");
+        Settings settings = Settings.from(Map.of("HANDOVER_DB_URL", "jdbc:h2:file:" + other.resolve("db").toAbsolutePath()));
+        try (Application withAlerts = new Application(settings, db -> org.handoverbot.knowledge.NewEventsListener.NONE,
+                db -> java.util.Optional.of(new org.handoverbot.alerts.Subscriptions(db)))) {
+            String reply = new org.handoverbot.answer.PlainTextRenderer()
+                    .render(withAlerts.dialogue().onCommand(77, "subscribe", "التاجي"));
+            assertThat(reply).startsWith("تم الاشتراك").contains("التاجي");
+            assertThat(new org.handoverbot.alerts.Subscriptions(withAlerts.database()).current(77).baseIds())
+                    .containsExactly("taji");
+        }
+    }
+
+    @Test
     void restartingOnTheSameDatabaseStoresTheSeedsOnlyOnce() {
         int before = app.knowledge().events().size();
         try (Application again = new Application(Settings.from(Map.of("HANDOVER_DB_URL", url())))) {
