@@ -237,7 +237,7 @@ public final class AnswerDialogue implements Dialogue {
             case REASON -> quotes.reason(null);
             case NEXT_STEP -> quotes.nextStep(null);
             case ATTACKS -> facts.attacks(null);
-            case SOURCE -> sourcesAnswer(EventQueries.sourcesOf(queries.doneHandovers()), null);
+            case SOURCE -> service.sourcesOverview(EventQueries.sourcesOf(queries.events()));
             default -> service.whichBase(intent);
         };
     }

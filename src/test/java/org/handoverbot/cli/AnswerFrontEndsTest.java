@@ -61,6 +61,8 @@ class AnswerFrontEndsTest {
         assertThat(first.get("reply").asText()).contains("الخميس 19 آذار (مارس) 2020");
         JsonNode followUp = json.readTree(lines.get(1));
         assertThat(followUp.get("reply").asText()).contains("عن أي قاعدة تسأل؟");
+        assertThat(json.readTree(new JsonAnswers(app.understander(), app.dialogue()).answer("وما مصدر الخبر؟"))
+                .get("reply").asText()).contains("أجيب من أخبار وتقارير محفوظة").contains("الحل نت");
         assertThat(json.readTree(lines.get(2)).get("reply").asText()).contains("لم تصلني أي كلمات");
     }
 
