@@ -43,6 +43,7 @@ public final class AnswerDialogue implements Dialogue {
     private final TimelineReplies timeline;
     private final ServiceReplies service;
     private final UnknownPlaces unknownPlaces;
+    private final AnswerSnapshot snapshot;
 
     public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
                           Optional<SubscriptionDesk> desk) {
@@ -57,7 +58,8 @@ public final class AnswerDialogue implements Dialogue {
         this.minConfidence = minConfidence;
         Names names = new Names(gazetteer);
         EventSentences sentences = new EventSentences(names);
-        this.queries = new EventQueries(knowledge, names);
+        this.snapshot = new AnswerSnapshot(knowledge);
+        this.queries = new EventQueries(snapshot, names);
         this.facts = new FactReplies(queries, sentences);
         this.quotes = new QuoteReplies(queries, sentences);
         this.timeline = new TimelineReplies(queries, sentences, facts);
@@ -76,12 +78,15 @@ public final class AnswerDialogue implements Dialogue {
      * or remembered. Never throws.
      */
     public Reply answerAlone(Understanding understanding) {
+        snapshot.open();
         try {
             return badInput(understanding.question())
                     .orElseGet(() -> answer(0, ChatContext.EMPTY, understanding)).reply();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer: " + e);
             return service.failure().reply();
+        } finally {
+            snapshot.close();
         }
     }
 
@@ -117,7 +122,9 @@ public final class AnswerDialogue implements Dialogue {
                 case TIMELINE -> timeline.timeline();
                 case HELP -> service.help();
                 case SUBSCRIBE -> service.subscribe(chatId, base);
-                case STATEMENT -> person != null ? quotes.saidBy(person, null, p.page()) : quotes.saidAbout(base, p.page());
+                case STATEMENT -> person != null ? quotes.saidBy(person, null, p.page())
+                        : base != null || subject.isEmpty() ? quotes.saidAbout(base, p.page())
+                        : quotes.citedFrom(subject.get().id(), p.page());
                 default -> base == null ? service.oldButton() : aboutBase(p.intent(), base);
             };
         });
@@ -195,6 +202,10 @@ public final class AnswerDialogue implements Dialogue {
         if (intent == Intent.STATEMENT && person != null) {
             return quotes.saidBy(person, null, 0);
         }
+        Optional<String> organisation = entities.organisations().stream().filter(this::isQuotedOrganisation).findFirst();
+        if (intent == Intent.STATEMENT && organisation.isPresent()) {
+            return quotes.citedFrom(organisation.get(), 0);
+        }
         if (entities.date() != null && intent != Intent.SOURCE) {
             return timeline.period(entities.date());
         }
@@ -206,6 +217,13 @@ public final class AnswerDialogue implements Dialogue {
                 return quotes.saidBy(context.personId(), null, 0);
             }
             return aboutBase(intent, context.baseId());
+        }
+        if (context.eventId() != null && (intent == Intent.EVENT_DATE || intent == Intent.STATUS
+                || intent == Intent.LOCATION || intent == Intent.PARTIES)) {
+            Optional<Answer> followUp = queries.event(context.eventId()).map(facts::event);
+            if (followUp.isPresent()) {
+                return followUp.get();
+            }
         }
         return switch (intent) {
             case STATEMENT -> context.personId() != null ? quotes.saidBy(context.personId(), null, 0) : quotes.saidAbout(null, 0);
@@ -293,11 +311,16 @@ public final class AnswerDialogue implements Dialogue {
         return base.map(b -> service.subscribe(chatId, b)).orElseGet(() -> service.subscribeUnknownBase(argument));
     }
 
+    private boolean isQuotedOrganisation(String id) {
+        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.ORGANISATION).orElse(false);
+    }
+
     private boolean isBase(String id) {
         return gazetteer.byId(id).map(e -> e.kind() == EntityKind.BASE).orElse(false);
     }
 
     private Reply guarded(long chatId, java.util.function.Supplier<Answer> work) {
+        snapshot.open();
         try {
             Answer answer = work.get();
             memory.remember(chatId, answer);
@@ -305,6 +328,8 @@ public final class AnswerDialogue implements Dialogue {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer chat " + chatId + ": " + e);
             return service.failure().reply();
+        } finally {
+            snapshot.close();
         }
     }
 }

@@ -143,6 +143,15 @@ final class EventSentences {
         };
     }
 
+    /** The store's summary when it is in the bot's own words (records), not an article's sentence. */
+    Optional<String> ownSummary(Event e) {
+        if (e.summary() == null || !Names.isArabic(e.summary()) || verbatimSource(e).isPresent()) {
+            return Optional.empty();
+        }
+        String summary = e.summary().strip();
+        return Optional.of(summary.endsWith(".") ? summary : summary + ".");
+    }
+
     /** The article sentence the event was read from, as a quotation of that article. */
     Optional<Reply.Quotation> verbatim(Event e) {
         return verbatimSource(e).map(s -> new Reply.Quotation(QuoteShortener.shorten(e.summary(), QUOTE_ALONE),

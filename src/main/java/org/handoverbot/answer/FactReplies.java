@@ -131,6 +131,16 @@ final class FactReplies {
         return new Answer(reply(blocks, baseId), baseId, told.get(0).id(), null, sources);
     }
 
+    /** One event of the conversation that names no base (an attack on an unnamed base): what, when, whence. */
+    Answer event(Event e) {
+        List<Reply.Block> blocks = new ArrayList<>(sentences.listBlocks(e));
+        if (e.date() == null) {
+            blocks.add(Para.text("ولا تذكر مصادري تاريخ ذلك.").build());
+        }
+        blocks.add(sentences.sourceLine(e.sources()));
+        return new Answer(reply(blocks, e.baseId()), e.baseId(), e.id(), null, e.sources());
+    }
+
     /** Sources of the base's handover (or plan), with the sentence each was read from and its address. */
     Answer source(String baseId) {
         Optional<Event> main = queries.handover(baseId).or(() -> queries.planned(baseId))
@@ -188,16 +198,37 @@ final class FactReplies {
         blocks.add(sentences.handover(e).build());
         sentences.ordinal(e).ifPresent(p -> blocks.add(p.build()));
         if (withFigures) {
+            sentences.ownSummary(e).ifPresent(summary -> blocks.add(Para.text(summary).build()));
             sentences.figures(e.figures().stream().filter(f -> !FigureWords.isEquipment(f)).toList())
                     .ifPresent(p -> blocks.add(p.build()));
         }
         List<Source> sources = new ArrayList<>(e.sources());
+        List<Event> related = related(e, withFigures);
+        if (!related.isEmpty()) {
+            blocks.add(Para.text("وذات صلة:").build());
+            related.forEach(r -> blocks.addAll(sentences.listBlocks(r)));
+            EventQueries.sourcesOf(related).stream().filter(s -> !sources.contains(s)).forEach(sources::add);
+        }
         queries.linked(e).filter(EventQueries::isPlannedHandover).ifPresent(plan -> {
             blocks.add(Para.text("وكان تسليمها قد أُعلن قبل ذلك خطوةً تالية، " + SourceLine.of(plan.sources())).build());
             plan.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
         });
         blocks.add(sentences.sourceLine(e.sources()));
         return new Answer(reply(blocks, baseId), baseId, e.id(), null, sources);
+    }
+
+    /**
+     * Other events about the same base around its handover: for a status reply every one; for a date reply
+     * only those within three days told in the store's own words (an attack the day before, a control
+     * announcement the day after).
+     */
+    private List<Event> related(Event handover, boolean all) {
+        return queries.about(handover.baseId()).stream()
+                .filter(r -> r.id() != handover.id() && r.kind() != org.handoverbot.knowledge.EventKind.HANDOVER)
+                .filter(r -> all || (r.date() != null && handover.date() != null
+                        && Math.abs(r.date().toEpochDay() - handover.date().toEpochDay()) <= 3
+                        && sentences.ownSummary(r).isPresent()))
+                .toList();
     }
 
     /** No done handover: tell the plan as a plan, or the other events about the base. */

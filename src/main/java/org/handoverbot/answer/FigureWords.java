@@ -32,17 +32,41 @@ public final class FigureWords {
         return figure.kind() != null && figure.kind().toLowerCase(Locale.ROOT).contains("equipment");
     }
 
-    /** "قيمة المعدات والممتلكات المسلّمة: 347 مليون دولار". */
+    /**
+     * "قيمة المعدات والممتلكات المسلّمة: 347 مليون دولار". A note that already states the figure in words
+     * ("نحو 300 عسكري غادروا القاعدة") is the store's own phrase and stands alone; a short qualifier
+     * ("نحو") goes before the amount; any other note follows it in brackets.
+     */
     public static String phrase(Figure figure) {
         String kind = figure.kind() == null ? "" : figure.kind().toLowerCase(Locale.ROOT);
-        String label = LABELS.getOrDefault(kind, "رقم ورد في المصدر");
+        String label = LABELS.get(kind);
         String amount = kind.endsWith("_usd") ? dollars(figure.amount()) : figure.amount().strip();
-        String note = figure.note() == null ? "" : figure.note().strip();
+        String note = figure.note() == null ? "" : figure.note().strip().replaceAll("[.。]+$", "");
         if (note.isEmpty() || !Names.isArabic(note)) {
-            return label + ": " + amount;
+            return (label == null ? "رقم ورد في المصدر" : label) + ": " + amount;
+        }
+        if (statesTheAmount(note, figure.amount(), amount)) {
+            return note;
         }
         boolean leading = LEADING.stream().anyMatch(note::startsWith) && note.split("\\s+").length <= 3;
-        return label + ": " + (leading ? note + " " + amount : amount + " " + note);
+        if (leading) {
+            return (label == null ? "رقم ورد في المصدر" : label) + ": " + note + " " + amount;
+        }
+        if (label == null && note.split("\\s+").length >= 3) {
+            return note;
+        }
+        return (label == null ? "رقم ورد في المصدر" : label) + ": " + amount + " (" + note + ")";
+    }
+
+    /** True when the note writes the amount itself: one of its digit runs, or its scaled words ("مليون دولار"). */
+    private static boolean statesTheAmount(String note, String rawAmount, String worded) {
+        for (String digits : rawAmount.split("[^0-9]+")) {
+            if (!digits.isEmpty() && note.contains(digits)) {
+                return true;
+            }
+        }
+        String words = worded.replace(" دولار", "");
+        return !words.matches("[0-9,.]+") && note.contains(words);
     }
 
     /** "347 مليون دولار", "مليون دولار", "2.5 مليار دولار"; amounts that are not plain numbers stay as written. */

@@ -51,6 +51,33 @@ final class QuoteReplies {
         return quotePage(intro.add(":"), quotes, page, Intent.STATEMENT, personId, baseId, personId);
     }
 
+    /**
+     * What an organisation said: quotes whose source cites it (وكالة الأنباء العراقية) or whose speaker's title
+     * names it (المتحدث باسم التحالف الدولي).
+     */
+    Answer citedFrom(String organisationId, int page) {
+        List<Quote> quotes = queries.quotes().stream()
+                .filter(q -> names(q.source().citedSource(), organisationId) || names(q.speakerTitle(), organisationId)
+                        || names(names.personWithTitle(q.speakerId()).orElse(null), organisationId))
+                .toList();
+        String organisation = names.name(organisationId).orElse("هذه الجهة");
+        if (quotes.isEmpty()) {
+            List<Reply.Block> blocks = new ArrayList<>();
+            blocks.add(Para.text("لا تحفظ مصادري تصريحاً منسوباً إلى ").bold(organisation).add(".").build());
+            List<Reply.Button> buttons = speakersButtons(queries.quotes());
+            if (!buttons.isEmpty()) {
+                blocks.add(Para.text("لكنها تحفظ تصريحات لمتحدثين آخرين:").build());
+            }
+            return new Answer(new Reply(blocks, buttons), null, null, null, List.of());
+        }
+        return quotePage(Para.text("مما نُقل عن ").bold(organisation).add(":"), quotes, page, Intent.STATEMENT,
+                organisationId, null, null);
+    }
+
+    private boolean names(String text, String id) {
+        return text != null && names.gazetteer().find(text).stream().anyMatch(m -> m.entry().id().equals(id));
+    }
+
     /** What was said about a base; every speaker, when no base is named. */
     Answer saidAbout(String baseId, int page) {
         List<Quote> quotes = baseId == null ? queries.quotes() : queries.quotesConcerning(baseId);

@@ -102,7 +102,13 @@ public final class SourceLine {
     /** "تقرير Military Times المنشور يوم الخميس 26 آذار (مارس) 2020". */
     static String report(Source source) {
         String name = "تقرير " + source.publisher().strip();
-        return source.published() == null ? name : name + " المنشور يوم " + ArabicDates.format(source.published());
+        if (source.published() != null) {
+            name += " المنشور يوم " + ArabicDates.format(source.published());
+        }
+        if (present(source.citedSource())) {
+            name += "، نقلاً عن " + source.citedSource().strip();
+        }
+        return name;
     }
 
     /** "موقع الحل نت", but "وكالة الأنباء العراقية" as it is. */

@@ -61,7 +61,7 @@ public final class ArticleExtractor {
     private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
     private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
     private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
-            "لـ", "على");
+            "لـ");
     private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
             "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
@@ -204,10 +204,24 @@ public final class ArticleExtractor {
         Optional<Integer> speech = words.find(0, SPEECH);
         if (speech.isPresent()) {
             for (Mention m : found) {
-                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()) {
+                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()
+                        && m.start() <= speech.get() + 2) {
                     return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())),
                             null, channel);
                 }
+            }
+            // "وقال محافظ الأنبار علي فرحان إن": whoever the article names after the verb, as it names them
+            int from = speech.get() + 1;
+            int end = from;
+            while (end < words.words().size() && end - from < 6 && !NAME_STOPS.test(words.words().get(end))
+                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))) {
+                end++;
+                if (ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
+                    break;
+                }
+            }
+            if (end > from) {
+                return new Voice(null, ArticleSpeakers.clean(words.raw(from, end)), null, channel);
             }
         }
         return Voice.UNKNOWN;
@@ -262,7 +276,11 @@ public final class ArticleExtractor {
         List<Reading> out = new ArrayList<>();
         List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
         Set<Mention> claimed = new HashSet<>();
-        LocalDate date = ArabicDates.first(w, meta.published()).orElse(null);
+        List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
+        int[] segment = segments(w);
+        // what an article tells as done cannot have happened after it was published: such a day is misread
+        dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
+        LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
 
         // an attack on a named base: the base right after the attack word
         boolean attack = false;
@@ -314,16 +332,25 @@ public final class ArticleExtractor {
             }
         }
 
-        boolean completeNoun = s.has(HANDOVER_NOUN) && s.has(COMPLETE);
-        if (doneVerb || completeNoun) {
-            String[] parties = parties(s, mentions, false);
-            Boolean complete = s.has(COMPLETE) ? Boolean.TRUE : s.has(PARTIAL) ? Boolean.FALSE : null;
-            for (Mention b : bases) {
-                if ((plan < 0 || b.start() < plan) && claimed.add(b)) {
-                    out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0],
-                            parties[1], date, complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
-                }
+        // "انسحبت من عين الأسد في التاسع عشر ...، فيما تم تسليم التاجي يوم 23 آب": each part keeps its own
+        // verb, parties, completeness and day; nothing is lent across "فيما/بينما/في حين".
+        for (Mention b : bases) {
+            if (plan >= 0 && b.start() >= plan || claimed.contains(b)) {
+                continue;
             }
+            int from = segmentStart(segment, b.start());
+            int to = segmentEnd(segment, b.start());
+            boolean told = s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
+                    || (s.has(from, to, HANDOVER_NOUN) && s.has(from, to, COMPLETE));
+            if (!told) {
+                continue;
+            }
+            claimed.add(b);
+            String[] parties = parties(s, mentions, false, from, to);
+            Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
+                    : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
+            out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
+                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
         }
         return out;
     }
@@ -335,6 +362,46 @@ public final class ArticleExtractor {
             }
         }
         return true;
+    }
+
+    private static final Lexicon SEGMENT_BREAKS = Lexicon.of("فيما", "بينما", "حين", "بالتزامن");
+
+    /** For each word, the number of the part of the sentence it is in (parts split at فيما/بينما/في حين). */
+    private static int[] segments(List<String> w) {
+        int[] part = new int[w.size()];
+        int current = 0;
+        for (int i = 0; i < w.size(); i++) {
+            if (SEGMENT_BREAKS.test(w.get(i))) {
+                current++;
+            }
+            part[i] = current;
+        }
+        return part;
+    }
+
+    private static int segmentStart(int[] part, int word) {
+        int i = word;
+        while (i > 0 && part[i - 1] == part[word]) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int segmentEnd(int[] part, int word) {
+        int i = word;
+        while (i < part.length && part[i] == part[word]) {
+            i++;
+        }
+        return i;
+    }
+
+    private static LocalDate dateIn(List<ArabicDates.Found> dates, int from, int to) {
+        for (ArabicDates.Found d : dates) {
+            if (d.start() >= from && d.start() < to) {
+                return d.date();
+            }
+        }
+        return null;
     }
 
     private static boolean passiveHandover(List<String> w) {
@@ -351,7 +418,7 @@ public final class ArticleExtractor {
         for (int i = 0; i < w.size(); i++) {
             if (PLAN_WORDS.test(w.get(i))) {
                 // "الخطوة التالية": the plan starts at "الخطوة"
-                return i > 0 && w.get(i - 1).endsWith("خطوه") ? i - 1 : i;
+                return i > 0 && (w.get(i - 1).endsWith("خطوه") || w.get(i - 1).endsWith("مرحله")) ? i - 1 : i;
             }
             if (MAY.test(w.get(i)) && i + 1 < w.size() && BE.test(w.get(i + 1))) {
                 return i > 1 && w.get(i - 2).endsWith("خطوه") ? i - 2 : i;
@@ -378,13 +445,17 @@ public final class ArticleExtractor {
      * or is the subject of تسلّم; the giver follows "انسحاب"/"من" or is the subject of سلّم/انسحب.
      */
     private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement) {
+        return parties(s, mentions, announcement, 0, s.words().size());
+    }
+
+    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement, int from0, int to0) {
         String from = null;
         String to = null;
         String first = null;
         String second = null;
-        boolean receives = s.has(RECEIVE);
+        boolean receives = s.has(from0, to0, RECEIVE);
         for (Mention m : mentions) {
-            if (!PARTIES.contains(m.entry().id())) {
+            if (!PARTIES.contains(m.entry().id()) || m.start() < from0 || m.start() >= to0) {
                 continue;
             }
             String id = m.entry().id();

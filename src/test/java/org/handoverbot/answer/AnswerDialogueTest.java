@@ -109,6 +109,16 @@ class AnswerDialogueTest {
     }
 
     @Test
+    void aFollowUpOnAnAttackOnAnUnnamedBaseStaysWithThatAttack() {
+        AnswerDialogue d = dialogue(FixedKnowledge.seeds());
+        means("هل كان هناك هجوم؟", Intent.ATTACKS, List.of());
+        means("ومتى حدث؟", Intent.EVENT_DATE, List.of());
+        ask(d, 9, "هل كان هناك هجوم؟");
+        assertThat(ask(d, 9, "ومتى حدث؟")).contains("هجوم صاروخي استهدف قاعدة عراقية").contains("ولا تذكر مصادري تاريخ ذلك")
+                .doesNotContain("عن أي قاعدة تسأل؟");
+    }
+
+    @Test
     void contextIsForgottenAfterThirtyMinutes() {
         AnswerDialogue d = dialogue(FixedKnowledge.seeds());
         means("متى سلمت التاجي؟", Intent.EVENT_DATE, List.of("taji"));

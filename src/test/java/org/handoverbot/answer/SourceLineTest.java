@@ -46,6 +46,14 @@ class SourceLineTest {
     }
 
     @Test
+    void aReportThatCitesAnAgencySaysSo() {
+        Source cited = new Source(8, "aNews", LocalDate.of(2020, 3, 29), "http://www.anews.com.tr/x", "Anadolu", null, null, null);
+        assertThat(SourceLine.of(cited)).isEqualTo("بحسب تقرير aNews المنشور يوم الأحد 29 آذار (مارس) 2020، نقلاً عن Anadolu");
+        Source undated = new Source(9, "Daily Sabah", null, "https://dailysabah.com/x", "Reuters", null, null, null);
+        assertThat(SourceLine.of(undated)).isEqualTo("بحسب تقرير Daily Sabah، نقلاً عن Reuters");
+    }
+
+    @Test
     void severalSourcesMakeOneSentence() {
         assertThat(SourceLine.of(List.of(ARTICLE, REPORT))).isEqualTo(
                 "بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، كما أورد موقع الحل نت؛ "

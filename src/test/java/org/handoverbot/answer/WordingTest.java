@@ -28,8 +28,20 @@ class WordingTest {
                 .isEqualTo("قيمة المعدات والممتلكات المسلّمة: نحو مليون دولار");
         assertThat(FigureWords.phrase(new Figure("troops_left", "300", "نحو"))).isEqualTo("عدد الجنود المغادرين: نحو 300");
         assertThat(FigureWords.phrase(new Figure("attack_count", "24", "خلال أقل من 6 أشهر")))
-                .isEqualTo("عدد الهجمات المماثلة: 24 خلال أقل من 6 أشهر");
+                .isEqualTo("عدد الهجمات المماثلة: 24 (خلال أقل من 6 أشهر)");
         assertThat(FigureWords.phrase(new Figure("something_new", "250-350", null))).isEqualTo("رقم ورد في المصدر: 250-350");
+    }
+
+    @Test
+    void aNoteThatStatesTheFigureStandsAlone() {
+        assertThat(FigureWords.phrase(new Figure("troops_left", "300", "نحو 300 عسكري غادروا القاعدة.")))
+                .isEqualTo("نحو 300 عسكري غادروا القاعدة");
+        assertThat(FigureWords.phrase(new Figure("equipment_value_usd", "1000000", "معدات بقيمة نحو مليون دولار تُركت")))
+                .isEqualTo("معدات بقيمة نحو مليون دولار تُركت");
+        assertThat(FigureWords.phrase(new Figure("unit_size", "250-350", "وحدة من 250 إلى 350 عسكرياً بقيت")))
+                .isEqualTo("وحدة من 250 إلى 350 عسكرياً بقيت");
+        assertThat(FigureWords.phrase(new Figure("handovers_that_month", "2", "ثاني عملية نقل خلال الشهر نفسه")))
+                .isEqualTo("ثاني عملية نقل خلال الشهر نفسه");
     }
 
     @Test

@@ -51,6 +51,13 @@ class ArabicDatesTest {
     }
 
     @Test
+    void aDayMonthsAheadWithoutAYearIsLastYearsUnlessCalledNext() {
+        LocalDate april = LocalDate.of(2020, 4, 5);
+        assertThat(day("تم تسليم معسكر التاجي يوم 23 آب الماضي", april)).contains(LocalDate.of(2019, 8, 23));
+        assertThat(day("في 23 آب المقبل", april)).contains(LocalDate.of(2020, 8, 23));
+    }
+
+    @Test
     void aMonthWithoutADayOrAnImpossibleDayIsNoDate() {
         assertThat(day("في نيسان 2020", THURSDAY)).isEmpty();
         assertThat(day("في 30 شباط 2020", THURSDAY)).isEmpty();
