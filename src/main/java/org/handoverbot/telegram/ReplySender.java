@@ -25,7 +25,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Gets a reply into a chat: rendered to Telegram HTML messages (a long reply is several), buttons under the
- * last one. Telegram's refusals are met as they should be: 429 waits the retry_after it names and tries again,
+ * last one. Telegram's refusals are met as they should be: 429 holds every send (all chats: the answer does not
+ * say which limit was hit, and flooding on earns longer bans) for the retry_after it names, then tries again,
  * 403 (blocked by the user) stops at once, a server error or lost connection is retried a few times with
  * back-off, and HTML Telegram can't parse goes again as plain text rather than not at all.
  */
@@ -42,6 +43,7 @@ final class ReplySender {
     private final int maxAttempts;
     private final Duration callTimeout;
     private final Duration firstRetry;
+    private final java.util.concurrent.atomic.AtomicLong pausedUntilNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     ReplySender(TelegramClient client, Function<Reply, List<String>> renderer, TokenMask mask,
                 int maxAttempts, Duration callTimeout, Duration firstRetry) {
@@ -84,6 +86,7 @@ final class ReplySender {
     private Delivery deliver(long chatId, SendMessage message) throws InterruptedException {
         Backoff backoff = new Backoff(firstRetry, firstRetry.multipliedBy(16));
         for (int attempt = 1; ; attempt++) {
+            waitOutPause();
             try {
                 execute(message);
                 return Delivery.SENT;
@@ -108,7 +111,8 @@ final class ReplySender {
                     int retryAfter = e.getParameters() == null || e.getParameters().getRetryAfter() == null
                             ? 1 : e.getParameters().getRetryAfter();
                     LOG.warn("Telegram asks to wait {} s before sending to chat {}", retryAfter, chatId);
-                    Thread.sleep(TimeUnit.SECONDS.toMillis(retryAfter) + 50);
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(retryAfter) + TimeUnit.MILLISECONDS.toNanos(50);
+                    pausedUntilNanos.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
                 } else {
                     Thread.sleep(backoff.nextBackOffMillis());
                 }
@@ -119,6 +123,13 @@ final class ReplySender {
                 }
                 Thread.sleep(backoff.nextBackOffMillis());
             }
+        }
+    }
+
+    private void waitOutPause() throws InterruptedException {
+        long left;
+        while ((left = pausedUntilNanos.get() - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 

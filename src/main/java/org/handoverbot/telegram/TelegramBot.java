@@ -69,7 +69,7 @@ public final class TelegramBot implements AutoCloseable {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
             registerCommands(client, options, mask);
             HandledUpdates handled = new HandledUpdates(database);
-            handled.forgetOlderThan(Duration.ofDays(2));
+            handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
                     options.callTimeout(), options.firstRetry());

@@ -99,6 +99,8 @@ class TelegramBotTest {
         server.enqueue(FakeUpdates.channelPost(-1001234, "منشور"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "كلام بين الأعضاء"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "/help@another_bot"));
+        server.enqueue(FakeUpdates.groupText(-77, 9, "/frobnicate"));
+        server.enqueue(FakeUpdates.groupText(-77, 9, "/help"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "@" + FakeBotApiServer.BOT_USERNAME + " متى سلموا القائم؟"));
         server.sendText(9, "وأخيرًا سؤال");
 
@@ -106,10 +108,11 @@ class TelegramBotTest {
         assertThat(toUser.subList(0, 3)).extracting(SentMessage::visibleText)
                 .allMatch(t -> t.startsWith("أفهم الرسائل المكتوبة فقط"));
         assertThat(toUser.get(3).visibleText()).contains("وأخيرًا سؤال");
-        assertThat(server.awaitSent(-77, 1, WAIT).get(0).visibleText()).contains("سؤالك: متى سلموا القائم؟");
+        assertThat(server.awaitSent(-77, 2, WAIT)).extracting(SentMessage::visibleText)
+                .containsExactly("أمر help", "سؤالك: متى سلموا القائم؟\n\nقبله: لا شيء");
         server.awaitQuiet(Duration.ofMillis(600), WAIT);
         assertThat(server.sentTo(9)).hasSize(4);
-        assertThat(server.sentTo(-77)).hasSize(1);
+        assertThat(server.sentTo(-77)).hasSize(2);
         assertThat(server.sentTo(-1001234)).isEmpty();
     }
 
@@ -120,6 +123,24 @@ class TelegramBotTest {
 
         assertThat(server.awaitSent(3, 1, WAIT)).singleElement()
                 .satisfies(m -> assertThat(m.visibleText()).startsWith("رسالتك طويلة جدًا (5000 حرفًا)"));
+    }
+
+    @Test
+    void aLongReplyGoesAsSeveralMessagesInOrderWithTheButtonsUnderTheLast() throws Exception {
+        harness.start(dialogue);
+        server.sendText(6, ScriptedDialogue.LONG);
+
+        server.awaitSent(6, 3, WAIT);
+        server.awaitQuiet(Duration.ofMillis(500), WAIT);
+        List<SentMessage> parts = server.sentTo(6);
+        assertThat(parts).allSatisfy(m -> assertThat(m.visibleText().length()).isLessThanOrEqualTo(4096));
+        String whole = String.join("", parts.stream().map(SentMessage::visibleText).toList());
+        assertThat(whole.indexOf("أول")).isLessThan(whole.indexOf("ثاني"));
+        assertThat(whole.indexOf("ثاني")).isLessThan(whole.indexOf("ثالث"));
+        assertThat(whole.split("كلمة", -1)).hasSize(1401);
+        assertThat(whole.split("قول", -1)).hasSize(1201);
+        assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(m -> assertThat(m.buttonData()).isEmpty());
+        assertThat(parts.get(parts.size() - 1).buttonData()).containsExactly("src:6");
     }
 
     @Test
