@@ -45,8 +45,11 @@ final class ReplySender {
     private final Duration firstRetry;
     private final java.util.concurrent.atomic.AtomicLong pausedUntilNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
+    private final java.util.function.LongConsumer onChatBlocked;
+
     ReplySender(TelegramClient client, Function<Reply, List<String>> renderer, TokenMask mask,
-                int maxAttempts, Duration callTimeout, Duration firstRetry) {
+                int maxAttempts, Duration callTimeout, Duration firstRetry, java.util.function.LongConsumer onChatBlocked) {
+        this.onChatBlocked = onChatBlocked;
         this.client = client;
         this.renderer = renderer;
         this.mask = mask;
@@ -95,6 +98,11 @@ final class ReplySender {
                 String description = mask.mask(e.getApiResponse());
                 if (code == 403) {
                     LOG.info("chat {} blocked the bot or left it: {}", chatId, description);
+                    try {
+                        onChatBlocked.accept(chatId);
+                    } catch (RuntimeException listenerFailed) {
+                        LOG.error("handling the blocked chat {} failed: {}", chatId, listenerFailed.toString());
+                    }
                     return Delivery.BLOCKED;
                 }
                 if (code == 400 && description.contains("can't parse entities") && "HTML".equals(message.getParseMode())) {

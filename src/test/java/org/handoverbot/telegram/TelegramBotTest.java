@@ -221,8 +221,9 @@ class TelegramBotTest {
     }
 
     @Test
-    void aChatThatBlockedTheBotIsNotRetriedAndOthersAreStillAnswered() throws Exception {
-        harness.start(dialogue);
+    void aChatThatBlockedTheBotIsNotRetriedIsReportedAndOthersAreStillAnswered() throws Exception {
+        List<Long> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        harness.start(dialogue, BotHarness.fastOptions().withOnChatBlocked(blocked::add), harness.environment());
         server.blockChat(31);
         server.sendText(31, "سؤال");
         server.sendText(32, "سؤال آخر");
@@ -230,6 +231,7 @@ class TelegramBotTest {
         server.awaitSent(32, 1, WAIT);
         server.awaitQuiet(Duration.ofMillis(500), WAIT);
         assertThat(server.calls("sendMessage").stream().filter(c -> c.chatId() == 31)).hasSize(1);
+        assertThat(blocked).containsExactly(31L);
     }
 
     @Test
