@@ -25,8 +25,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Gets a reply into a chat: rendered to Telegram HTML messages (a long reply is several), buttons under the
- * last one. Telegram's refusals are met as they should be: 429 holds every send (all chats: the answer does not
- * say which limit was hit, and flooding on earns longer bans) for the retry_after it names, then tries again,
+ * last one. Telegram's refusals are met as they should be: 429 holds that chat's replies for the retry_after it
+ * names, then tries again; when a second chat gets a 429 within that time the limit is the overall one, and
+ * every reply waits (flooding on earns longer bans), while one chatty user never holds up the others;
  * 403 (blocked by the user) stops at once, a server error or lost connection is retried a few times with
  * back-off, and HTML Telegram can't parse goes again as plain text rather than not at all.
  */
@@ -44,6 +45,11 @@ final class ReplySender {
     private final Duration callTimeout;
     private final Duration firstRetry;
     private final java.util.concurrent.atomic.AtomicLong pausedUntilNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final java.util.concurrent.atomic.AtomicReference<TooMany> lastTooMany = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The latest 429: which chat, and until when it asked to wait. */
+    private record TooMany(long chatId, long untilNanos) {
+    }
 
     private final java.util.function.LongConsumer onChatBlocked;
 
@@ -119,8 +125,14 @@ final class ReplySender {
                     int retryAfter = e.getParameters() == null || e.getParameters().getRetryAfter() == null
                             ? 1 : e.getParameters().getRetryAfter();
                     LOG.warn("Telegram asks to wait {} s before sending to chat {}", retryAfter, chatId);
-                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(retryAfter) + TimeUnit.MILLISECONDS.toNanos(50);
-                    pausedUntilNanos.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
+                    long now = System.nanoTime();
+                    long until = now + TimeUnit.SECONDS.toNanos(retryAfter) + TimeUnit.MILLISECONDS.toNanos(50);
+                    TooMany before = lastTooMany.getAndSet(new TooMany(chatId, until));
+                    if (before != null && before.chatId() != chatId && before.untilNanos() - now > 0) {
+                        LOG.warn("several chats got 429: every reply waits {} s", retryAfter);
+                        pausedUntilNanos.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
+                    }
+                    TimeUnit.NANOSECONDS.sleep(until - now);
                 } else {
                     Thread.sleep(backoff.nextBackOffMillis());
                 }

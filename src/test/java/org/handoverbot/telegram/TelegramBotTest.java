@@ -221,6 +221,37 @@ class TelegramBotTest {
     }
 
     @Test
+    void oneChatsTooManyRequestsHoldsOnlyThatChat() throws Exception {
+        harness.start(dialogue);
+        server.failNextSends(22, ApiFailure.tooManyRequests(3));
+        server.sendText(22, "سؤال");
+        server.awaitCalls("sendMessage", 1, WAIT);
+        server.sendText(23, "سؤال آخر");
+
+        server.awaitSent(23, 1, WAIT);
+        assertThat(server.sentTo(22)).isEmpty();
+        assertThat(server.awaitSent(22, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
+    void tooManyRequestsInTwoChatsHoldsEveryReply() throws Exception {
+        harness.start(dialogue);
+        server.failNextSends(24, ApiFailure.tooManyRequests(2));
+        server.failNextSends(25, ApiFailure.tooManyRequests(2));
+        server.sendText(24, "سؤال");
+        server.sendText(25, "سؤال");
+        List<ApiCall> refused = server.awaitCalls("sendMessage", 2, WAIT);
+        server.awaitQuiet(Duration.ofMillis(500), WAIT); // the bot has read both refusals by now
+        server.sendText(26, "سؤال ثالث");
+
+        server.awaitSent(26, 1, WAIT);
+        ApiCall third = server.calls("sendMessage").stream().filter(c -> c.chatId() == 26).findFirst().orElseThrow();
+        assertThat(Duration.ofNanos(third.atNanos() - refused.get(1).atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(server.awaitSent(24, 1, WAIT)).hasSize(1);
+        assertThat(server.awaitSent(25, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
     void aChatThatBlockedTheBotIsNotRetriedIsReportedAndOthersAreStillAnswered() throws Exception {
         List<Long> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
         harness.start(dialogue, BotHarness.fastOptions().withOnChatBlocked(blocked::add), harness.environment());
