@@ -122,12 +122,6 @@ public final class AlertOutbox {
                 + " WHERE recipient = ? AND status = 'pending'", clip(error), recipient);
     }
 
-    /** A row this instance marked 'sending' but did not send after all (it was stopping): pending again. */
-    public void unsend(long id, String instance) {
-        update("UPDATE alert_outbox SET status = 'pending', attempts = attempts - 1, claimed_by = NULL, lease_until = NULL"
-                + " WHERE id = ? AND status = 'sending' AND claimed_by = ?", id, instance);
-    }
-
     /** Gives back every pending row this instance reserved (on shutdown, or when Telegram says wait). */
     public int release(String instance) {
         return update("UPDATE alert_outbox SET claimed_by = NULL, lease_until = NULL"

@@ -150,22 +150,18 @@ public final class AlertSender implements AutoCloseable {
             outbox.fail(row.id(), "event " + row.eventId() + " is no longer in the knowledge base");
             return;
         }
-        // A free request slot, then the step to 'sending' (a database commit), then the pace token: the request
-        // leaves right after its token is taken, so no database delay can bunch sends up at Telegram's end.
+        // A free request slot, the pace, then the step to 'sending' right before the request: a crash can only
+        // strand (close unsent) the alerts whose request was really about to leave or in flight.
         if (!acquireSlot()) {
             return;
         }
         boolean dispatched = false;
         try {
-            if (paused()) {
-                return; // a 429 came back while this row waited for a slot: it stays claimed, then is released
+            if (paused() || !awaitOverallToken() || paused()) {
+                return; // stopping, or a 429 came back meanwhile: the row stays claimed, then is released
             }
             if (!outbox.beginSending(row.id(), settings.instance(), clock.instant(), settings.inFlightLease())) {
                 return; // another instance took the row over after our lease ran out
-            }
-            if (!awaitOverallToken() || paused()) {
-                outbox.unsend(row.id(), settings.instance());
-                return;
             }
             dispatched = dispatch(row, html.get(), pacer.leaving(row));
         } finally {

@@ -2,6 +2,10 @@ package org.handoverbot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -10,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.handoverbot.knowledge.Database;
@@ -18,6 +23,8 @@ import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Fan-out of one handover alert to 10,000 subscribers and the channel, through the fake Bot API server
@@ -25,7 +32,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
  * sender and the real TelegramBots client. Time may be scaled: --scale 10 runs every limit ten times faster
  * (300/s overall, 10/s per chat, 200/min per channel), which is the same schedule on a faster clock.
  *
- * <pre>mvn -B -o test -Dtest=AlertFanOutBenchmark -Dfanout.subscribers=10000 -Dfanout.scale=4</pre>
+ * <pre>mvn -B -o test -Dtest=AlertFanOutBenchmark   [-Dfanout.subscribers=10000] [-Dfanout.scale=1]</pre>
  * (surefire skips *Benchmark classes unless -Dtest names them.)
  *
  * Prints the time to queue the alerts inside the ingest transaction, the sustained sends per second (first
@@ -73,7 +80,7 @@ class AlertFanOutBenchmark {
             String html = "<b>🔔 تنبيه:</b> سلّم التحالف الدولي <b>قاعدة عين الأسد في الأنبار</b> إلى القوات الأمنية العراقية.";
             SenderSettings settings = SenderSettings.defaults().withLimits(AlertLimits.telegram().scaledBy(scale));
             try (AlertSender sender = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html),
-                    new OkHttpTelegramClient(server.token(), server.telegramUrl()), settings, Clock.systemUTC()).start()) {
+                    recordingDispatch(new OkHttpTelegramClient(server.token(), server.telegramUrl())), settings, Clock.systemUTC()).start()) {
                 long queueStart = System.nanoTime();
                 db.inTransaction(c -> {
                     new AlertOutboxWriter(Optional.of(CHANNEL), Clock.systemUTC())
@@ -89,6 +96,23 @@ class AlertFanOutBenchmark {
                 return report(server, gate, subscribers, scale, queued, outbox);
             }
         }
+    }
+
+    /** When each chat's first request left the sender, to show how long requests took to reach the server. */
+    private static final Map<String, Long> DISPATCHED = new ConcurrentHashMap<>();
+
+    private static TelegramClient recordingDispatch(TelegramClient client) {
+        return (TelegramClient) Proxy.newProxyInstance(TelegramClient.class.getClassLoader(), new Class<?>[] {TelegramClient.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("executeAsync") && arguments[0] instanceof SendMessage message) {
+                        DISPATCHED.putIfAbsent(message.getChatId(), System.nanoTime());
+                    }
+                    try {
+                        return method.invoke(client, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static Figures report(FakeBotApiServer server, TelegramLimitsGate gate, int subscribers, double scale, long queuedNanos,
@@ -110,14 +134,28 @@ class AlertFanOutBenchmark {
             busiest = Math.max(busiest, i - j + 1);
         }
         QueueStatus status = outbox.status(0, 0);
+        long[] delays = sent.stream().mapToLong(m -> m.atNanos() - DISPATCHED.getOrDefault(m.chat(), m.atNanos())).sorted().toArray();
         System.out.printf("alert fan-out: %d subscribers + 1 channel, limits x%.0f (overall %.0f/s, per chat %.0f/s, per channel %.0f/min)%n",
                 subscribers, scale, limit, 1 * scale, 20 * scale);
         System.out.printf("  queued %d alerts in the ingest transaction in %.0f ms%n", subscribers + 1, queuedNanos / 1e6);
         System.out.printf("  delivered %d messages in %.1f s: %.1f/s sustained = %.1f%% of the overall limit%n",
                 sent.size(), seconds, rate, 100 * rate / limit);
+        System.out.printf("  request left the sender -> reached the server: median %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                delays[delays.length / 2] / 1e6, delays[(int) (delays.length * 0.99)] / 1e6,
+                delays[(int) (delays.length * 0.999)] / 1e6, delays[delays.length - 1] / 1e6);
+        System.out.printf("  machine load average (1, 5, 15 min) at the end: %s%n", loadAverage());
         System.out.printf("  busiest window of 1/%.0f s: %d messages (limit %d)%n", scale, busiest, 30);
         System.out.printf("  limit violations (429 from the server): %d; duplicates: %d; lost: %d; outbox sent=%d failed=%d pending=%d%n",
                 gate.violations(), duplicates, lost, status.sent(), status.failed(), status.pending());
         return new Figures(gate.violations(), duplicates, lost);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }
