@@ -36,6 +36,11 @@ public final class ArabicDates {
         return levant.equals(egypt) ? levant : levant + " (" + egypt + ")";
     }
 
+    /** "آذار": the name alone, as people write it in a question. */
+    public static String levantMonth(Month month) {
+        return month.getDisplayName(TextStyle.FULL_STANDALONE, LEVANT);
+    }
+
     /** "الخميس". */
     public static String weekday(LocalDate date) {
         return date.getDayOfWeek().getDisplayName(TextStyle.FULL, LEVANT);

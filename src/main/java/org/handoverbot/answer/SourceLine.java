@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 import org.handoverbot.knowledge.Source;
@@ -45,28 +47,45 @@ public final class SourceLine {
     }
 
     /**
-     * Every source of a fact, in one sentence ending with a full stop: the first as {@link #of}, the others as
+     * Every source of a fact, in one sentence ending with a full stop. Sources read from one article are
+     * credited together (who it cites, then the article's publisher, once); other reports follow as
      * "وأورده أيضاً ...". Identical credits are said once.
      */
     public static String of(List<Source> sources) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a fact without a source cannot be told");
         }
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> others = new ArrayList<>();
-        String first = of(sources.get(0));
-        seen.add(first);
-        for (Source s : sources.subList(1, sources.size())) {
-            String credit = s.articleId() == null ? report(s) : outlet(s.publisher());
-            if (seen.add(of(s)) && !others.contains(credit)) {
-                others.add(credit);
+        Map<Object, List<Source>> groups = new LinkedHashMap<>();
+        for (Source s : sources) {
+            Object key = s.articleId() != null ? "article:" + s.articleId() : "report:" + report(s);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<String> credits = new ArrayList<>();
+        for (List<Source> group : groups.values()) {
+            String credit = group.get(0).articleId() == null ? report(group.get(0)) : article(group);
+            if (!credits.contains(credit)) {
+                credits.add(credit);
             }
         }
-        StringBuilder line = new StringBuilder(first);
-        if (!others.isEmpty()) {
-            line.append("؛ وأورده أيضاً ").append(String.join(" و", others));
+        StringBuilder line = new StringBuilder("بحسب ").append(credits.get(0));
+        if (credits.size() > 1) {
+            line.append("؛ وأورده أيضاً ").append(String.join(" و", credits.subList(1, credits.size())));
         }
         return line.append('.').toString();
+    }
+
+    /** One article's credit: whom it cites (each once), then "كما أورد" its publisher. */
+    private static String article(List<Source> fromOneArticle) {
+        Set<String> cited = new LinkedHashSet<>();
+        for (Source s : fromOneArticle) {
+            String one = of(s);
+            String outlet = outlet(s.publisher());
+            if (!one.equals("بحسب " + outlet)) {
+                cited.add(one.substring("بحسب ".length(), one.length() - ("، كما أورد " + outlet).length()));
+            }
+        }
+        String outlet = outlet(fromOneArticle.get(0).publisher());
+        return cited.isEmpty() ? outlet : String.join("، و", cited) + "، كما أورد " + outlet;
     }
 
     /** The addresses of the sources that have one, each once, in source order. */
@@ -83,7 +102,13 @@ public final class SourceLine {
     /** "تقرير Military Times المنشور يوم الخميس 26 آذار (مارس) 2020". */
     static String report(Source source) {
         String name = "تقرير " + source.publisher().strip();
-        return source.published() == null ? name : name + " المنشور يوم " + ArabicDates.format(source.published());
+        if (source.published() != null) {
+            name += " المنشور يوم " + ArabicDates.format(source.published());
+        }
+        if (present(source.citedSource())) {
+            name += "، نقلاً عن " + source.citedSource().strip();
+        }
+        return name;
     }
 
     /** "موقع الحل نت", but "وكالة الأنباء العراقية" as it is. */

@@ -3,6 +3,7 @@ package org.handoverbot.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -56,6 +57,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             IntentEvaluation evaluation = IntentEvaluation.of(LabelledQuestion.read(file), understander);
             System.out.print(evaluation.report());
             return 0;
+        } catch (NoSuchFileException e) {
+            System.err.println("evaluate: no such file: " + e.getFile() + "");
+            return 1;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("evaluate: " + e.getMessage());
             return 1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,6 +46,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             System.out.printf("trained on %d questions from %s; wrote %s%n", questions.size(), data, out);
             return 0;
+        } catch (NoSuchFileException e) {
+            System.err.println("train: no such file: " + e.getFile() + " (run train from the project folder)");
+            return 1;
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("train: " + e.getMessage());
             return 1;

@@ -170,6 +170,20 @@ final class ArabicDates {
             if (next < words.size() && words.get(next).matches("\\d{4}")) {
                 year = Integer.parseInt(words.get(next));
                 next++;
+            } else {
+                // "23 آب" in an article of April without a year: news tells the past, so last August,
+                // unless the text says "المقبل" (a day within the coming month may be a plan: kept as written)
+                boolean ahead = next < words.size() && NEXT.test(words.get(next));
+                if (next < words.size() && (PAST.test(words.get(next)) || ahead)) {
+                    next++;
+                }
+                try {
+                    if (!ahead && LocalDate.of(year, month, day).isAfter(published.plusMonths(1))) {
+                        year--;
+                    }
+                } catch (DateTimeException e) {
+                    return new Found(i, next, null);
+                }
             }
         }
         try {

@@ -31,6 +31,8 @@ public final class ArticleExtractor {
 
     private static final Lexicon ATTACK = Lexicon.of("هجوم", "الهجوم", "هجمات", "الهجمات", "هجوما", "هاجموا", "هاجم",
             "هاجمت", "استهدف", "استهدفت", "قصف", "صاروخي", "صاروخية", "صواريخ", "بالصواريخ");
+    private static final Lexicon ATTACK_VERB = Lexicon.of("هاجموا", "هاجم", "هاجمت", "استهدف", "استهدفت", "قصف",
+            "قصفت", "سقطت", "سقط", "أطلقت", "أطلق");
     private static final Lexicon ATTACK_NOUN = Lexicon.of("الهجوم", "الهجمات", "هجوم");
     private static final Lexicon ANNOUNCE = Lexicon.of("كشف", "كشفت", "أعلن", "أعلنت", "اعلنوا");
     private static final Lexicon TALKS = Lexicon.of("الحوار", "حوار", "مناقشات", "المناقشات", "محادثات", "المحادثات",
@@ -58,6 +60,10 @@ public final class ArticleExtractor {
             "مسؤولة", "مطلعة", "أمنية", "عسكرية", "حكومية");
     private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
     private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
+    private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
+            "لـ");
+    private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
+            "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
 
     private static final Map<String, Lexicon> TOPICS = new LinkedHashMap<>();
@@ -177,6 +183,20 @@ public final class ArticleExtractor {
             String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(i, end)));
             return new Voice(null, name, null, channel);
         }
+        Optional<Integer> rank = words.find(0, ArticleSpeakers.RANKS);
+        if (rank.isPresent()) {
+            int r = rank.get();
+            int end = r + 1;
+            while (end < words.words().size() && end - r <= 3 && !NAME_STOPS.test(words.words().get(end))
+                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))
+                    && !ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
+                end++;
+            }
+            if (end > r + 1) {
+                return new Voice(null, ArticleSpeakers.clean(words.raw(r, end)),
+                        ArticleSpeakers.titleBefore(words, r), channel);
+            }
+        }
         boolean continues = !words.words().isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
         if (continues && previous != Voice.UNKNOWN) {
             return previous;
@@ -184,10 +204,24 @@ public final class ArticleExtractor {
         Optional<Integer> speech = words.find(0, SPEECH);
         if (speech.isPresent()) {
             for (Mention m : found) {
-                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()) {
+                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()
+                        && m.start() <= speech.get() + 2) {
                     return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())),
                             null, channel);
                 }
+            }
+            // "وقال محافظ الأنبار علي فرحان إن": whoever the article names after the verb, as it names them
+            int from = speech.get() + 1;
+            int end = from;
+            while (end < words.words().size() && end - from < 6 && !NAME_STOPS.test(words.words().get(end))
+                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))) {
+                end++;
+                if (ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
+                    break;
+                }
+            }
+            if (end > from) {
+                return new Voice(null, ArticleSpeakers.clean(words.raw(from, end)), null, channel);
             }
         }
         return Voice.UNKNOWN;
@@ -242,7 +276,11 @@ public final class ArticleExtractor {
         List<Reading> out = new ArrayList<>();
         List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
         Set<Mention> claimed = new HashSet<>();
-        LocalDate date = ArabicDates.first(w, meta.published()).orElse(null);
+        List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
+        int[] segment = segments(w);
+        // what an article tells as done cannot have happened after it was published: such a day is misread
+        dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
+        LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
 
         // an attack on a named base: the base right after the attack word
         boolean attack = false;
@@ -252,21 +290,23 @@ public final class ArticleExtractor {
             }
             attack = true;
             for (Mention b : bases) {
-                if (b.start() > i && b.start() <= i + 3 && claimed.add(b)) {
+                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
                     out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
                             null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
                 }
             }
         }
-        if (attack && out.isEmpty()) {
+        if (attack && out.isEmpty() && (s.has(ATTACK_VERB) || !attackFigures(s).isEmpty())) {
             // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية")
             int at = s.find(0, ATTACK).orElse(0);
             out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, null, null, null, date, null,
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
         }
 
-        boolean announces = s.has(ANNOUNCE);
-        boolean talks = s.has(TALKS);
+        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
+        // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
+        boolean talks = s.has(TALKS) && !doneVerb;
+        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
             List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
@@ -292,19 +332,76 @@ public final class ArticleExtractor {
             }
         }
 
-        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
-        boolean completeNoun = s.has(HANDOVER_NOUN) && s.has(COMPLETE);
-        if (doneVerb || completeNoun) {
-            String[] parties = parties(s, mentions, false);
-            Boolean complete = s.has(COMPLETE) ? Boolean.TRUE : s.has(PARTIAL) ? Boolean.FALSE : null;
-            for (Mention b : bases) {
-                if ((plan < 0 || b.start() < plan) && claimed.add(b)) {
-                    out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0],
-                            parties[1], date, complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
-                }
+        // "انسحبت من عين الأسد في التاسع عشر ...، فيما تم تسليم التاجي يوم 23 آب": each part keeps its own
+        // verb, parties, completeness and day; nothing is lent across "فيما/بينما/في حين".
+        for (Mention b : bases) {
+            if (plan >= 0 && b.start() >= plan || claimed.contains(b)) {
+                continue;
             }
+            int from = segmentStart(segment, b.start());
+            int to = segmentEnd(segment, b.start());
+            boolean told = s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
+                    || (s.has(from, to, HANDOVER_NOUN) && s.has(from, to, COMPLETE));
+            if (!told) {
+                continue;
+            }
+            claimed.add(b);
+            String[] parties = parties(s, mentions, false, from, to);
+            Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
+                    : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
+            out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
+                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
         }
         return out;
+    }
+
+    private static boolean sameClause(Sentence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ArticleSpeakers.endsClause(s.rawToken(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Lexicon SEGMENT_BREAKS = Lexicon.of("فيما", "بينما", "حين", "بالتزامن");
+
+    /** For each word, the number of the part of the sentence it is in (parts split at فيما/بينما/في حين). */
+    private static int[] segments(List<String> w) {
+        int[] part = new int[w.size()];
+        int current = 0;
+        for (int i = 0; i < w.size(); i++) {
+            if (SEGMENT_BREAKS.test(w.get(i))) {
+                current++;
+            }
+            part[i] = current;
+        }
+        return part;
+    }
+
+    private static int segmentStart(int[] part, int word) {
+        int i = word;
+        while (i > 0 && part[i - 1] == part[word]) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int segmentEnd(int[] part, int word) {
+        int i = word;
+        while (i < part.length && part[i] == part[word]) {
+            i++;
+        }
+        return i;
+    }
+
+    private static LocalDate dateIn(List<ArabicDates.Found> dates, int from, int to) {
+        for (ArabicDates.Found d : dates) {
+            if (d.start() >= from && d.start() < to) {
+                return d.date();
+            }
+        }
+        return null;
     }
 
     private static boolean passiveHandover(List<String> w) {
@@ -321,7 +418,7 @@ public final class ArticleExtractor {
         for (int i = 0; i < w.size(); i++) {
             if (PLAN_WORDS.test(w.get(i))) {
                 // "الخطوة التالية": the plan starts at "الخطوة"
-                return i > 0 && w.get(i - 1).endsWith("خطوه") ? i - 1 : i;
+                return i > 0 && (w.get(i - 1).endsWith("خطوه") || w.get(i - 1).endsWith("مرحله")) ? i - 1 : i;
             }
             if (MAY.test(w.get(i)) && i + 1 < w.size() && BE.test(w.get(i + 1))) {
                 return i > 1 && w.get(i - 2).endsWith("خطوه") ? i - 2 : i;
@@ -348,13 +445,17 @@ public final class ArticleExtractor {
      * or is the subject of تسلّم; the giver follows "انسحاب"/"من" or is the subject of سلّم/انسحب.
      */
     private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement) {
+        return parties(s, mentions, announcement, 0, s.words().size());
+    }
+
+    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement, int from0, int to0) {
         String from = null;
         String to = null;
         String first = null;
         String second = null;
-        boolean receives = s.has(RECEIVE);
+        boolean receives = s.has(from0, to0, RECEIVE);
         for (Mention m : mentions) {
-            if (!PARTIES.contains(m.entry().id())) {
+            if (!PARTIES.contains(m.entry().id()) || m.start() < from0 || m.start() >= to0) {
                 continue;
             }
             String id = m.entry().id();
@@ -417,14 +518,29 @@ public final class ArticleExtractor {
     }
 
     /** Who stands behind the word at this index: the voice of the «…» it sits in, else the publisher. */
-    private static SourceDraft sourceAt(Sentence s, int word, List<QuoteSpan> quotes, ArticleMetadata meta) {
+    private SourceDraft sourceAt(Sentence s, int word, List<QuoteSpan> quotes, ArticleMetadata meta) {
         int offset = s.offset(word);
         for (QuoteSpan q : quotes) {
             if (offset >= q.open() && offset <= q.close()) {
                 return source(meta, q.voice(), s.text());
             }
         }
-        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), null, null, s.text());
+        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), reportedBy(s), null, s.text());
+    }
+
+    /** "أكدت قيادة العمليات المشتركة أن ...": the body the article's own sentence reports, else null. */
+    private String reportedBy(Sentence s) {
+        Optional<Integer> verb = s.find(0, REPORTING);
+        if (verb.isEmpty()) {
+            return null;
+        }
+        for (Mention m : gazetteer.findInWords(s.words())) {
+            if (m.entry().kind() == EntityKind.ORGANISATION && !PARTIES.contains(m.entry().id())
+                    && m.start() > verb.get() && m.start() <= verb.get() + 3) {
+                return ArticleSpeakers.clean(s.raw(m.start(), m.end()));
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- merging within the article

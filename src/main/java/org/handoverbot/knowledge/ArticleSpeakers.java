@@ -87,19 +87,29 @@ final class ArticleSpeakers {
             }
             // "المتحدث باسم التحالف الدولي في العراق الكولونيل #مايلز_كاغيتر"
             int nameStart = m.start() > 0 && RANKS.test(words.get(m.start() - 1)) ? m.start() - 1 : m.start();
-            for (int h = nameStart - 1; h >= Math.max(0, nameStart - 10); h--) {
-                if (h < nameStart - 1 && endsClause(sentence.rawToken(h))) {
-                    break;
-                }
-                if (TITLE_HEADS.test(words.get(h))) {
-                    return Optional.of(clean(sentence.raw(h, nameStart)));
-                }
+            String before = titleBefore(sentence, nameStart);
+            if (before != null) {
+                return Optional.of(before);
             }
         }
         return Optional.empty();
     }
 
-    private static boolean endsClause(String rawToken) {
+    /** A title written just before a name in the same clause ("قائد شرطة المحافظة العميد ..."), or null. */
+    static String titleBefore(Sentence sentence, int nameStart) {
+        List<String> words = sentence.words();
+        for (int h = nameStart - 1; h >= Math.max(0, nameStart - 10); h--) {
+            if (h < nameStart - 1 && endsClause(sentence.rawToken(h))) {
+                return null;
+            }
+            if (TITLE_HEADS.test(words.get(h))) {
+                return clean(sentence.raw(h, nameStart));
+            }
+        }
+        return null;
+    }
+
+    static boolean endsClause(String rawToken) {
         return rawToken.endsWith("،") || rawToken.endsWith(".") || rawToken.endsWith(":") || rawToken.endsWith(",")
                 || rawToken.contains("«") || rawToken.contains("»");
     }

@@ -32,7 +32,7 @@ final class EventRecords {
         try {
             root = JSON.readTree(InputFiles.utf8(name, bytes));
         } catch (JsonProcessingException e) {
-            throw new BadInputException(name, "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new BadInputException(name, InputFiles.jsonProblem(e));
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new BadInputException(name, "not a records file (expected \"format\": \"" + FORMAT

@@ -80,7 +80,7 @@ public final class InputFiles {
         try {
             root = JSON.readTree(utf8(name, bytes));
         } catch (JsonProcessingException e) {
-            throw new BadInputException(name, "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new BadInputException(name, InputFiles.jsonProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(name, "metadata must be a JSON object");
@@ -103,6 +103,16 @@ public final class InputFiles {
         }
         String language = requiredText(name, root, "language");
         return new ArticleMetadata(publisher, published, title, url, language);
+    }
+
+    /** Jackson's complaint in one short line: where, and what, without its source dump. */
+    static String jsonProblem(JsonProcessingException e) {
+        String what = e.getOriginalMessage().lines().findFirst().orElse("malformed");
+        int detail = what.indexOf(" (start marker");
+        what = detail > 0 ? what.substring(0, detail) : what;
+        return e.getLocation() == null ? "not valid JSON (" + what + ")"
+                : "not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                + " (" + what + ")";
     }
 
     static String requiredText(String name, JsonNode node, String field) {

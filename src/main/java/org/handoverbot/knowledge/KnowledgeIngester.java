@@ -1,6 +1,7 @@
 package org.handoverbot.knowledge;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class KnowledgeIngester {
     private final ArticleExtractor extractor;
     private final KnowledgeWriter writer = new KnowledgeWriter();
     private final NewEventsListener listener;
+
+    private static final int WRITE_ATTEMPTS = 20;
 
     public KnowledgeIngester(Database database, Gazetteer gazetteer, NewEventsListener listener) {
         this.database = Objects.requireNonNull(database);
@@ -50,7 +53,7 @@ public final class KnowledgeIngester {
 
     private IngestReport store(ArticleInput article, NewEventsListener tell) {
         Extraction extraction = extractor.extract(article.text(), article.metadata());
-        return database.inTransaction(c -> {
+        return writing(c -> {
             Optional<Long> known = writer.articleWithText(c, article.sha256());
             if (known.isPresent()) {
                 return new IngestReport(article.name(), true, List.of(), List.of(), List.of());
@@ -75,7 +78,7 @@ public final class KnowledgeIngester {
         for (EventDraft e : records.events()) {
             check(records.name(), e);
         }
-        return database.inTransaction(c -> {
+        return writing(c -> {
             List<Long> added = new ArrayList<>();
             List<Long> gained = new ArrayList<>();
             for (EventDraft e : records.events()) {
@@ -88,6 +91,48 @@ public final class KnowledgeIngester {
             }
             return finish(c, records.name(), added.isEmpty() && gained.isEmpty(), added, gained, List.of(), tell);
         });
+    }
+
+    /**
+     * One write transaction holding the knowledge write lock. Another process writing at the same moment makes
+     * H2 time out on the lock (or lose a race on the article's fingerprint): then the whole work is tried again,
+     * and finds what the other stored.
+     */
+    private IngestReport writing(Database.TransactionWork<IngestReport> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(c -> {
+                    try (PreparedStatement lock = c.prepareStatement(
+                            "UPDATE knowledge_write SET last_write = CURRENT_TIMESTAMP WHERE id = 1")) {
+                        lock.executeUpdate();
+                    }
+                    return work.run(c);
+                });
+            } catch (StoreException e) {
+                if (attempt >= WRITE_ATTEMPTS || !contention(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean contention(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                // 23505 unique key (the same article stored by the other writer); HYT00 lock timeout; 40001 deadlock
+                String state = sql.getSQLState();
+                if ("23505".equals(state) || "HYT00".equals(state) || "40001".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private IngestReport finish(Connection c, String name, boolean nothing, List<Long> added, List<Long> gained,

@@ -96,6 +96,16 @@ final class Sentence {
         return Optional.empty();
     }
 
+    /** Whether a word in [from, to) passes the test. */
+    boolean has(int from, int to, java.util.function.Predicate<String> test) {
+        for (int i = Math.max(0, from); i < Math.min(to, words.size()); i++) {
+            if (test.test(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean has(java.util.function.Predicate<String> test) {
         return find(0, test).isPresent();
     }

@@ -1,16 +1,22 @@
 package org.handoverbot.nlp;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDateTime;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -33,6 +39,9 @@ public final class IntentClassifier {
     public static final String TRAINING_DATA_SHA256 = "handoverbot-training-data-sha256";
 
     private static final String LANGUAGE = "ar";
+    private static final String MANIFEST_ENTRY = "manifest.properties";
+    private static final String TIMESTAMP_PREFIX = "Timestamp=";
+    private static final LocalDateTime FIXED_ENTRY_TIME = LocalDateTime.of(2020, 3, 19, 0, 0);
     // GIS maxent: deterministic, and its probabilities separate real questions from off-topic ones.
     private static final int ITERATIONS = 300;
     // Small data: every feature seen once counts (OpenNLP's default cutoff of 5 would drop most of them).
@@ -86,7 +95,8 @@ public final class IntentClassifier {
         for (LabelledQuestion question : data) {
             samples.add(new DocumentSample(question.intent().label(), reader.read(question.question()).classifierTokens()));
         }
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
+        DoccatFactory factory = new DoccatFactory(
+                new FeatureGenerator[] {new WordNGramFeatures(), new CharNGramFeatures()});
         try {
             DoccatModel trained = DocumentCategorizerME.train(LANGUAGE, new CollectionObjectStream<>(samples),
                     parameters, factory);
@@ -102,8 +112,45 @@ public final class IntentClassifier {
         return new IntentClassifier(new DoccatModel(in));
     }
 
+    /** Writes the model; the same data always gives the same bytes (see {@link #withoutTimes}). */
     public void write(OutputStream out) throws IOException {
-        model.serialize(out);
+        ByteArrayOutputStream serialized = new ByteArrayOutputStream();
+        model.serialize(serialized);
+        withoutTimes(serialized.toByteArray(), out);
+    }
+
+    /**
+     * OpenNLP stamps the training time into a model: zip entry times, the manifest's Timestamp and the date
+     * comment Properties writes. Without them a retrain on unchanged data leaves the committed file unchanged.
+     */
+    private static void withoutTimes(byte[] model, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(MANIFEST_ENTRY)) {
+                    content = manifestWithoutTimes(content);
+                }
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(FIXED_ENTRY_TIME);
+                zip.putNextEntry(copy);
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
+    }
+
+    private static byte[] manifestWithoutTimes(byte[] manifest) {
+        StringBuilder out = new StringBuilder();
+        for (String line : new String(manifest, StandardCharsets.ISO_8859_1).split("\\R")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            out.append(line.startsWith(TIMESTAMP_PREFIX) ? TIMESTAMP_PREFIX + "0" : line).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The SHA-256 of the training data this model was built from (null for a model without one). */

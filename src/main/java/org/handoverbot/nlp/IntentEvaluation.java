@@ -141,14 +141,14 @@ public final class IntentEvaluation {
             out.append(String.format(Locale.ROOT, "%-13s %8.1f%% %6.1f%% %7d%n", intent.label(),
                     100 * precision(intent), 100 * recall(intent), support));
         }
-        out.append("\nconfusion matrix (rows: expected, columns: predicted, in intent order above)\n");
-        out.append(String.format(Locale.ROOT, "%-13s", ""));
+        out.append("\nconfusion matrix (rows: expected, columns: predicted, numbered as the rows)\n");
+        out.append(String.format(Locale.ROOT, "%-16s", ""));
         for (Intent intent : Intent.values()) {
-            out.append(String.format(Locale.ROOT, "%4s", abbreviation(intent)));
+            out.append(String.format(Locale.ROOT, "%4d", intent.ordinal() + 1));
         }
         out.append('\n');
         for (Intent expected : Intent.values()) {
-            out.append(String.format(Locale.ROOT, "%-13s", expected.label()));
+            out.append(String.format(Locale.ROOT, "%2d %-13s", expected.ordinal() + 1, expected.label()));
             for (Intent predicted : Intent.values()) {
                 int n = count(expected, predicted);
                 out.append(String.format(Locale.ROOT, "%4s", n == 0 ? "." : Integer.toString(n)));
@@ -194,12 +194,5 @@ public final class IntentEvaluation {
                     offTopicAnswered));
         }
         return out.toString();
-    }
-
-    private static String abbreviation(Intent intent) {
-        String label = intent.label();
-        int underscore = label.indexOf('_');
-        return underscore < 0 ? label.substring(0, 3)
-                : label.substring(0, 1) + label.charAt(underscore + 1) + label.charAt(underscore + 2);
     }
 }

@@ -10,12 +10,13 @@ import java.util.Map;
  */
 final class OrdinalFinder {
 
-    /** An ordinal and the word positions [start, end) it covers. */
-    record Found(int ordinal, int start, int end) {
+    /** An ordinal and the position of the word that says it (for "رقم 3", the number). */
+    record Found(int ordinal, int position) {
     }
 
     private static final Map<String, Integer> ORDINALS = new HashMap<>();
     private static final Map<String, Integer> CARDINALS = new HashMap<>();
+    private static final Map<String, Integer> NUMBER_WORD = Map.of("رقم", 0);
     private static final List<String> CLITICS = List.of("و", "ف", "ب", "ل", "ك", "وب", "فب", "ول");
 
     static {
@@ -53,16 +54,16 @@ final class OrdinalFinder {
             String word = words.get(i);
             Integer ordinal = lookup(ORDINALS, word);
             if (ordinal != null) {
-                return new Found(ordinal, i, i + 1);
+                return new Found(ordinal, i);
             }
-            if (i + 1 < words.size() && !taken[i + 1] && lookup(Map.of("رقم", 0), word) != null) {
+            if (i + 1 < words.size() && !taken[i + 1] && lookup(NUMBER_WORD, word) != null) {
                 String next = words.get(i + 1);
                 Integer number = DateFinder.number(next);
                 if (number == null) {
                     number = CARDINALS.get(next);
                 }
                 if (number != null && number >= 1 && number <= 99) {
-                    return new Found(number, i, i + 2);
+                    return new Found(number, i + 1);
                 }
             }
         }

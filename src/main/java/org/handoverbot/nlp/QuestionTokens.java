@@ -75,15 +75,8 @@ public final class QuestionTokens {
 
         OrdinalFinder.Found ordinal = ordinals.find(words, taken);
         if (ordinal != null) {
-            placeholders[ordinal.start()] = "ORDINAL";
-            taken[ordinal.start()] = true;
-            if (ordinal.end() - ordinal.start() == 2) {
-                // "رقم 3": keep رقم as a word, the number becomes the placeholder
-                placeholders[ordinal.start()] = null;
-                taken[ordinal.start()] = false;
-                placeholders[ordinal.start() + 1] = "ORDINAL";
-                taken[ordinal.start() + 1] = true;
-            }
+            placeholders[ordinal.position()] = "ORDINAL";
+            taken[ordinal.position()] = true;
         }
 
         Entities entities = new Entities(List.copyOf(bases), List.copyOf(people), List.copyOf(organisations), date,

@@ -46,11 +46,29 @@ class SourceLineTest {
     }
 
     @Test
+    void aReportThatCitesAnAgencySaysSo() {
+        Source cited = new Source(8, "aNews", LocalDate.of(2020, 3, 29), "http://www.anews.com.tr/x", "Anadolu", null, null, null);
+        assertThat(SourceLine.of(cited)).isEqualTo("بحسب تقرير aNews المنشور يوم الأحد 29 آذار (مارس) 2020، نقلاً عن Anadolu");
+        Source undated = new Source(9, "Daily Sabah", null, "https://dailysabah.com/x", "Reuters", null, null, null);
+        assertThat(SourceLine.of(undated)).isEqualTo("بحسب تقرير Daily Sabah، نقلاً عن Reuters");
+    }
+
+    @Test
     void severalSourcesMakeOneSentence() {
         assertThat(SourceLine.of(List.of(ARTICLE, REPORT))).isEqualTo(
                 "بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، كما أورد موقع الحل نت؛ "
                         + "وأورده أيضاً تقرير Military Times المنشور يوم الخميس 26 آذار (مارس) 2020.");
         assertThat(SourceLine.of(List.of(ARTICLE, ARTICLE))).isEqualTo(SourceLine.of(ARTICLE) + ".");
+    }
+
+    @Test
+    void sourcesFromOneArticleAreCreditedTogetherWithThePublisherOnce() {
+        Source own = new Source(6, "الحل نت", null, null, null, null, "تسلّمت القوات…", 1L);
+        Source khafaji = new Source(7, "الحل نت", null, null, "مواقع محلية", "اللواء تحسين الخفاجي", "قال…", 1L);
+        assertThat(SourceLine.of(List.of(own, ARTICLE))).isEqualTo(SourceLine.of(ARTICLE) + ".");
+        assertThat(SourceLine.of(List.of(own, ARTICLE, khafaji))).isEqualTo(
+                "بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، ومواقع محلية، نقلاً عن اللواء تحسين الخفاجي، كما أورد موقع الحل نت.");
+        assertThat(SourceLine.of(List.of(own))).isEqualTo("بحسب موقع الحل نت.");
     }
 
     @Test

@@ -62,4 +62,17 @@ class IntentModelTest {
         assertThat(evaluation.accuracy()).as(evaluation.report()).isGreaterThanOrEqualTo(0.95);
         assertThat(evaluation.precision(Intent.OUT_OF_SCOPE)).as(evaluation.report()).isGreaterThanOrEqualTo(0.95);
     }
+
+    @Test
+    void noHeldOutOffTopicQuestionGetsAConfidentHandoverIntent() throws IOException {
+        QuestionUnderstander understander = QuestionUnderstander.load(GAZETTEER);
+        for (LabelledQuestion question : LabelledQuestion.read(IntentDataTest.TEST)) {
+            if (question.intent() != Intent.OUT_OF_SCOPE) {
+                continue;
+            }
+            Understanding u = understander.understand(question.question());
+            assertThat(u.intent() == Intent.OUT_OF_SCOPE || !QuestionUnderstander.isConfident(u))
+                    .as("%s -> %s %.2f", question.question(), u.intent(), u.confidence()).isTrue();
+        }
+    }
 }

@@ -57,6 +57,12 @@ public class FakeBotApiServer implements AutoCloseable {
     protected static final Set<String> SENDING_METHODS = Set.of("sendmessage", "editmessagetext", "sendchataction",
             "sendphoto", "senddocument", "copymessage", "forwardmessage");
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle's algorithm each answer would wait ~40 ms for
+        // the client's delayed ACK. Read once, when the JDK's HTTP server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     protected final ObjectMapper json = new ObjectMapper();
     protected final Object lock = new Object();
 
@@ -80,8 +86,10 @@ public class FakeBotApiServer implements AutoCloseable {
     private String webhookUrl = "";
     private String webhookSecret = "";
     private boolean closed;
+    private boolean losingConfirmations;
 
     private final AtomicInteger nextMessageId = new AtomicInteger(5_000);
+    private final AtomicInteger refusedRequests = new AtomicInteger();
     private volatile int longPollCapSeconds = 50;
 
     public static FakeBotApiServer start() {
@@ -179,6 +187,16 @@ public class FakeBotApiServer implements AutoCloseable {
         awaitCondition(() -> confirmedUpTo >= updateId, timeout, () -> "update " + updateId + " confirmed (confirmed up to " + confirmedUpTo + ")");
     }
 
+    /**
+     * While on, getUpdates offsets confirm nothing: every update stays queued and is delivered again, as Telegram
+     * does after a bot crashed before its next getUpdates could confirm what it had received.
+     */
+    public void loseConfirmations(boolean losing) {
+        synchronized (lock) {
+            losingConfirmations = losing;
+        }
+    }
+
     // ---- what the bot did
 
     public List<ApiCall> calls() {
@@ -245,6 +263,11 @@ public class FakeBotApiServer implements AutoCloseable {
             }
             Thread.sleep(Math.max(1, (quiet.toNanos() - sinceLast) / 1_000_000));
         }
+    }
+
+    /** Requests refused for a wrong token (401). */
+    public int refusedRequests() {
+        return refusedRequests.get();
     }
 
     /** The commands the bot registered with setMyCommands (the JSON array). */
@@ -374,14 +397,14 @@ public class FakeBotApiServer implements AutoCloseable {
             if (!webhookUrl.isEmpty()) {
                 throw new ApiFailureException(ApiFailure.conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
             }
-            if (offset > 0) {
+            if (offset > 0 && !losingConfirmations) {
                 while (!pending.isEmpty() && pending.peekFirst().path("update_id").asLong() < offset) {
                     pending.removeFirst();
                 }
                 confirmedUpTo = Math.max(confirmedUpTo, offset - 1);
                 lock.notifyAll();
             }
-            while (pending.isEmpty() && !closed) {
+            while (pending.stream().noneMatch(u -> u.path("update_id").asLong() >= offset) && !closed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
@@ -394,7 +417,7 @@ public class FakeBotApiServer implements AutoCloseable {
                 }
             }
             var result = JsonNodeFactory.instance.arrayNode();
-            pending.stream().limit(limit).forEach(result::add);
+            pending.stream().filter(u -> u.path("update_id").asLong() >= offset).limit(limit).forEach(result::add);
             return result;
         }
     }
@@ -533,6 +556,7 @@ public class FakeBotApiServer implements AutoCloseable {
             }
             if (!java.security.MessageDigest.isEqual(parts[1].substring(3).getBytes(StandardCharsets.UTF_8),
                     token.getBytes(StandardCharsets.UTF_8))) {
+                refusedRequests.incrementAndGet();
                 answer(exchange, 401, failureBody(ApiFailure.unauthorized()));
                 return;
             }

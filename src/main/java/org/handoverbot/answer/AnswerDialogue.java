@@ -1,0 +1,335 @@
+package org.handoverbot.answer;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.handoverbot.knowledge.KnowledgeBase;
+import org.handoverbot.knowledge.Source;
+import org.handoverbot.nlp.EntityKind;
+import org.handoverbot.nlp.Entities;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.GazetteerEntry;
+import org.handoverbot.nlp.Intent;
+import org.handoverbot.nlp.Mention;
+import org.handoverbot.nlp.Understanding;
+
+/**
+ * The bot's side of every conversation: understands a message, resolves what it is about (named in the
+ * question, else remembered from the chat), and composes the reply for its intent from the knowledge base.
+ * Never throws: bad input and failures become polite replies.
+ */
+public final class AnswerDialogue implements Dialogue {
+
+    /** Below this classifier confidence the bot asks back instead of guessing. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.35;
+    /** Longer messages are not questions; they get a polite request for a short one. */
+    public static final int MAX_QUESTION = 1000;
+    /** At most this many bases are answered from one question. */
+    static final int MAX_BASES = 3;
+
+    private static final System.Logger LOG = System.getLogger(AnswerDialogue.class.getName());
+
+    private final Function<String, Understanding> understander;
+    private final Gazetteer gazetteer;
+    private final ConversationMemory memory;
+    private final double minConfidence;
+    private final EventQueries queries;
+    private final FactReplies facts;
+    private final QuoteReplies quotes;
+    private final TimelineReplies timeline;
+    private final ServiceReplies service;
+    private final UnknownPlaces unknownPlaces;
+    private final AnswerSnapshot snapshot;
+
+    public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
+                          Optional<SubscriptionDesk> desk) {
+        this(knowledge, gazetteer, understander, desk, new ConversationMemory(), DEFAULT_MIN_CONFIDENCE);
+    }
+
+    public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
+                          Optional<SubscriptionDesk> desk, ConversationMemory memory, double minConfidence) {
+        this.understander = understander;
+        this.gazetteer = gazetteer;
+        this.memory = memory;
+        this.minConfidence = minConfidence;
+        Names names = new Names(gazetteer);
+        EventSentences sentences = new EventSentences(names);
+        this.snapshot = new AnswerSnapshot(knowledge);
+        this.queries = new EventQueries(snapshot, names);
+        this.facts = new FactReplies(queries, sentences);
+        this.quotes = new QuoteReplies(queries, sentences);
+        this.timeline = new TimelineReplies(queries, sentences, facts);
+        this.service = new ServiceReplies(queries, names, desk);
+        this.unknownPlaces = new UnknownPlaces(gazetteer);
+    }
+
+    @Override
+    public Reply onText(long chatId, String text) {
+        return guarded(chatId, () -> badInput(text).orElseGet(() ->
+                answer(chatId, memory.recall(chatId), understander.apply(text.strip()))));
+    }
+
+    /**
+     * Answers an understanding already made (as `ask --json` reports it) on its own: no conversation is read
+     * or remembered. Never throws.
+     */
+    public Reply answerAlone(Understanding understanding) {
+        snapshot.open();
+        try {
+            return badInput(understanding.question())
+                    .orElseGet(() -> answer(0, ChatContext.EMPTY, understanding)).reply();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not answer: " + e);
+            return service.failure().reply();
+        } finally {
+            snapshot.close();
+        }
+    }
+
+    /** Empty, over-long or wordless messages get their own polite reply before any understanding. */
+    private Optional<Answer> badInput(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(service.empty());
+        }
+        if (text.length() > MAX_QUESTION) {
+            return Optional.of(service.tooLong(MAX_QUESTION));
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return Optional.of(service.noWords());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Reply onButton(long chatId, String callbackData) {
+        return guarded(chatId, () -> {
+            Optional<ButtonCodes.Pressed> pressed = ButtonCodes.decode(callbackData);
+            if (pressed.isEmpty()) {
+                return service.oldButton();
+            }
+            ButtonCodes.Pressed p = pressed.get();
+            Optional<GazetteerEntry> subject = p.subject() == null ? Optional.empty() : gazetteer.byId(p.subject());
+            if (p.subject() != null && subject.isEmpty()) {
+                return service.oldButton();
+            }
+            String base = subject.filter(e -> e.kind() == EntityKind.BASE).map(GazetteerEntry::id).orElse(null);
+            String person = subject.filter(e -> e.kind() == EntityKind.PERSON).map(GazetteerEntry::id).orElse(null);
+            return switch (p.intent()) {
+                case TIMELINE -> timeline.timeline();
+                case HELP -> service.help();
+                case SUBSCRIBE -> service.subscribe(chatId, base);
+                case STATEMENT -> person != null ? quotes.saidBy(person, null, p.page())
+                        : base != null || subject.isEmpty() ? quotes.saidAbout(base, p.page())
+                        : quotes.citedFrom(subject.get().id(), p.page());
+                default -> base == null ? service.oldButton() : aboutBase(p.intent(), base);
+            };
+        });
+    }
+
+    @Override
+    public Reply onCommand(long chatId, String command, String argument) {
+        return guarded(chatId, () -> {
+            String name = command == null ? "" : command.strip().replaceFirst("^/", "").replaceFirst("@.*$", "")
+                    .toLowerCase(Locale.ROOT);
+            String arg = argument == null ? "" : argument.strip();
+            return switch (name) {
+                case "start" -> {
+                    Answer hello = service.greeting();
+                    Answer help = service.help();
+                    List<Reply.Block> blocks = new ArrayList<>(hello.reply().blocks().subList(0, 1));
+                    blocks.addAll(help.reply().blocks().subList(1, help.reply().blocks().size()));
+                    yield Answer.of(new Reply(blocks, help.reply().buttons()));
+                }
+                case "help" -> service.help();
+                case "timeline", "bases" -> timeline.timeline();
+                case "source", "sources" -> lastSources(chatId);
+                case "subscribe" -> subscribe(chatId, arg);
+                case "unsubscribe", "stop" -> service.unsubscribe(chatId);
+                default -> service.unknownCommand(name);
+            };
+        });
+    }
+
+    private Answer answer(long chatId, ChatContext context, Understanding u) {
+        Intent intent = u.intent();
+        Entities entities = u.entities() == null ? Entities.NONE : u.entities();
+        List<String> bases = entities.bases().stream().filter(this::isBase).distinct().limit(MAX_BASES).toList();
+        String person = entities.people().stream().findFirst().orElse(null);
+        if (intent == Intent.GREETING) {
+            return service.greeting();
+        }
+        if (intent == Intent.HELP) {
+            return service.help();
+        }
+        if (u.confidence() < minConfidence) {
+            return service.clarify(bases.isEmpty() ? context.baseId() : bases.get(0));
+        }
+        switch (intent) {
+            case OUT_OF_SCOPE:
+                return service.outOfScope();
+            case SUBSCRIBE:
+                return service.subscribe(chatId, bases.isEmpty() ? null : bases.get(0));
+            case UNSUBSCRIBE:
+                return service.unsubscribe(chatId);
+            case TIMELINE:
+                return entities.date() != null ? timeline.period(entities.date()) : timeline.timeline();
+            case COUNT:
+                return timeline.count(entities.date());
+            case ORDINAL:
+                if (entities.ordinal() != null) {
+                    return timeline.ordinal(entities.ordinal());
+                }
+                return bases.isEmpty() ? timeline.timeline() : aboutBases(Intent.EVENT_DATE, bases);
+            case COMPARE:
+                return compare(u.question(), bases, context);
+            default:
+                break;
+        }
+        if (!bases.isEmpty()) {
+            if (intent == Intent.STATEMENT && person != null) {
+                return quotes.saidBy(person, bases.get(0), 0);
+            }
+            return aboutBases(intent, bases);
+        }
+        Optional<String> unknown = unknownPlaces.in(u.question());
+        if (unknown.isPresent()) {
+            return service.unknownPlace(unknown.get());
+        }
+        if (intent == Intent.STATEMENT && person != null) {
+            return quotes.saidBy(person, null, 0);
+        }
+        Optional<String> organisation = entities.organisations().stream().filter(this::isQuotedOrganisation).findFirst();
+        if (intent == Intent.STATEMENT && organisation.isPresent()) {
+            return quotes.citedFrom(organisation.get(), 0);
+        }
+        if (entities.date() != null && intent != Intent.SOURCE) {
+            return timeline.period(entities.date());
+        }
+        if (intent == Intent.SOURCE && !context.sources().isEmpty()) {
+            return sourcesAnswer(context.sources(), context.baseId());
+        }
+        if (context.baseId() != null) {
+            if (intent == Intent.STATEMENT && context.personId() != null) {
+                return quotes.saidBy(context.personId(), null, 0);
+            }
+            return aboutBase(intent, context.baseId());
+        }
+        if (context.eventId() != null && (intent == Intent.EVENT_DATE || intent == Intent.STATUS
+                || intent == Intent.LOCATION || intent == Intent.PARTIES)) {
+            Optional<Answer> followUp = queries.event(context.eventId()).map(facts::event);
+            if (followUp.isPresent()) {
+                return followUp.get();
+            }
+        }
+        return switch (intent) {
+            case STATEMENT -> context.personId() != null ? quotes.saidBy(context.personId(), null, 0) : quotes.saidAbout(null, 0);
+            case REASON -> quotes.reason(null);
+            case NEXT_STEP -> quotes.nextStep(null);
+            case ATTACKS -> facts.attacks(null);
+            case SOURCE -> sourcesAnswer(EventQueries.sourcesOf(queries.doneHandovers()), null);
+            default -> service.whichBase(intent);
+        };
+    }
+
+    private Answer aboutBases(Intent intent, List<String> bases) {
+        if (bases.size() == 1) {
+            return aboutBase(intent, bases.get(0));
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        List<Reply.Button> buttons = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        Answer last = null;
+        for (String base : bases) {
+            last = aboutBase(intent, base);
+            blocks.addAll(last.reply().blocks());
+            last.reply().buttons().stream().filter(b -> !buttons.contains(b)).forEach(buttons::add);
+            last.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
+        }
+        return new Answer(new Reply(blocks, buttons.stream().limit(6).toList()), last.baseId(), last.eventId(),
+                last.personId(), sources);
+    }
+
+    private Answer aboutBase(Intent intent, String base) {
+        return switch (intent) {
+            case PARTIES -> facts.parties(base);
+            case STATUS -> facts.status(base);
+            case LOCATION -> facts.location(base);
+            case EQUIPMENT -> facts.equipment(base);
+            case ATTACKS -> facts.attacks(base);
+            case SOURCE -> facts.source(base);
+            case STATEMENT -> quotes.saidAbout(base, 0);
+            case REASON -> quotes.reason(base);
+            case NEXT_STEP -> quotes.nextStep(base);
+            case TIMELINE -> timeline.timeline();
+            default -> facts.eventDate(base);
+        };
+    }
+
+    private Answer compare(String question, List<String> bases, ChatContext context) {
+        List<String> pair = new ArrayList<>(bases);
+        if (pair.size() == 1 && context.baseId() != null && !context.baseId().equals(pair.get(0))) {
+            pair.add(0, context.baseId());
+        }
+        if (pair.size() < 2) {
+            Optional<String> unknown = unknownPlaces.in(question);
+            if (unknown.isPresent()) {
+                return service.unknownPlace(unknown.get());
+            }
+            return pair.isEmpty() ? service.whichBase(Intent.EVENT_DATE) : aboutBase(Intent.EVENT_DATE, pair.get(0));
+        }
+        return timeline.compare(pair.get(0), pair.get(1));
+    }
+
+    private Answer lastSources(long chatId) {
+        ChatContext context = memory.recall(chatId);
+        if (context.sources().isEmpty()) {
+            return service.noLastAnswer();
+        }
+        return sourcesAnswer(context.sources(), context.baseId());
+    }
+
+    private Answer sourcesAnswer(List<Source> sources, String baseId) {
+        if (sources.isEmpty()) {
+            return Answer.of(Reply.of(Para.text("لا تضم مصادري أي خبر بعد.").build()));
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(Para.text("مصادر الجواب:").build());
+        blocks.addAll(facts.sourceDetails(sources));
+        return new Answer(new Reply(blocks, List.of()), baseId, null, null, sources);
+    }
+
+    private Answer subscribe(long chatId, String argument) {
+        if (argument.isEmpty()) {
+            return service.subscribe(chatId, null);
+        }
+        Optional<String> base = gazetteer.find(argument).stream().map(Mention::entry)
+                .filter(e -> e.kind() == EntityKind.BASE).map(GazetteerEntry::id).findFirst();
+        return base.map(b -> service.subscribe(chatId, b)).orElseGet(() -> service.subscribeUnknownBase(argument));
+    }
+
+    private boolean isQuotedOrganisation(String id) {
+        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.ORGANISATION).orElse(false);
+    }
+
+    private boolean isBase(String id) {
+        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.BASE).orElse(false);
+    }
+
+    private Reply guarded(long chatId, java.util.function.Supplier<Answer> work) {
+        snapshot.open();
+        try {
+            Answer answer = work.get();
+            memory.remember(chatId, answer);
+            return answer.reply();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not answer chat " + chatId + ": " + e);
+            return service.failure().reply();
+        } finally {
+            snapshot.close();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.handoverbot.answer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.handoverbot.knowledge.Event;
+import org.handoverbot.knowledge.EventKind;
+import org.handoverbot.knowledge.EventStatus;
+import org.handoverbot.knowledge.KnowledgeBase;
+import org.handoverbot.knowledge.Quote;
+import org.handoverbot.knowledge.Source;
+import org.handoverbot.nlp.DateMention;
+import org.handoverbot.nlp.EntityKind;
+import org.handoverbot.nlp.Mention;
+
+/**
+ * The questions the composers put to the knowledge base, in one place: a base's handover, its planned step,
+ * the quotes that really concern it. The rules that keep one base's facts from being lent to another live here.
+ */
+final class EventQueries {
+
+    private final KnowledgeBase knowledge;
+    private final Names names;
+
+    EventQueries(KnowledgeBase knowledge, Names names) {
+        this.knowledge = knowledge;
+        this.names = names;
+    }
+
+    List<Event> about(String baseId) {
+        return knowledge.eventsAbout(baseId).stream().filter(e -> baseId.equals(e.baseId())).toList();
+    }
+
+    /** The handover reported as done for the base; the latest when there are several. */
+    Optional<Event> handover(String baseId) {
+        return about(baseId).stream().filter(EventQueries::isDoneHandover).reduce((a, b) -> b);
+    }
+
+    /** The base's announced-but-not-done handover, if any. */
+    Optional<Event> planned(String baseId) {
+        return about(baseId).stream().filter(EventQueries::isPlannedHandover).findFirst();
+    }
+
+    Optional<Event> event(Long id) {
+        return id == null ? Optional.empty() : knowledge.event(id);
+    }
+
+    /** The other half of a planned-then-done pair, whichever side points at the other. */
+    Optional<Event> linked(Event event) {
+        Optional<Event> direct = event(event.linkedEventId());
+        if (direct.isPresent()) {
+            return direct;
+        }
+        return knowledge.events().stream().filter(e -> Objects.equals(e.linkedEventId(), event.id())).findFirst();
+    }
+
+    /** Every handover reported as done, in date order (undated last). */
+    List<Event> doneHandovers() {
+        return knowledge.events().stream().filter(EventQueries::isDoneHandover).toList();
+    }
+
+    /** Planned handovers that no event reports as done yet. */
+    List<Event> openPlans() {
+        return knowledge.events().stream().filter(EventQueries::isPlannedHandover)
+                .filter(p -> linked(p).filter(EventQueries::isDoneHandover).isEmpty()).toList();
+    }
+
+    List<Event> plans() {
+        return knowledge.events().stream().filter(EventQueries::isPlannedHandover).toList();
+    }
+
+    List<Event> attacks() {
+        return knowledge.events().stream().filter(e -> e.kind() == EventKind.ATTACK).toList();
+    }
+
+    /** Every event whose date falls in what the question names; undated events never match. */
+    List<Event> inPeriod(DateMention period) {
+        return knowledge.events().stream().filter(e -> e.date() != null && matches(e.date(), period)).toList();
+    }
+
+    static boolean matches(LocalDate date, DateMention period) {
+        return (period.year() == null || period.year() == date.getYear())
+                && (period.month() == null || period.month() == date.getMonthValue())
+                && (period.day() == null || period.day() == date.getDayOfMonth());
+    }
+
+    /** Bases with at least one event, in order of their first event. */
+    List<String> basesKnown() {
+        return knowledge.events().stream().map(Event::baseId).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * Quotes that concern the base: the words name it, or they name no base and come from an article that
+     * reports the base's handover as done. An article that names a base only as a next step lends it nothing.
+     */
+    List<Quote> quotesConcerning(String baseId) {
+        Set<Long> articles = about(baseId).stream().filter(EventQueries::isDoneHandover)
+                .flatMap(e -> e.sources().stream()).map(Source::articleId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<Quote> out = new ArrayList<>();
+        for (Quote q : knowledge.quotesAbout(baseId)) {
+            Set<String> named = basesNamed(q.text());
+            if (named.contains(baseId) || (named.isEmpty() && articles.contains(q.articleId()))) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    List<Quote> quotesBy(String personId) {
+        return knowledge.quotesBy(personId);
+    }
+
+    List<Quote> quotes() {
+        return knowledge.quotes();
+    }
+
+    List<Quote> withTopic(List<Quote> quotes, String topic) {
+        return quotes.stream().filter(q -> q.topics().contains(topic)).toList();
+    }
+
+    Set<String> basesNamed(String text) {
+        return names.gazetteer().find(text).stream().map(Mention::entry).filter(e -> e.kind() == EntityKind.BASE)
+                .map(e -> e.id()).collect(Collectors.toSet());
+    }
+
+    /** Sources of several events, each once, in order. */
+    static List<Source> sourcesOf(List<Event> events) {
+        Map<Long, Source> byId = new LinkedHashMap<>();
+        events.forEach(e -> e.sources().forEach(s -> byId.putIfAbsent(s.id(), s)));
+        return List.copyOf(byId.values());
+    }
+
+    static List<Source> sourcesOfQuotes(List<Quote> quotes) {
+        Map<Long, Source> byId = new LinkedHashMap<>();
+        quotes.forEach(q -> byId.putIfAbsent(q.source().id(), q.source()));
+        return List.copyOf(byId.values());
+    }
+
+    /** Publishers of some sources, each once: "الحل نت، Military Times". */
+    static String publishers(List<Source> sources) {
+        return sources.stream().map(s -> s.publisher().strip()).distinct().collect(Collectors.joining("، "));
+    }
+
+    static boolean isDoneHandover(Event e) {
+        return e.kind() == EventKind.HANDOVER && e.status() == EventStatus.DONE;
+    }
+
+    static boolean isPlannedHandover(Event e) {
+        return e.kind() == EventKind.HANDOVER && e.status() == EventStatus.PLANNED;
+    }
+
+    static Comparator<Event> byDate() {
+        return Comparator.comparing(Event::date, Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+}

@@ -1,0 +1,68 @@
+package org.handoverbot.answer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.GazetteerEntry;
+
+/**
+ * How replies name bases, parties and people: the Arabic forms of the gazetteer, never its Latin ids, so a
+ * reply stays Arabic whatever the store's records use as keys.
+ */
+public final class Names {
+
+    private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
+    private static final List<String> PLACE_WORDS = List.of("قاعدة", "قاعده", "موقع", "معسكر", "مطار");
+
+    private final Gazetteer gazetteer;
+
+    public Names(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /** "القائم". */
+    public String base(String baseId) {
+        return name(baseId).orElse("موقع لم تسمّه مصادري");
+    }
+
+    /** "قاعدة القائم", "موقع الصقور في الموصل", "قاعدة فكتوري (مطار بغداد)". */
+    public String baseLabel(String baseId) {
+        String name = base(baseId);
+        String first = name.split("\\s+", 2)[0];
+        return PLACE_WORDS.contains(first) || baseId == null ? name : "قاعدة " + name;
+    }
+
+    /** "محافظة الأنبار", when the gazetteer knows the province. */
+    public Optional<String> province(String baseId) {
+        return gazetteer.byId(baseId == null ? "" : baseId).map(GazetteerEntry::province)
+                .filter(p -> p != null && !p.isBlank()).map(p -> "محافظة " + p);
+    }
+
+    /** A party or person by its Arabic name; empty when only a Latin key is known. */
+    public Optional<String> name(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<String> known = gazetteer.byId(id).map(GazetteerEntry::name);
+        if (known.isPresent()) {
+            return known;
+        }
+        return isArabic(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** "اللواء تحسين الخفاجي، المتحدث الرسمي لقيادة العمليات المشتركة". */
+    public Optional<String> personWithTitle(String personId) {
+        return gazetteer.byId(personId == null ? "" : personId).map(e ->
+                e.title() == null || e.title().isBlank() ? e.name() : e.name() + "، " + e.title());
+    }
+
+    public static boolean isArabic(String text) {
+        return text != null && ARABIC.matcher(text).find();
+    }
+}

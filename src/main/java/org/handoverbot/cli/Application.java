@@ -1,0 +1,87 @@
+package org.handoverbot.cli;
+
+import java.util.Optional;
+
+import org.handoverbot.answer.AnswerDialogue;
+import org.handoverbot.answer.ConversationMemory;
+import org.handoverbot.answer.SubscriptionDesk;
+import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.H2KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.NewEventsListener;
+import org.handoverbot.knowledge.SeedLoader;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.QuestionUnderstander;
+
+/**
+ * The composition root: every part built once with plain constructors, in dependency order. Settings → the
+ * database (migrated) → the seeds stored (no alerts) → the knowledge base → the question understander → the
+ * dialogue every front end talks to.
+ */
+public final class Application implements AutoCloseable {
+
+    private final Settings settings;
+    private final Gazetteer gazetteer;
+    private final Database database;
+    private final KnowledgeIngester ingester;
+    private final KnowledgeBase knowledge;
+    private final QuestionUnderstander understander;
+    private final AnswerDialogue dialogue;
+
+    /** The parts without alerts: ingest tells no one and subscriptions are explained, not taken. */
+    public Application(Settings settings) {
+        this(settings, NewEventsListener.NONE, Optional.empty());
+    }
+
+    public Application(Settings settings, NewEventsListener newEvents, Optional<SubscriptionDesk> desk) {
+        this.settings = settings;
+        this.gazetteer = Gazetteer.load();
+        this.database = Database.open(settings.databaseUrl());
+        try {
+            this.ingester = new KnowledgeIngester(database, gazetteer, newEvents);
+            new SeedLoader(ingester).load();
+            this.knowledge = new H2KnowledgeBase(database, gazetteer);
+            this.understander = QuestionUnderstander.load(gazetteer);
+            this.dialogue = new AnswerDialogue(knowledge, gazetteer, understander::understand, desk,
+                    new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public KnowledgeIngester ingester() {
+        return ingester;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    public QuestionUnderstander understander() {
+        return understander;
+    }
+
+    public AnswerDialogue dialogue() {
+        return dialogue;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

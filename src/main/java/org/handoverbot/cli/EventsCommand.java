@@ -1,0 +1,81 @@
+package org.handoverbot.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.handoverbot.config.BadSettingException;
+import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.Event;
+import org.handoverbot.knowledge.H2KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.NewEventsListener;
+import org.handoverbot.knowledge.SeedLoader;
+import org.handoverbot.knowledge.Source;
+import org.handoverbot.knowledge.StoreException;
+import org.handoverbot.nlp.Gazetteer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `events [--json]`: every stored event with its sources, in date order (undated last). */
+@Command(name = "events", mixinStandardHelpOptions = true,
+        description = "Lists every stored event with its sources.")
+public final class EventsCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "one JSON array of events (dates as YYYY-MM-DD)")
+    boolean json;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 database URL (default: $HANDOVER_DB_URL or ./data/handover)")
+    String db;
+
+    @Spec
+    CommandSpec spec;
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Gazetteer gazetteer = Gazetteer.load();
+        try (Database database = KnowledgeCommands.open(db)) {
+            new SeedLoader(new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE)).load();
+            List<Event> events = new H2KnowledgeBase(database, gazetteer).events();
+            if (json) {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(events));
+            } else {
+                for (Event e : events) {
+                    out.println("#" + e.id() + " " + e.kind() + " " + e.status() + " "
+                            + (e.baseId() == null ? "-" : e.baseId()) + " "
+                            + (e.date() == null ? "date unknown" : e.date()));
+                    for (Source s : e.sources()) {
+                        out.println("    " + s.publisher() + (s.published() == null ? "" : " " + s.published())
+                                + (s.citedSource() == null ? "" : ", citing " + s.citedSource())
+                                + (s.citedSpeaker() == null ? "" : " (" + s.citedSpeaker() + ")")
+                                + (s.url() == null ? "" : " " + s.url()));
+                    }
+                }
+            }
+            return 0;
+        } catch (BadSettingException e) {
+            err.println("events: " + e.getMessage());
+            return 2;
+        } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
+            err.println("events: cannot open the database (" + IngestCommand.firstLine(e.getMessage()) + ")");
+            return 2;
+        } catch (JsonProcessingException e) {
+            err.println("events: cannot write JSON (" + e.getOriginalMessage() + ")");
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.handoverbot.telegram;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.handoverbot.knowledge.Database;
+
+/**
+ * Which Telegram updates the bot has taken in, kept in H2 (table telegram_update) so that nothing is answered
+ * twice, also across a crash and restart when Telegram delivers unconfirmed updates again.
+ * An update is claimed before it is queued and marked answered just before its reply goes out: a crash in
+ * between loses no question (the next process handles it again), a crash after never sends a second reply.
+ */
+public final class HandledUpdates {
+
+    /** A RECEIVED update that made the bot fail this many times is given up, so one poison update can't crash-loop it. */
+    static final int MAX_ATTEMPTS = 3;
+
+    private final Database database;
+    private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
+
+    public HandledUpdates(Database database) {
+        this.database = database;
+    }
+
+    /** True when the caller should handle the update: it is new, or an earlier process took it in but never answered. */
+    public boolean claim(long updateId, long chatId) {
+        if (!inThisProcess.add(updateId)) {
+            return false;
+        }
+        boolean claimed = database.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO telegram_update (update_id, chat_id, state, received_at) VALUES (?, ?, 'RECEIVED', ?)")) {
+                insert.setLong(1, updateId);
+                insert.setLong(2, chatId);
+                insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            try (PreparedStatement retake = c.prepareStatement(
+                    "UPDATE telegram_update SET attempts = attempts + 1 WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ?")) {
+                retake.setLong(1, updateId);
+                retake.setInt(2, MAX_ATTEMPTS);
+                return retake.executeUpdate() == 1;
+            }
+        });
+        if (!claimed) {
+            inThisProcess.remove(updateId);
+        }
+        return claimed;
+    }
+
+    /** Called just before the first message of the reply goes out (or when the update needs no reply). */
+    public void markAnswered(long updateId) {
+        database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ? WHERE update_id = ?")) {
+                update.setTimestamp(1, Timestamp.from(Instant.now()));
+                update.setLong(2, updateId);
+                return update.executeUpdate();
+            }
+        });
+        inThisProcess.remove(updateId);
+    }
+
+    /** Lets go of an update this process claimed but will not handle (shutting down): the next process takes it. */
+    public void release(long updateId) {
+        inThisProcess.remove(updateId);
+    }
+
+    public boolean isAnswered(long updateId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT state FROM telegram_update WHERE update_id = ?")) {
+                query.setLong(1, updateId);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() && rs.getString(1).equals("ANSWERED");
+                }
+            }
+        });
+    }
+
+    /** Forgets updates older than Telegram keeps them (24 h); returns how many rows went. */
+    public int forgetOlderThan(Duration age) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM telegram_update WHERE received_at < ?")) {
+                delete.setTimestamp(1, Timestamp.from(Instant.now().minus(age)));
+                return delete.executeUpdate();
+            }
+        });
+    }
+}

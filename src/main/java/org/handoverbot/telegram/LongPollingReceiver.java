@@ -1,0 +1,90 @@
+package org.handoverbot.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * Long polling with TelegramBots' own session, given what it lacks by default: our executor and HTTP client
+ * (so close() really ends the poll and its threads), a back-off capped at a minute, and the update kinds the
+ * bot handles. The session calls deleteWebhook itself when it starts.
+ */
+final class LongPollingReceiver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LongPollingReceiver.class);
+
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post", "callback_query");
+
+    private final TelegramBotsLongPollingApplication application;
+    private final ScheduledExecutorService poller;
+    private final OkHttpClient http;
+    private final StoppableCalls calls;
+
+    private LongPollingReceiver(TelegramBotsLongPollingApplication application, ScheduledExecutorService poller,
+                                OkHttpClient http, StoppableCalls calls) {
+        this.application = application;
+        this.poller = poller;
+        this.http = http;
+        this.calls = calls;
+    }
+
+    static LongPollingReceiver start(String token, TelegramUrl url, UpdateIntake intake, TelegramOptions options, TokenMask mask) {
+        OkHttpClient http = HttpClients.create("telegram-poll", Duration.ofSeconds(options.pollTimeoutSeconds() + 20L), 4);
+        StoppableCalls calls = new StoppableCalls(http);
+        OkHttpClient polling = calls.outer();
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telegram-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> json, () -> polling,
+                () -> poller, () -> new Backoff(options.firstRetry(), options.maxRetryWait()));
+        LongPollingReceiver receiver = new LongPollingReceiver(application, poller, http, calls);
+        try {
+            application.registerBot(token, () -> url, lastUpdateId -> GetUpdates.builder()
+                    .offset(lastUpdateId + 1).limit(100).timeout(options.pollTimeoutSeconds())
+                    .allowedUpdates(ALLOWED_UPDATES).build(), intake);
+        } catch (TelegramApiException e) {
+            receiver.close();
+            throw new TelegramStartException("could not start long polling: " + mask.describe(e));
+        }
+        LOG.info("long polling started");
+        return receiver;
+    }
+
+    @Override
+    public void close() {
+        // The session only cancels its schedule; the long poll in flight ends here, as an empty answer.
+        calls.stop();
+        try {
+            application.close();
+        } catch (Exception e) {
+            LOG.warn("closing long polling: {}", e.toString());
+        }
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the polling thread did not stop within 5 s");
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        HttpClients.shutdown(http);
+    }
+}

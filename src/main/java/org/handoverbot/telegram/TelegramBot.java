@@ -1,0 +1,204 @@
+package org.handoverbot.telegram;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.handoverbot.answer.Dialogue;
+import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * The bot on Telegram, started by the composition root: checks the token (getMe), registers the command menu,
+ * then takes updates by long polling, or through the webhook endpoint when TELEGRAM_WEBHOOK_URL is set.
+ * close() (also from a shutdown hook, on SIGTERM) stops taking updates, lets the replies in progress finish,
+ * and ends every thread it started, so the JVM exits. Start-up problems are a {@link TelegramStartException}
+ * with one line for the operator.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+
+    private final BotIdentity me;
+    private final OkHttpClient http;
+    private final ChatLanes lanes;
+    private final AutoCloseable receiver;
+    private final Optional<Integer> webhookPort;
+    private final Duration grace;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private TelegramBot(BotIdentity me, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
+                        Optional<Integer> webhookPort, Duration grace) {
+        this.me = me;
+        this.http = http;
+        this.lanes = lanes;
+        this.receiver = receiver;
+        this.webhookPort = webhookPort;
+        this.grace = grace;
+    }
+
+    /** Starts the bot with the production options; the caller closes it (or calls closeOnShutdown()). */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database) {
+        return start(settings, dialogue, database, TelegramOptions.defaults());
+    }
+
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options) {
+        String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
+        TokenMask mask = new TokenMask(token);
+        TelegramUrl url = telegramUrl(settings.telegramApiUrl());
+        OkHttpClient http = HttpClients.create("telegram-send", options.callTimeout(), Math.max(8, options.workerThreads() * 2));
+        TelegramClient client = new OkHttpTelegramClient(http, token, url);
+        ChatLanes lanes = null;
+        try {
+            BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
+            registerCommands(client, options, mask);
+            HandledUpdates handled = new HandledUpdates(database);
+            handled.forgetOlderThan(Duration.ofDays(2));
+            lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
+            ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
+                    options.callTimeout(), options.firstRetry());
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
+            if (settings.webhookUrl().isPresent()) {
+                int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
+                URI hook = settings.webhookUrl().get();
+                String secret = settings.webhookSecret().orElseThrow(() -> new TelegramStartException("TELEGRAM_WEBHOOK_SECRET is not set"));
+                WebhookReceiver receiver = WebhookReceiver.start(new InetSocketAddress(port), hook.getRawPath(), secret, intake);
+                try {
+                    setWebhook(client, hook, secret, options, mask);
+                } catch (RuntimeException e) {
+                    receiver.close();
+                    throw e;
+                }
+                LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
+                return new TelegramBot(me, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+            }
+            LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask);
+            LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
+            return new TelegramBot(me, http, lanes, receiver, Optional.empty(), options.shutdownGrace());
+        } catch (RuntimeException e) {
+            if (lanes != null) {
+                try {
+                    lanes.drain(Duration.ZERO);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            HttpClients.shutdown(http);
+            throw e;
+        }
+    }
+
+    /** The bot's @username on Telegram. */
+    public String username() {
+        return me.username();
+    }
+
+    /** The port the webhook endpoint listens on, in webhook mode. */
+    public Optional<Integer> webhookPort() {
+        return webhookPort;
+    }
+
+    /**
+     * Closes the bot when the JVM is asked to stop (SIGTERM, Ctrl-C), then what it uses (e.g. the application
+     * holding the database), in the order given.
+     */
+    public TelegramBot closeOnShutdown(AutoCloseable... afterwards) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            for (AutoCloseable resource : afterwards) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("closing on shutdown: {}", e.toString());
+                }
+            }
+        }, "telegram-shutdown"));
+        return this;
+    }
+
+    /** Blocks until close() has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        try {
+            LOG.info("stopping: no new updates, finishing the replies in progress");
+            try {
+                receiver.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the receiver: {}", e.toString());
+            }
+            if (!lanes.drain(grace)) {
+                LOG.warn("replies still running after {} s were cut short; their updates are handled after a restart",
+                        grace.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            HttpClients.shutdown(http);
+            closed.countDown();
+            LOG.info("stopped");
+        }
+    }
+
+    static TelegramUrl telegramUrl(URI api) {
+        if (api.getRawPath() != null && !api.getRawPath().isEmpty() && !api.getRawPath().equals("/")) {
+            throw new TelegramStartException("TELEGRAM_API_URL must be a server address without a path (TelegramBots adds /bot<token>/ after the host), not " + api);
+        }
+        boolean https = "https".equals(api.getScheme());
+        int port = api.getPort() != -1 ? api.getPort() : https ? 443 : 80;
+        return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
+    }
+
+    private static void registerCommands(TelegramClient client, TelegramOptions options, TokenMask mask) {
+        try {
+            client.executeAsync(BotCommands.setMyCommands()).get(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | TelegramApiException e) {
+            // The commands still work when typed; only Telegram's menu is missing.
+            LOG.warn("could not register the command menu: {}", mask.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramStartException("interrupted while starting");
+        }
+    }
+
+    private static void setWebhook(TelegramClient client, URI hook, String secret, TelegramOptions options, TokenMask mask) {
+        SetWebhook setWebhook = SetWebhook.builder().url(hook.toString()).secretToken(secret)
+                .allowedUpdates(LongPollingReceiver.ALLOWED_UPDATES).maxConnections(40).build();
+        try {
+            client.executeAsync(setWebhook).get(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TelegramStartException("Telegram did not accept the webhook " + hook + ": "
+                    + mask.describe(e instanceof ExecutionException ? e.getCause() : e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramStartException("interrupted while setting the webhook");
+        }
+    }
+}

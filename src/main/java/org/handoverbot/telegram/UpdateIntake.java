@@ -1,0 +1,107 @@
+package org.handoverbot.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.handoverbot.knowledge.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Where updates come in, from long polling or the webhook alike: each is claimed once (HandledUpdates), queued
+ * on its chat's lane, routed, marked answered and then answered. Nothing thrown here may reach the polling
+ * library: an exception there would silently end polling for good.
+ */
+final class UpdateIntake implements LongPollingUpdateConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
+
+    /** What became of an update offered to the intake. */
+    enum Intake { QUEUED, ALREADY_HANDLED, NOT_FOR_THE_BOT, NO_ROOM }
+
+    private final HandledUpdates handled;
+    private final ChatLanes lanes;
+    private final UpdateRouter router;
+    private final ReplySender sender;
+
+    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender) {
+        this.handled = handled;
+        this.lanes = lanes;
+        this.router = router;
+        this.sender = sender;
+    }
+
+    /** From long polling: waits for room, which slows polling down when the bot is behind. */
+    @Override
+    public void consume(List<Update> updates) {
+        for (Update update : updates) {
+            try {
+                Intake intake = offer(update, Duration.ofMinutes(10));
+                if (intake == Intake.NO_ROOM) {
+                    LOG.warn("update {} not taken (shutting down or overloaded); Telegram delivers it again", update.getUpdateId());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("update {} could not be taken in: {}", update.getUpdateId(), e.toString());
+            }
+        }
+    }
+
+    Intake offer(Update update, Duration waitForRoom) {
+        OptionalLong chat = UpdateRouter.chatOf(update);
+        if (chat.isEmpty()) {
+            return Intake.NOT_FOR_THE_BOT;
+        }
+        long updateId = update.getUpdateId();
+        boolean remembered = true;
+        try {
+            if (!handled.claim(updateId, chat.getAsLong())) {
+                LOG.debug("update {} was handled already", updateId);
+                return Intake.ALREADY_HANDLED;
+            }
+        } catch (StoreException e) {
+            // Better to answer without the guard against duplicates than not at all.
+            LOG.error("cannot record update {}: {}; answering it anyway", updateId, e.getMessage());
+            remembered = false;
+        }
+        boolean guarded = remembered;
+        try {
+            if (lanes.submit(chat.getAsLong(), () -> handle(update, guarded), waitForRoom)) {
+                return Intake.QUEUED;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handled.release(updateId);
+        return Intake.NO_ROOM;
+    }
+
+    private void handle(Update update, boolean guarded) {
+        long updateId = update.getUpdateId();
+        try {
+            UpdateRouter.Handling handling = router.route(update);
+            if (Thread.currentThread().isInterrupted()) {
+                // Stopping: nothing went out yet, so the next process may answer it instead.
+                handled.release(updateId);
+                LOG.warn("stopped before answering update {}; it is answered after the restart", updateId);
+                return;
+            }
+            if (guarded) {
+                handled.markAnswered(updateId);
+            }
+            if (handling.callbackQueryId().isPresent()) {
+                sender.acknowledge(handling.callbackQueryId().get());
+            }
+            if (handling.reply().isPresent()) {
+                sender.send(handling.chatId(), handling.reply().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("stopped while answering update {}", updateId);
+        } catch (RuntimeException e) {
+            LOG.error("update {} failed: {}", updateId, e.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.handoverbot.telegram;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The webhook endpoint Telegram posts updates to (behind an HTTPS proxy that forwards to this port). Only a POST
+ * to the webhook's path carrying the secret in X-Telegram-Bot-Api-Secret-Token gets through, compared in
+ * constant time: a missing secret gets 401, a wrong one 403, a body that is not an Update 400. A taken update
+ * gets 200 at once and is answered on its chat's lane; when the bot has no room it answers 503 so that Telegram
+ * delivers the update again later.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final int MAX_BODY = 1 << 20;
+
+    static {
+        // Without it the JDK server's answers wait for the peer's delayed ACK (~40 ms each, Nagle's algorithm).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final String path;
+    private final byte[] secret;
+    private final UpdateIntake intake;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private WebhookReceiver(HttpServer server, ExecutorService threads, String path, String secret, UpdateIntake intake) {
+        this.server = server;
+        this.threads = threads;
+        this.path = path;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.intake = intake;
+    }
+
+    static WebhookReceiver start(InetSocketAddress address, String path, String secret, UpdateIntake intake) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(address, 128);
+        } catch (IOException e) {
+            throw new TelegramStartException("cannot listen for the webhook on port " + address.getPort() + ": " + e.getMessage());
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "telegram-webhook-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        WebhookReceiver receiver = new WebhookReceiver(server, threads, path.isEmpty() ? "/" : path, secret, intake);
+        server.setExecutor(threads);
+        server.createContext("/", receiver::serve);
+        server.start();
+        LOG.info("webhook endpoint listening on port {}", server.getAddress().getPort());
+        return receiver;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                respond(exchange, 404);
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                respond(exchange, 405);
+                return;
+            }
+            String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
+            if (given == null) {
+                respond(exchange, 401);
+                return;
+            }
+            if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), secret)) {
+                LOG.warn("webhook call with a wrong secret from {}", exchange.getRemoteAddress().getAddress().getHostAddress());
+                respond(exchange, 403);
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            if (body.length > MAX_BODY) {
+                respond(exchange, 413);
+                return;
+            }
+            Update update;
+            try {
+                update = json.readValue(body, Update.class);
+            } catch (JsonProcessingException e) {
+                respond(exchange, 400);
+                return;
+            }
+            if (update == null || update.getUpdateId() == null) {
+                respond(exchange, 400);
+                return;
+            }
+            UpdateIntake.Intake taken = intake.offer(update, Duration.ofSeconds(2));
+            respond(exchange, taken == UpdateIntake.Intake.NO_ROOM ? 503 : 200);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        threads.shutdown();
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
