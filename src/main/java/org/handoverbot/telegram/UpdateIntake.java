@@ -95,7 +95,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 sender.acknowledge(handling.callbackQueryId().get());
             }
             if (handling.reply().isPresent()) {
-                sender.send(handling.chatId(), handling.reply().get());
+                sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
