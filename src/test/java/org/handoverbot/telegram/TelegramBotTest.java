@@ -182,6 +182,15 @@ class TelegramBotTest {
     }
 
     @Test
+    void aFailingDatabaseDoesNotSilenceTheBot() throws Exception {
+        harness.start(dialogue);
+        harness.database.close();
+        server.sendText(8, "سؤال والقاعدة معطلة");
+
+        assertThat(server.awaitSent(8, 1, WAIT).get(0).visibleText()).contains("سؤال والقاعدة معطلة");
+    }
+
+    @Test
     void aSlowReplyInOneChatDoesNotHoldUpOtherChatsAndEachChatStaysInOrder() throws Exception {
         harness.start(dialogue);
         server.sendText(1, ScriptedDialogue.SLOW);
