@@ -52,10 +52,16 @@ final class ReplySender {
     }
 
     private final java.util.function.LongConsumer onChatBlocked;
+    private final io.github.bucket4j.Bucket pace;
 
     ReplySender(TelegramClient client, Function<Reply, List<String>> renderer, TokenMask mask,
-                int maxAttempts, Duration callTimeout, Duration firstRetry, java.util.function.LongConsumer onChatBlocked) {
+                int maxAttempts, Duration callTimeout, Duration firstRetry, java.util.function.LongConsumer onChatBlocked,
+                int maxSendsPerSecond) {
         this.onChatBlocked = onChatBlocked;
+        // Telegram refuses floods with 429 and, if they go on, longer bans: stay under its overall rate ourselves.
+        this.pace = maxSendsPerSecond == 0 ? null : io.github.bucket4j.Bucket.builder()
+                .addLimit(limit -> limit.capacity(maxSendsPerSecond).refillGreedy(maxSendsPerSecond, Duration.ofSeconds(1)))
+                .build();
         this.client = client;
         this.renderer = renderer;
         this.mask = mask;
@@ -105,6 +111,9 @@ final class ReplySender {
         Backoff backoff = new Backoff(firstRetry, firstRetry.multipliedBy(16));
         for (int attempt = 1; ; attempt++) {
             waitOutPause();
+            if (pace != null) {
+                pace.asBlocking().consume(1);
+            }
             try {
                 execute(message);
                 return Delivery.SENT;

@@ -74,7 +74,7 @@ public final class TelegramBot implements AutoCloseable {
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
-                    options.callTimeout(), options.firstRetry(), options.onChatBlocked());
+                    options.callTimeout(), options.firstRetry(), options.onChatBlocked(), options.maxSendsPerSecond());
             UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();

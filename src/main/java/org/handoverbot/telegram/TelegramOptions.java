@@ -22,14 +22,17 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
  * @param shutdownGrace     how long close() lets queued and running replies finish
  * @param webhookBindPort   port the webhook endpoint listens on; -1 = the TELEGRAM_WEBHOOK_PORT setting, 0 = any free port
  * @param onChatBlocked     told the chat id when Telegram answers 403 to a reply (blocked, kicked): e.g. unsubscribe it
+ * @param maxSendsPerSecond replies sent per second at most, over all chats (Telegram: about 30 overall, and
+ *                          alerts count too); 0 = no limit of our own, only Telegram's 429
  */
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
-                              java.util.function.LongConsumer onChatBlocked) {
+                              java.util.function.LongConsumer onChatBlocked, int maxSendsPerSecond) {
 
     public TelegramOptions {
-        if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1) {
+        if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
+                || maxSendsPerSecond < 0) {
             throw new IllegalArgumentException("bad Telegram options");
         }
     }
@@ -41,36 +44,41 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
 
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {
         return new TelegramOptions(renderer, 16, 10_000, 50, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
-                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { });
+                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, 25);
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
         return new TelegramOptions(renderer, threads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked);
+                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
     }
 
     public TelegramOptions withPollTimeout(int seconds) {
         return new TelegramOptions(renderer, workerThreads, maxQueued, seconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked);
+                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
     }
 
     public TelegramOptions withRetries(Duration first, Duration max, int startAttempts) {
         return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, first, max,
-                startAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked);
+                startAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
     }
 
     public TelegramOptions withWebhookBindPort(int port) {
         return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, port, onChatBlocked);
+                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, port, onChatBlocked, maxSendsPerSecond);
     }
 
     public TelegramOptions withShutdownGrace(Duration grace) {
         return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, grace, webhookBindPort, onChatBlocked);
+                maxStartAttempts, sendAttempts, callTimeout, grace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
     }
 
     public TelegramOptions withOnChatBlocked(java.util.function.LongConsumer listener) {
         return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, listener);
+                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, listener, maxSendsPerSecond);
+    }
+
+    public TelegramOptions withMaxSendsPerSecond(int perSecond) {
+        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
+                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, perSecond);
     }
 }

@@ -248,6 +248,18 @@ class TelegramBotTest {
     }
 
     @Test
+    void repliesStayUnderTheOverallRateOfOurOwn() throws Exception {
+        harness.start(dialogue, BotHarness.fastOptions().withMaxSendsPerSecond(5), harness.environment());
+        for (long chat = 300; chat < 315; chat++) {
+            server.sendText(chat, "سؤال");
+        }
+
+        List<ApiCall> sends = server.awaitCalls("sendMessage", 15, WAIT);
+        // 5 at once, then 5 a second: the last 10 take two seconds
+        assertThat(Duration.ofNanos(sends.get(14).atNanos() - sends.get(0).atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+    }
+
+    @Test
     void oneChatsTooManyRequestsHoldsOnlyThatChat() throws Exception {
         harness.start(dialogue);
         server.failNextSends(22, ApiFailure.tooManyRequests(3));
