@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /**
  * A sender in a process of its own, for the test that kills one with SIGKILL mid-broadcast.
  * Arguments: the H2 URL, the Bot API base URL, the bot token, messages per second overall.
+ * One request in flight at a time, so the test knows exactly what was sent when it kills the process.
  * It prints "sending" once its sender runs, then works until it is killed.
  */
 public final class SenderProcess {
@@ -24,7 +25,8 @@ public final class SenderProcess {
         Database db = Database.open(args[0]);
         SenderSettings settings = SenderSettings.defaults()
                 .withLimits(AlertLimits.telegram().scaledBy(Double.parseDouble(args[3]) / 30))
-                .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20));
+                .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20))
+                .withMaxInFlight(1);
         AlertSender sender = new AlertSender(new AlertOutbox(db), new Subscriptions(db),
                 eventId -> Optional.of(AlertKillTest.html(eventId)),
                 new OkHttpTelegramClient(args[2], new TelegramUrl(api.getScheme(), api.getHost(), api.getPort(), false)),
