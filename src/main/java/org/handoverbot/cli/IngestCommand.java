@@ -2,12 +2,15 @@ package org.handoverbot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import org.handoverbot.alerts.AlertOutboxWriter;
 import org.handoverbot.config.BadSettingException;
+import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.BadInputException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.IngestReport;
@@ -44,9 +47,12 @@ public final class IngestCommand implements Callable<Integer> {
 
     private final Function<Database, NewEventsListener> listeners;
 
-    /** Without alerts wired (the composition root passes the alerts outbox through the other constructor). */
+    /**
+     * New events go to the alerts outbox (to subscribers and TELEGRAM_ALERT_CHANNEL), in the ingest transaction;
+     * the running bot's sender delivers them.
+     */
     public IngestCommand() {
-        this(database -> NewEventsListener.NONE);
+        this(database -> new AlertOutboxWriter(Settings.fromEnvironment().alertChannel(), Clock.systemUTC()));
     }
 
     /** listeners: given the opened database, the listener told of new events inside each ingest transaction. */

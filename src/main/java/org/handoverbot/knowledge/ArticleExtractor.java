@@ -1,14 +1,9 @@
 package org.handoverbot.knowledge;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import org.handoverbot.nlp.EntityKind;
@@ -17,88 +12,19 @@ import org.handoverbot.nlp.Mention;
 
 /**
  * Reads an Arabic news article into events, sources and quotes, by rule, from its own words: nothing is
- * typed in by hand. Every evidence sentence and every quote is a verbatim piece of the text.
- * <p>
- * A sentence may tell several things; the rules claim its bases in this order: an attack on a named base
- * ("هاجموا معسكر التاجي"), an announcement ("كشف/أعلن ... عن بدء الحوار"), talks ("مناقشات"), a planned step
- * (bases after "الخطوة التالية / قد تكون / غداً / سيتم"), and last a handover told as done (a past verb such as
- * تسلّمت/سلّمت/انسحبت, or "انسحاب كلي"). Who said it follows the «…» the words sit in. Stateless; thread-safe.
+ * typed in by hand. Every evidence sentence and every quote is a verbatim piece of the text. The voices of
+ * the «…» come from {@link QuoteVoices}, the events from {@link EventRules}. Stateless; thread-safe.
  */
 public final class ArticleExtractor {
 
-    /** The parties a handover is between; other organisations (agencies, sites, commands) are voices. */
-    private static final Set<String> PARTIES = Set.of("coalition", "us", "iraqi-forces");
-
-    private static final Lexicon ATTACK = Lexicon.of("هجوم", "الهجوم", "هجمات", "الهجمات", "هجوما", "هاجموا", "هاجم",
-            "هاجمت", "استهدف", "استهدفت", "قصف", "صاروخي", "صاروخية", "صواريخ", "بالصواريخ");
-    private static final Lexicon ATTACK_VERB = Lexicon.of("هاجموا", "هاجم", "هاجمت", "استهدف", "استهدفت", "قصف",
-            "قصفت", "سقطت", "سقط", "أطلقت", "أطلق");
-    private static final Lexicon ATTACK_NOUN = Lexicon.of("الهجوم", "الهجمات", "هجوم");
-    private static final Lexicon ANNOUNCE = Lexicon.of("كشف", "كشفت", "أعلن", "أعلنت", "اعلنوا");
-    private static final Lexicon TALKS = Lexicon.of("الحوار", "حوار", "مناقشات", "المناقشات", "محادثات", "المحادثات",
-            "مباحثات", "المباحثات", "مفاوضات", "المفاوضات", "مناقشة");
-    private static final Lexicon PLAN_WORDS = Lexicon.of("التالية", "غداً", "سيتم", "ستنسحب", "سينسحب", "ستسلم",
-            "سيسلم", "ستتسلم", "ستغادر", "ستنتقل", "المقبلة");
-    private static final Lexicon MAY = Lexicon.of("قد");
-    private static final Lexicon BE = Lexicon.of("تكون", "يكون");
-    private static final Lexicon RECEIVE = Lexicon.of("تسلّمت", "تسلّم", "استلمت", "استلم", "تسلموا", "استلموا");
-    private static final Lexicon GIVE = Lexicon.of("سلّمت", "سلّم", "سلموا", "انسحبت", "انسحب", "انسحبوا", "غادرت",
-            "غادر", "أخلت", "أخلى", "أنهت");
-    private static final Lexicon DONE_PASSIVE = Lexicon.of("تم", "جرى");
-    private static final Lexicon HANDOVER_NOUN = Lexicon.of("تسليم", "التسليم", "انسحاب", "الانسحاب", "مغادرة",
-            "إخلاء", "تسلم", "التسلم");
-    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
-    private static final Lexicon PARTIAL = Lexicon.of("جزئي", "جزئياً", "جزئية");
-    private static final Lexicon TO_MARK = Lexicon.of("إلى", "لصالح");
-    private static final Lexicon FROM_MARK = Lexicon.of("من", "انسحاب", "مغادرة");
-    private static final Lexicon CONTINUES = Lexicon.of("أضاف", "مضيفاً", "مشيراً", "مؤكداً", "أكد", "تابع", "موضحاً",
-            "أوضح", "لافتاً", "بيّن", "مبيناً", "شدد", "مشدداً", "أردف", "ختم");
-    private static final Lexicon SPEECH = Lexicon.of("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "صرح", "صرحت",
-            "أعلن", "أعلنت", "أوضح", "أوضحت", "بيّن", "بيّنت");
-    private static final Lexicon ANONYMOUS = Lexicon.of("مصدر", "مصادر");
-    private static final Lexicon ANONYMOUS_ADJ = Lexicon.of("مسؤول", "مطلع", "أمني", "عسكري", "حكومي", "رسمي",
-            "مسؤولة", "مطلعة", "أمنية", "عسكرية", "حكومية");
-    private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
-    private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
-    private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
-            "لـ");
-    private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
-            "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
-    private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
-
-    private static final Map<String, Lexicon> TOPICS = new LinkedHashMap<>();
-
-    static {
-        TOPICS.put("handover", Lexicon.of("تسليم", "سلّمت", "تسلّم", "انسحاب", "الانسحاب", "انسحبت", "مغادرة", "إخلاء",
-                "تسلمت", "تسليمها", "تسلمها"));
-        TOPICS.put("status", Lexicon.of("بالكامل", "كلي", "كامل", "جزئي", "البداية"));
-        TOPICS.put("reason", Lexicon.of("السبب", "سبب", "لأن", "انتهت", "المهمة", "النتيجة"));
-        TOPICS.put("capability", Lexicon.of("قادرة", "حماية", "مسك", "قتالية"));
-        TOPICS.put("next_step", Lexicon.of("التالية", "جدول", "جدولٍ", "غداً", "المقبلة", "لاحقاً", "آخر", "تكون"));
-        TOPICS.put("equipment", Lexicon.of("المعدات", "معدات", "تجهيزات", "أسلحة", "الأسلحة"));
-        TOPICS.put("attacks", Lexicon.of("هاجموا", "هجوم", "هجمات", "للإرهابيين", "الإرهابيين", "صاروخي"));
-        TOPICS.put("talks", Lexicon.of("مناقشات", "الحوار", "محادثات", "مفاوضات", "مناقشة"));
-    }
-
     private final Gazetteer gazetteer;
+    private final QuoteVoices voices;
+    private final EventRules rules;
 
     public ArticleExtractor(Gazetteer gazetteer) {
         this.gazetteer = Objects.requireNonNull(gazetteer);
-    }
-
-    /** Who speaks in one «…», and through which channel. */
-    private record Voice(String speakerId, String name, String title, String channel) {
-        static final Voice UNKNOWN = new Voice(null, null, null, null);
-    }
-
-    /** One «…» of a sentence: [open, close] offsets in the sentence text. */
-    private record QuoteSpan(int open, int close, Voice voice) {
-    }
-
-    /** An event read from one sentence, before the sentences of the article are merged. */
-    private record Reading(EventKind kind, EventStatus status, String subtype, String baseId, String from, String to,
-                           LocalDate date, Boolean complete, List<Figure> figures, String summary,
-                           SourceDraft source) {
+        this.voices = new QuoteVoices(gazetteer);
+        this.rules = new EventRules(gazetteer);
     }
 
     Extraction extract(String text, ArticleMetadata meta) {
@@ -107,35 +33,9 @@ public final class ArticleExtractor {
         for (Sentence s : sentences) {
             mentions.add(gazetteer.findInWords(s.words()));
         }
-        ArticleSpeakers speakers = new ArticleSpeakers(sentences, mentions, gazetteer);
-
-        List<List<QuoteSpan>> quotes = new ArrayList<>();
-        Voice previous = Voice.UNKNOWN;
-        for (Sentence s : sentences) {
-            List<QuoteSpan> spans = new ArrayList<>();
-            int from = 0;
-            while (true) {
-                int open = s.text().indexOf('«', from);
-                if (open < 0) {
-                    break;
-                }
-                int close = s.text().indexOf('»', open + 1);
-                if (close < 0) {
-                    break;
-                }
-                Voice voice = voice(s.text().substring(from, open), s.index(), previous, speakers);
-                spans.add(new QuoteSpan(open, close, voice));
-                previous = voice;
-                from = close + 1;
-            }
-            quotes.add(spans);
-        }
-
-        List<Reading> readings = new ArrayList<>();
-        for (Sentence s : sentences) {
-            readings.addAll(read(s, mentions.get(s.index()), quotes.get(s.index()), meta));
-        }
-        List<EventDraft> events = merge(readings);
+        List<List<QuoteVoices.QuoteSpan>> quotes = voices.spans(sentences,
+                new ArticleSpeakers(sentences, mentions, gazetteer));
+        List<EventDraft> events = rules.events(sentences, mentions, quotes, meta);
 
         Set<String> doneBases = new LinkedHashSet<>();
         Set<String> allBases = new LinkedHashSet<>();
@@ -149,444 +49,19 @@ public final class ArticleExtractor {
         }
         List<QuoteDraft> quoteDrafts = new ArrayList<>();
         for (Sentence s : sentences) {
-            for (QuoteSpan q : quotes.get(s.index())) {
+            for (QuoteVoices.QuoteSpan q : quotes.get(s.index())) {
                 String words = s.text().substring(q.open() + 1, q.close());
-                List<String> bases = new ArrayList<>(new LinkedHashSet<>(bases(mentions.get(s.index()))));
+                // the bases the sentence names; else those whose handover the article tells as done
+                List<String> bases = new ArrayList<>(new LinkedHashSet<>(mentions.get(s.index()).stream()
+                        .filter(m -> m.entry().kind() == EntityKind.BASE).map(m -> m.entry().id()).toList()));
                 if (bases.isEmpty()) {
                     bases.addAll(doneBases.isEmpty() ? allBases : doneBases);
                 }
                 quoteDrafts.add(new QuoteDraft(quoteDrafts.size(), q.voice().speakerId(), q.voice().name(),
-                        q.voice().title(), words, topics(words), bases, source(meta, q.voice(), s.text())));
+                        q.voice().title(), words, QuoteVoices.topics(words), bases,
+                        QuoteVoices.source(meta, q.voice(), s.text())));
             }
         }
         return new Extraction(events, quoteDrafts);
-    }
-
-    // ---------------------------------------------------------------- voices
-
-    private Voice voice(String intro, int sentence, Voice previous, ArticleSpeakers speakers) {
-        Sentence words = new Sentence(-1, intro);
-        List<Mention> found = gazetteer.findInWords(words.words());
-        String channel = channel(words, found);
-        for (Mention m : found) {
-            if (m.entry().kind() == EntityKind.PERSON) {
-                String id = m.entry().id();
-                // "بيَّن الخفاجي أن" names him again but he still speaks to the same sites
-                String heard = channel == null && id.equals(previous.speakerId()) ? previous.channel() : channel;
-                return new Voice(id, speakers.name(id), speakers.title(id, sentence), heard);
-            }
-        }
-        Optional<Integer> anonymous = words.find(0, ANONYMOUS);
-        if (anonymous.isPresent()) {
-            int i = anonymous.get();
-            int end = i + 1 < words.words().size() && ANONYMOUS_ADJ.test(words.words().get(i + 1)) ? i + 2 : i + 1;
-            String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(i, end)));
-            return new Voice(null, name, null, channel);
-        }
-        Optional<Integer> rank = words.find(0, ArticleSpeakers.RANKS);
-        if (rank.isPresent()) {
-            int r = rank.get();
-            int end = r + 1;
-            while (end < words.words().size() && end - r <= 3 && !NAME_STOPS.test(words.words().get(end))
-                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))
-                    && !ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
-                end++;
-            }
-            if (end > r + 1) {
-                return new Voice(null, ArticleSpeakers.clean(words.raw(r, end)),
-                        ArticleSpeakers.titleBefore(words, r), channel);
-            }
-        }
-        boolean continues = !words.words().isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
-        if (continues && previous != Voice.UNKNOWN) {
-            return previous;
-        }
-        Optional<Integer> speech = words.find(0, SPEECH);
-        if (speech.isPresent()) {
-            for (Mention m : found) {
-                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()
-                        && m.start() <= speech.get() + 2) {
-                    return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())),
-                            null, channel);
-                }
-            }
-            // "وقال محافظ الأنبار علي فرحان إن": whoever the article names after the verb, as it names them
-            int from = speech.get() + 1;
-            int end = from;
-            while (end < words.words().size() && end - from < 6 && !NAME_STOPS.test(words.words().get(end))
-                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))) {
-                end++;
-                if (ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
-                    break;
-                }
-            }
-            if (end > from) {
-                return new Voice(null, ArticleSpeakers.clean(words.raw(from, end)), null, channel);
-            }
-        }
-        return Voice.UNKNOWN;
-    }
-
-    /** Through what the article heard the words: an agency, a tweet, "local sites". */
-    private static String channel(Sentence intro, List<Mention> found) {
-        for (Mention m : found) {
-            if (m.entry().kind() == EntityKind.ORGANISATION && !PARTIES.contains(m.entry().id())) {
-                return ArticleSpeakers.clean(intro.raw(m.start(), m.end()));
-            }
-        }
-        List<String> w = intro.words();
-        for (int i = 0; i < w.size(); i++) {
-            if (TWEET.test(w.get(i))) {
-                return ArticleSpeakers.clean(intro.raw(i, w.size()));
-            }
-            if (MEDIA.test(w.get(i))) {
-                String raw = ArticleSpeakers.clean(intro.raw(i, Math.min(i + 2, w.size())));
-                int comma = raw.indexOf('،');
-                raw = comma > 0 ? raw.substring(0, comma) : raw;
-                // "لمواقع محلية": the preposition belongs to the sentence, not to the channel's name
-                return MEDIA.isBare(w.get(i)) ? raw : raw.substring(1);
-            }
-        }
-        return null;
-    }
-
-    private static SourceDraft source(ArticleMetadata meta, Voice voice, String evidence) {
-        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), voice.channel(), voice.name(), evidence);
-    }
-
-    private static Set<String> topics(String quote) {
-        List<String> words = org.handoverbot.text.ArabicText.words(quote);
-        Set<String> topics = new LinkedHashSet<>();
-        TOPICS.forEach((topic, lexicon) -> {
-            if (words.stream().anyMatch(lexicon)) {
-                topics.add(topic);
-            }
-        });
-        return topics;
-    }
-
-    private static List<String> bases(List<Mention> mentions) {
-        return mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).map(m -> m.entry().id()).toList();
-    }
-
-    // ---------------------------------------------------------------- events
-
-    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteSpan> quotes, ArticleMetadata meta) {
-        List<String> w = s.words();
-        List<Reading> out = new ArrayList<>();
-        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
-        Set<Mention> claimed = new HashSet<>();
-        List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
-        int[] segment = segments(w);
-        // what an article tells as done cannot have happened after it was published: such a day is misread
-        dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
-        LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
-
-        // an attack on a named base: the base right after the attack word
-        boolean attack = false;
-        for (int i = 0; i < w.size(); i++) {
-            if (!ATTACK.test(w.get(i))) {
-                continue;
-            }
-            attack = true;
-            for (Mention b : bases) {
-                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
-                    out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
-                            null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
-                }
-            }
-        }
-        if (attack && out.isEmpty() && (s.has(ATTACK_VERB) || !attackFigures(s).isEmpty())) {
-            // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية")
-            int at = s.find(0, ATTACK).orElse(0);
-            out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, null, null, null, date, null,
-                    attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
-        }
-
-        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
-        // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
-        boolean talks = s.has(TALKS) && !doneVerb;
-        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
-        if (announces || talks) {
-            String subtype = talks ? "talks" : "statement";
-            List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
-            for (Mention b : bases) {
-                if (claimed.add(b)) {
-                    String[] parties = parties(s, mentions, true);
-                    // talks are between two sides; a statement is one side's
-                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(), parties[2],
-                            talks ? parties[3] : null, date, null, figures, s.text(),
-                            sourceAt(s, b.start(), quotes, meta)));
-                }
-            }
-        }
-
-        boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
-        int plan = planMarker(w);
-        if (plan >= 0 && handoverWords) {
-            for (Mention b : bases) {
-                if (b.start() > plan && claimed.add(b)) {
-                    out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), null, null,
-                            null, null, List.of(), clause(s, plan), sourceAt(s, b.start(), quotes, meta)));
-                }
-            }
-        }
-
-        // "انسحبت من عين الأسد في التاسع عشر ...، فيما تم تسليم التاجي يوم 23 آب": each part keeps its own
-        // verb, parties, completeness and day; nothing is lent across "فيما/بينما/في حين".
-        for (Mention b : bases) {
-            if (plan >= 0 && b.start() >= plan || claimed.contains(b)) {
-                continue;
-            }
-            int from = segmentStart(segment, b.start());
-            int to = segmentEnd(segment, b.start());
-            boolean told = s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
-                    || (s.has(from, to, HANDOVER_NOUN) && s.has(from, to, COMPLETE));
-            if (!told) {
-                continue;
-            }
-            claimed.add(b);
-            String[] parties = parties(s, mentions, false, from, to);
-            Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
-                    : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
-            out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
-                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
-        }
-        return out;
-    }
-
-    private static boolean sameClause(Sentence s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (ArticleSpeakers.endsClause(s.rawToken(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final Lexicon SEGMENT_BREAKS = Lexicon.of("فيما", "بينما", "حين", "بالتزامن");
-
-    /** For each word, the number of the part of the sentence it is in (parts split at فيما/بينما/في حين). */
-    private static int[] segments(List<String> w) {
-        int[] part = new int[w.size()];
-        int current = 0;
-        for (int i = 0; i < w.size(); i++) {
-            if (SEGMENT_BREAKS.test(w.get(i))) {
-                current++;
-            }
-            part[i] = current;
-        }
-        return part;
-    }
-
-    private static int segmentStart(int[] part, int word) {
-        int i = word;
-        while (i > 0 && part[i - 1] == part[word]) {
-            i--;
-        }
-        return i;
-    }
-
-    private static int segmentEnd(int[] part, int word) {
-        int i = word;
-        while (i < part.length && part[i] == part[word]) {
-            i++;
-        }
-        return i;
-    }
-
-    private static LocalDate dateIn(List<ArabicDates.Found> dates, int from, int to) {
-        for (ArabicDates.Found d : dates) {
-            if (d.start() >= from && d.start() < to) {
-                return d.date();
-            }
-        }
-        return null;
-    }
-
-    private static boolean passiveHandover(List<String> w) {
-        for (int i = 0; i + 1 < w.size(); i++) {
-            if (DONE_PASSIVE.test(w.get(i)) && HANDOVER_NOUN.test(w.get(i + 1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Index of the first word that turns the rest of the sentence into a plan, or -1. */
-    private static int planMarker(List<String> w) {
-        for (int i = 0; i < w.size(); i++) {
-            if (PLAN_WORDS.test(w.get(i))) {
-                // "الخطوة التالية": the plan starts at "الخطوة"
-                return i > 0 && (w.get(i - 1).endsWith("خطوه") || w.get(i - 1).endsWith("مرحله")) ? i - 1 : i;
-            }
-            if (MAY.test(w.get(i)) && i + 1 < w.size() && BE.test(w.get(i + 1))) {
-                return i > 1 && w.get(i - 2).endsWith("خطوه") ? i - 2 : i;
-            }
-        }
-        return -1;
-    }
-
-    /** The words from the plan marker to the end of its «…» or sentence, as written ("بحسب جدولٍ زمني" kept). */
-    private static String clause(Sentence s, int from) {
-        int end = from;
-        boolean quoted = s.isQuoted(from);
-        while (end < s.words().size() && s.isQuoted(end) == quoted && !s.rawToken(end).contains("»")) {
-            end++;
-        }
-        if (end < s.words().size() && s.rawToken(end).contains("»")) {
-            end++;
-        }
-        return ArticleSpeakers.clean(s.raw(from, end)).replace("«", "").replace("»", "");
-    }
-
-    /**
-     * [from, to, announcer, other side] among the parties the sentence names. The receiver follows "إلى"/"لل"
-     * or is the subject of تسلّم; the giver follows "انسحاب"/"من" or is the subject of سلّم/انسحب.
-     */
-    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement) {
-        return parties(s, mentions, announcement, 0, s.words().size());
-    }
-
-    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement, int from0, int to0) {
-        String from = null;
-        String to = null;
-        String first = null;
-        String second = null;
-        boolean receives = s.has(from0, to0, RECEIVE);
-        for (Mention m : mentions) {
-            if (!PARTIES.contains(m.entry().id()) || m.start() < from0 || m.start() >= to0) {
-                continue;
-            }
-            String id = m.entry().id();
-            if (first == null) {
-                first = id;
-            } else if (second == null && !id.equals(first)) {
-                second = id;
-            }
-            String word = s.words().get(m.start());
-            String before = m.start() > 0 ? s.words().get(m.start() - 1) : "";
-            boolean toMarked = TO_MARK.test(before) || (word.startsWith("لل") || word.startsWith("ولل"));
-            boolean fromMarked = FROM_MARK.test(before);
-            if (toMarked) {
-                to = to == null ? id : to;
-            } else if (fromMarked) {
-                from = from == null ? id : from;
-            } else if (receives) {
-                to = to == null ? id : to;
-            } else {
-                from = from == null ? id : from;
-            }
-        }
-        if (Objects.equals(from, to)) {
-            to = announcement ? to : null;
-        }
-        return new String[] {from, to, first, second};
-    }
-
-    private static List<Figure> attackFigures(Sentence s) {
-        List<String> w = s.words();
-        for (int i = 0; i < w.size(); i++) {
-            if (!ATTACK_NOUN.test(w.get(i))) {
-                continue;
-            }
-            for (int j = i + 1; j <= Math.min(i + 4, w.size() - 1); j++) {
-                if (w.get(j).matches("\\d+")) {
-                    String note = null;
-                    Optional<Integer> within = s.find(j + 1, x -> x.equals("خلال"));
-                    if (within.isPresent()) {
-                        note = ArticleSpeakers.clean(s.raw(within.get(), w.size()));
-                    }
-                    return List.of(new Figure("attack_count", w.get(j), note));
-                }
-            }
-        }
-        return List.of();
-    }
-
-    private static List<Figure> statementFigures(Sentence s) {
-        Optional<Integer> two = s.find(0, TWO_BASES);
-        if (two.isEmpty()) {
-            return List.of();
-        }
-        int end = two.get() + 1;
-        while (end < s.words().size() && !s.rawToken(end - 1).endsWith("،") && !s.rawToken(end - 1).endsWith(".")
-                && end - two.get() < 6) {
-            end++;
-        }
-        return List.of(new Figure("other_bases", "2", ArticleSpeakers.clean(s.raw(two.get(), end))));
-    }
-
-    /** Who stands behind the word at this index: the voice of the «…» it sits in, else the publisher. */
-    private SourceDraft sourceAt(Sentence s, int word, List<QuoteSpan> quotes, ArticleMetadata meta) {
-        int offset = s.offset(word);
-        for (QuoteSpan q : quotes) {
-            if (offset >= q.open() && offset <= q.close()) {
-                return source(meta, q.voice(), s.text());
-            }
-        }
-        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), reportedBy(s), null, s.text());
-    }
-
-    /** "أكدت قيادة العمليات المشتركة أن ...": the body the article's own sentence reports, else null. */
-    private String reportedBy(Sentence s) {
-        Optional<Integer> verb = s.find(0, REPORTING);
-        if (verb.isEmpty()) {
-            return null;
-        }
-        for (Mention m : gazetteer.findInWords(s.words())) {
-            if (m.entry().kind() == EntityKind.ORGANISATION && !PARTIES.contains(m.entry().id())
-                    && m.start() > verb.get() && m.start() <= verb.get() + 3) {
-                return ArticleSpeakers.clean(s.raw(m.start(), m.end()));
-            }
-        }
-        return null;
-    }
-
-    // ---------------------------------------------------------------- merging within the article
-
-    /** One event per kind, status, base (and kind of announcement) in an article; each voice once. */
-    private static List<EventDraft> merge(List<Reading> readings) {
-        Map<List<Object>, List<Reading>> groups = new LinkedHashMap<>();
-        for (Reading r : readings) {
-            List<Object> key = new ArrayList<>();
-            key.add(r.kind());
-            key.add(r.status());
-            key.add(r.subtype());
-            key.add(r.baseId());
-            if (r.kind() == EventKind.ATTACK && r.baseId() == null) {
-                key.add(r.summary());
-            }
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        }
-        List<EventDraft> events = new ArrayList<>();
-        for (List<Reading> group : groups.values()) {
-            Reading first = group.get(0);
-            LocalDate date = null;
-            String from = null;
-            String to = null;
-            Boolean complete = null;
-            List<Figure> figures = new ArrayList<>();
-            List<SourceDraft> sources = new ArrayList<>();
-            for (Reading r : group) {
-                date = date != null ? date : r.date();
-                from = from != null ? from : r.from();
-                to = to != null ? to : r.to();
-                if (r.complete() != null) {
-                    complete = Boolean.TRUE.equals(complete) || r.complete();
-                }
-                for (Figure f : r.figures()) {
-                    if (!figures.contains(f)) {
-                        figures.add(f);
-                    }
-                }
-                if (sources.stream().noneMatch(x -> x.sameCitation(r.source()))) {
-                    sources.add(r.source());
-                }
-            }
-            events.add(new EventDraft(first.kind(), first.status(), first.baseId(), from, to, date, complete, null,
-                    figures, first.summary(), sources));
-        }
-        return events;
     }
 }

@@ -20,6 +20,6 @@ public interface KnowledgeBase {
     /** Quotes by one speaker (gazetteer id). */
     List<Quote> quotesBy(String speakerId);
 
-    /** Quotes from articles that report an event about this base. */
+    /** Quotes whose {@link Quote#baseIds()} include this base. */
     List<Quote> quotesAbout(String baseId);
 }

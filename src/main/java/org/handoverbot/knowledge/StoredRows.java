@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads stored events (with figures and sources) and quotes (with their source) on one connection. */
 final class StoredRows {
@@ -41,43 +43,38 @@ final class StoredRows {
                 }
             }
         }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // figures and sources of all the events in two queries, not two per event
+        Map<Long, List<Figure>> figures = new HashMap<>();
+        Map<Long, List<Source>> sources = new HashMap<>();
+        String ids = rows.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_id, kind, amount, note FROM figure "
+                + "WHERE event_id IN (" + ids + ") ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                figures.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Figure(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT es.event_id, " + SOURCE_COLUMNS
+                + " FROM source s JOIN event_source es ON es.source_id = s.id WHERE es.event_id IN (" + ids
+                + ") ORDER BY s.id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(source(rs, 2));
+            }
+        }
         List<Event> events = new ArrayList<>();
         for (Map.Entry<Long, Object[]> row : rows.entrySet()) {
             long id = row.getKey();
             Object[] r = row.getValue();
             events.add(new Event(id, (EventKind) r[0], (EventStatus) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (LocalDate) r[5], (Boolean) r[6], (Integer) r[7], figures(c, id), (String) r[8], (Long) r[9],
-                    sources(c, id)));
+                    (LocalDate) r[5], (Boolean) r[6], (Integer) r[7], figures.getOrDefault(id, List.of()),
+                    (String) r[8], (Long) r[9], sources.getOrDefault(id, List.of())));
         }
         return events;
-    }
-
-    static List<Figure> figures(Connection c, long eventId) throws SQLException {
-        List<Figure> figures = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, amount, note FROM figure WHERE event_id = ? ORDER BY id")) {
-            ps.setLong(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    figures.add(new Figure(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return figures;
-    }
-
-    static List<Source> sources(Connection c, long eventId) throws SQLException {
-        List<Source> sources = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SOURCE_COLUMNS
-                + " FROM source s JOIN event_source es ON es.source_id = s.id WHERE es.event_id = ? ORDER BY s.id")) {
-            ps.setLong(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sources.add(source(rs, 1));
-                }
-            }
-        }
-        return sources;
     }
 
     static List<Quote> quotes(Connection c, String where, Object... params) throws SQLException {
@@ -94,39 +91,32 @@ final class StoredRows {
                 }
             }
         }
+        if (quotes.isEmpty()) {
+            return List.of();
+        }
+        String ids = quotes.stream().map(q -> String.valueOf(q.id())).collect(Collectors.joining(","));
+        Map<Long, Set<String>> topics = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT quote_id, topic FROM quote_topic WHERE quote_id IN (" + ids + ")");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                topics.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
+        Map<Long, List<String>> bases = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT quote_id, base_id FROM quote_base WHERE quote_id IN (" + ids + ") ORDER BY quote_id, position");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                bases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
         List<Quote> full = new ArrayList<>();
         for (Quote q : quotes) {
             full.add(new Quote(q.id(), q.articleId(), q.speakerId(), q.speakerName(), q.speakerTitle(), q.text(),
-                    topics(c, q.id()), quoteBases(c, q.id()), q.source()));
+                    topics.getOrDefault(q.id(), Set.of()), bases.getOrDefault(q.id(), List.of()), q.source()));
         }
         return full;
-    }
-
-    private static Set<String> topics(Connection c, long quoteId) throws SQLException {
-        Set<String> topics = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT topic FROM quote_topic WHERE quote_id = ?")) {
-            ps.setLong(1, quoteId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    topics.add(rs.getString(1));
-                }
-            }
-        }
-        return topics;
-    }
-
-    private static List<String> quoteBases(Connection c, long quoteId) throws SQLException {
-        List<String> bases = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT base_id FROM quote_base WHERE quote_id = ? ORDER BY position")) {
-            ps.setLong(1, quoteId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bases.add(rs.getString(1));
-                }
-            }
-        }
-        return bases;
     }
 
     private static Source source(ResultSet rs, int first) throws SQLException {

@@ -54,6 +54,29 @@ class KnowledgeCommandsTest {
     }
 
     @Test
+    void aNewHandoverIngestedFromTheCommandLineIsQueuedForSubscribersButARepeatIsNot() throws Exception {
+        String db = TestStores.url(dir);
+        try (Database database = Database.open(db)) {
+            new org.handoverbot.alerts.Subscriptions(database).subscribe(7001L, java.util.Optional.empty());
+        }
+
+        run("ingest", "--db", db, Articles.path("roundup.txt").toString());
+        run("ingest", "--db", db, Articles.path("qaim-again.txt").toString());
+
+        try (Database database = Database.open(db); var c = database.connection();
+             var rs = c.createStatement().executeQuery("SELECT e.base_id FROM alert_outbox o "
+                     + "JOIN event e ON e.id = o.event_id WHERE o.recipient = '7001' ORDER BY e.base_id")) {
+            List<String> alerted = new ArrayList<>();
+            while (rs.next()) {
+                alerted.add(rs.getString(1));
+            }
+            // roundup.txt: two handovers new to the seeds (Ain al-Asad in 2020, Taji in 2019) and Harir planned;
+            // al-Qaim and al-Taqaddum were known and only gained a source
+            assertThat(alerted).containsExactly("ain-al-asad", "harir", "taji");
+        }
+    }
+
+    @Test
     void aBadFileIsOneLineNamingItAndTheOthersAreStillIngested() {
         String db = TestStores.url(dir);
         Run run = run("ingest", "--db", db, Articles.path("bad-date.txt").toString(),

@@ -1,0 +1,396 @@
+package org.handoverbot.knowledge;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.handoverbot.nlp.EntityKind;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.Mention;
+
+/**
+ * The events of an article, read sentence by sentence by rule and merged within the article. A sentence may
+ * tell several things; the rules claim its bases in this order: an attack on a named base ("هاجموا معسكر
+ * التاجي"), an announcement of talks or intentions ("كشف/أعلن ... عن بدء الحوار", "ستنسحب"), talks
+ * ("مناقشات"), a planned step (bases after "الخطوة التالية / قد تكون / غداً / سيتم"), and last a handover told
+ * as done (a past verb such as تسلّمت/سلّمت/انسحبت, "تم تسليم", or "انسحاب كلي"). Who stands behind each event
+ * is the voice of the «…» its base is named in, else the publisher (and the body it reports, "أكدت قيادة ...").
+ */
+final class EventRules {
+
+    /** The parties a handover is between; other organisations (agencies, sites, commands) are voices. */
+    static final Set<String> PARTIES = Set.of("coalition", "us", "iraqi-forces");
+
+    private static final Lexicon ATTACK = Lexicon.of("هجوم", "الهجوم", "هجمات", "الهجمات", "هجوما", "هاجموا", "هاجم",
+            "هاجمت", "استهدف", "استهدفت", "قصف", "صاروخي", "صاروخية", "صواريخ", "بالصواريخ");
+    private static final Lexicon ATTACK_VERB = Lexicon.of("هاجموا", "هاجم", "هاجمت", "استهدف", "استهدفت", "قصف",
+            "قصفت", "سقطت", "سقط", "أطلقت", "أطلق");
+    private static final Lexicon ATTACK_NOUN = Lexicon.of("الهجوم", "الهجمات", "هجوم");
+    private static final Lexicon ANNOUNCE = Lexicon.of("كشف", "كشفت", "أعلن", "أعلنت", "اعلنوا");
+    private static final Lexicon TALKS = Lexicon.of("الحوار", "حوار", "مناقشات", "المناقشات", "محادثات", "المحادثات",
+            "مباحثات", "المباحثات", "مفاوضات", "المفاوضات", "مناقشة");
+    private static final Lexicon PLAN_WORDS = Lexicon.of("التالية", "غداً", "سيتم", "ستنسحب", "سينسحب", "ستسلم",
+            "سيسلم", "ستتسلم", "ستغادر", "ستنتقل", "المقبلة");
+    private static final Lexicon MAY = Lexicon.of("قد");
+    private static final Lexicon BE = Lexicon.of("تكون", "يكون");
+    private static final Lexicon RECEIVE = Lexicon.of("تسلّمت", "تسلّم", "استلمت", "استلم", "تسلموا", "استلموا");
+    private static final Lexicon GIVE = Lexicon.of("سلّمت", "سلّم", "سلموا", "انسحبت", "انسحب", "انسحبوا", "غادرت",
+            "غادر", "أخلت", "أخلى", "أنهت");
+    private static final Lexicon DONE_PASSIVE = Lexicon.of("تم", "جرى");
+    private static final Lexicon HANDOVER_NOUN = Lexicon.of("تسليم", "التسليم", "انسحاب", "الانسحاب", "مغادرة",
+            "إخلاء", "تسلم", "التسلم");
+    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
+    private static final Lexicon PARTIAL = Lexicon.of("جزئي", "جزئياً", "جزئية");
+    private static final Lexicon TO_MARK = Lexicon.of("إلى", "لصالح");
+    private static final Lexicon FROM_MARK = Lexicon.of("من", "انسحاب", "مغادرة");
+    private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
+            "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
+    private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
+
+    private final Gazetteer gazetteer;
+
+    EventRules(Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer);
+    }
+
+    /** An event read from one sentence, before the sentences of the article are merged. */
+    private record Reading(EventKind kind, EventStatus status, String subtype, String baseId, String from, String to,
+                           LocalDate date, Boolean complete, List<Figure> figures, String summary,
+                           SourceDraft source) {
+    }
+
+    /** One event per kind, status and base (and kind of announcement), with each voice once among its sources. */
+    List<EventDraft> events(List<Sentence> sentences, List<List<Mention>> mentions,
+                            List<List<QuoteVoices.QuoteSpan>> quotes, ArticleMetadata meta) {
+        List<Reading> readings = new ArrayList<>();
+        for (Sentence s : sentences) {
+            readings.addAll(read(s, mentions.get(s.index()), quotes.get(s.index()), meta));
+        }
+        return merge(readings);
+    }
+
+    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes, ArticleMetadata meta) {
+        List<String> w = s.words();
+        List<Reading> out = new ArrayList<>();
+        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
+        Set<Mention> claimed = new HashSet<>();
+        List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
+        int[] segment = segments(w);
+        // what an article tells as done cannot have happened after it was published: such a day is misread
+        dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
+        LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
+
+        // an attack on a named base: the base right after the attack word
+        boolean attack = false;
+        for (int i = 0; i < w.size(); i++) {
+            if (!ATTACK.test(w.get(i))) {
+                continue;
+            }
+            attack = true;
+            for (Mention b : bases) {
+                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
+                    out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
+                            null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
+                }
+            }
+        }
+        if (attack && out.isEmpty() && (s.has(ATTACK_VERB) || !attackFigures(s).isEmpty())) {
+            // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية")
+            int at = s.find(0, ATTACK).orElse(0);
+            out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, null, null, null, date, null,
+                    attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
+        }
+
+        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
+        // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
+        boolean talks = s.has(TALKS) && !doneVerb;
+        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
+        if (announces || talks) {
+            String subtype = talks ? "talks" : "statement";
+            List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
+            for (Mention b : bases) {
+                if (claimed.add(b)) {
+                    String[] parties = parties(s, mentions, true);
+                    // talks are between two sides; a statement is one side's
+                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(), parties[2],
+                            talks ? parties[3] : null, date, null, figures, s.text(),
+                            sourceAt(s, b.start(), quotes, meta)));
+                }
+            }
+        }
+
+        boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
+        int plan = planMarker(w);
+        if (plan >= 0 && handoverWords) {
+            for (Mention b : bases) {
+                if (b.start() > plan && claimed.add(b)) {
+                    out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), null, null,
+                            null, null, List.of(), clause(s, plan), sourceAt(s, b.start(), quotes, meta)));
+                }
+            }
+        }
+
+        // "انسحبت من عين الأسد في التاسع عشر ...، فيما تم تسليم التاجي يوم 23 آب": each part keeps its own
+        // verb, parties, completeness and day; nothing is lent across "فيما/بينما/في حين".
+        for (Mention b : bases) {
+            if (plan >= 0 && b.start() >= plan || claimed.contains(b)) {
+                continue;
+            }
+            int from = segmentStart(segment, b.start());
+            int to = segmentEnd(segment, b.start());
+            boolean told = s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
+                    || (s.has(from, to, HANDOVER_NOUN) && s.has(from, to, COMPLETE));
+            if (!told) {
+                continue;
+            }
+            claimed.add(b);
+            String[] parties = parties(s, mentions, false, from, to);
+            Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
+                    : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
+            out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
+                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
+        }
+        return out;
+    }
+
+    private static boolean sameClause(Sentence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ArticleSpeakers.endsClause(s.rawToken(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Lexicon SEGMENT_BREAKS = Lexicon.of("فيما", "بينما", "حين", "بالتزامن");
+
+    /** For each word, the number of the part of the sentence it is in (parts split at فيما/بينما/في حين). */
+    private static int[] segments(List<String> w) {
+        int[] part = new int[w.size()];
+        int current = 0;
+        for (int i = 0; i < w.size(); i++) {
+            if (SEGMENT_BREAKS.test(w.get(i))) {
+                current++;
+            }
+            part[i] = current;
+        }
+        return part;
+    }
+
+    private static int segmentStart(int[] part, int word) {
+        int i = word;
+        while (i > 0 && part[i - 1] == part[word]) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int segmentEnd(int[] part, int word) {
+        int i = word;
+        while (i < part.length && part[i] == part[word]) {
+            i++;
+        }
+        return i;
+    }
+
+    private static LocalDate dateIn(List<ArabicDates.Found> dates, int from, int to) {
+        for (ArabicDates.Found d : dates) {
+            if (d.start() >= from && d.start() < to) {
+                return d.date();
+            }
+        }
+        return null;
+    }
+
+    private static boolean passiveHandover(List<String> w) {
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (DONE_PASSIVE.test(w.get(i)) && HANDOVER_NOUN.test(w.get(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the first word that turns the rest of the sentence into a plan, or -1. */
+    private static int planMarker(List<String> w) {
+        for (int i = 0; i < w.size(); i++) {
+            if (PLAN_WORDS.test(w.get(i))) {
+                // "الخطوة التالية": the plan starts at "الخطوة"
+                return i > 0 && (w.get(i - 1).endsWith("خطوه") || w.get(i - 1).endsWith("مرحله")) ? i - 1 : i;
+            }
+            if (MAY.test(w.get(i)) && i + 1 < w.size() && BE.test(w.get(i + 1))) {
+                return i > 1 && w.get(i - 2).endsWith("خطوه") ? i - 2 : i;
+            }
+        }
+        return -1;
+    }
+
+    /** The words from the plan marker to the end of its «…» or sentence, as written ("بحسب جدولٍ زمني" kept). */
+    private static String clause(Sentence s, int from) {
+        int end = from;
+        boolean quoted = s.isQuoted(from);
+        while (end < s.words().size() && s.isQuoted(end) == quoted && !s.rawToken(end).contains("»")) {
+            end++;
+        }
+        if (end < s.words().size() && s.rawToken(end).contains("»")) {
+            end++;
+        }
+        return ArticleSpeakers.clean(s.raw(from, end)).replace("«", "").replace("»", "");
+    }
+
+    /**
+     * [from, to, announcer, other side] among the parties the sentence names. The receiver follows "إلى"/"لل"
+     * or is the subject of تسلّم; the giver follows "انسحاب"/"من" or is the subject of سلّم/انسحب.
+     */
+    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement) {
+        return parties(s, mentions, announcement, 0, s.words().size());
+    }
+
+    private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement, int from0, int to0) {
+        String from = null;
+        String to = null;
+        String first = null;
+        String second = null;
+        boolean receives = s.has(from0, to0, RECEIVE);
+        for (Mention m : mentions) {
+            if (!PARTIES.contains(m.entry().id()) || m.start() < from0 || m.start() >= to0) {
+                continue;
+            }
+            String id = m.entry().id();
+            if (first == null) {
+                first = id;
+            } else if (second == null && !id.equals(first)) {
+                second = id;
+            }
+            String word = s.words().get(m.start());
+            String before = m.start() > 0 ? s.words().get(m.start() - 1) : "";
+            boolean toMarked = TO_MARK.test(before) || (word.startsWith("لل") || word.startsWith("ولل"));
+            boolean fromMarked = FROM_MARK.test(before);
+            if (toMarked) {
+                to = to == null ? id : to;
+            } else if (fromMarked) {
+                from = from == null ? id : from;
+            } else if (receives) {
+                to = to == null ? id : to;
+            } else {
+                from = from == null ? id : from;
+            }
+        }
+        if (Objects.equals(from, to)) {
+            to = announcement ? to : null;
+        }
+        return new String[] {from, to, first, second};
+    }
+
+    private static List<Figure> attackFigures(Sentence s) {
+        List<String> w = s.words();
+        for (int i = 0; i < w.size(); i++) {
+            if (!ATTACK_NOUN.test(w.get(i))) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(i + 4, w.size() - 1); j++) {
+                if (w.get(j).matches("\\d+")) {
+                    String note = null;
+                    Optional<Integer> within = s.find(j + 1, x -> x.equals("خلال"));
+                    if (within.isPresent()) {
+                        note = ArticleSpeakers.clean(s.raw(within.get(), w.size()));
+                    }
+                    return List.of(new Figure("attack_count", w.get(j), note));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Figure> statementFigures(Sentence s) {
+        Optional<Integer> two = s.find(0, TWO_BASES);
+        if (two.isEmpty()) {
+            return List.of();
+        }
+        int end = two.get() + 1;
+        while (end < s.words().size() && !s.rawToken(end - 1).endsWith("،") && !s.rawToken(end - 1).endsWith(".")
+                && end - two.get() < 6) {
+            end++;
+        }
+        return List.of(new Figure("other_bases", "2", ArticleSpeakers.clean(s.raw(two.get(), end))));
+    }
+
+    /** Who stands behind the word at this index: the voice of the «…» it sits in, else the publisher. */
+    private SourceDraft sourceAt(Sentence s, int word, List<QuoteVoices.QuoteSpan> quotes, ArticleMetadata meta) {
+        int offset = s.offset(word);
+        for (QuoteVoices.QuoteSpan q : quotes) {
+            if (offset >= q.open() && offset <= q.close()) {
+                return QuoteVoices.source(meta, q.voice(), s.text());
+            }
+        }
+        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), reportedBy(s), null, s.text());
+    }
+
+    /** "أكدت قيادة العمليات المشتركة أن ...": the body the article's own sentence reports, else null. */
+    private String reportedBy(Sentence s) {
+        Optional<Integer> verb = s.find(0, REPORTING);
+        if (verb.isEmpty()) {
+            return null;
+        }
+        for (Mention m : gazetteer.findInWords(s.words())) {
+            if (m.entry().kind() == EntityKind.ORGANISATION && !PARTIES.contains(m.entry().id())
+                    && m.start() > verb.get() && m.start() <= verb.get() + 3) {
+                return ArticleSpeakers.clean(s.raw(m.start(), m.end()));
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- merging within the article
+
+    /** One event per kind, status, base (and kind of announcement) in an article; each voice once. */
+    private static List<EventDraft> merge(List<Reading> readings) {
+        Map<List<Object>, List<Reading>> groups = new LinkedHashMap<>();
+        for (Reading r : readings) {
+            List<Object> key = new ArrayList<>();
+            key.add(r.kind());
+            key.add(r.status());
+            key.add(r.subtype());
+            key.add(r.baseId());
+            if (r.kind() == EventKind.ATTACK && r.baseId() == null) {
+                key.add(r.summary());
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        List<EventDraft> events = new ArrayList<>();
+        for (List<Reading> group : groups.values()) {
+            Reading first = group.get(0);
+            LocalDate date = null;
+            String from = null;
+            String to = null;
+            Boolean complete = null;
+            List<Figure> figures = new ArrayList<>();
+            List<SourceDraft> sources = new ArrayList<>();
+            for (Reading r : group) {
+                date = date != null ? date : r.date();
+                from = from != null ? from : r.from();
+                to = to != null ? to : r.to();
+                if (r.complete() != null) {
+                    complete = Boolean.TRUE.equals(complete) || r.complete();
+                }
+                for (Figure f : r.figures()) {
+                    if (!figures.contains(f)) {
+                        figures.add(f);
+                    }
+                }
+                if (sources.stream().noneMatch(x -> x.sameCitation(r.source()))) {
+                    sources.add(r.source());
+                }
+            }
+            events.add(new EventDraft(first.kind(), first.status(), first.baseId(), from, to, date, complete, null,
+                    figures, first.summary(), sources));
+        }
+        return events;
+    }
+}
