@@ -23,7 +23,6 @@ import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * kill -9 in the middle of a broadcast: a second JVM sends part of the outbox and is destroyed forcibly
@@ -94,8 +93,9 @@ class AlertKillTest {
             assertThat(reservedByTheDead(db)).as("rows the killed process still held").isPositive();
 
             SenderSettings settings = AlertSenderTest.fastSettings();
-            try (AlertSender restarted = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html(eventId)),
-                    new OkHttpTelegramClient(server.token(), server.telegramUrl()), settings, Clock.systemUTC()).start()) {
+            try (AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), settings);
+                 AlertSender restarted = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html(eventId)),
+                         telegram.client(), settings, Clock.systemUTC()).start()) {
                 server.awaitCalls("sendmessage", SUBSCRIBERS + 1, Duration.ofSeconds(20));
                 server.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
             }

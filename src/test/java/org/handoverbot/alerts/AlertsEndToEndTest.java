@@ -22,7 +22,6 @@ import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * The whole path as the bot runs it: seeds loaded at start (no alerts), the sender running, then an operator
@@ -45,7 +44,8 @@ class AlertsEndToEndTest {
 
     @Test
     void anIngestedHandoverReachesEachFollowerAndTheChannelOnceAndARepeatReachesNoOne() throws Exception {
-        try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+        try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+             AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), AlertSenderTest.fastSettings())) {
             Subscriptions subscriptions = new Subscriptions(db);
             subscriptions.subscribe(101, Optional.empty());
             subscriptions.subscribe(102, Optional.of("harir"));
@@ -58,7 +58,7 @@ class AlertsEndToEndTest {
                     new TelegramHtmlRenderer());
 
             try (AlertSender sender = new AlertSender(outbox, subscriptions, messages,
-                    new OkHttpTelegramClient(server.token(), server.telegramUrl()),
+                    telegram.client(),
                     AlertSenderTest.fastSettings(), Clock.systemUTC()).start()) {
                 server.awaitQuiet(Duration.ofMillis(300), WAIT);
                 assertThat(server.calls("sendmessage")).as("the seed article is knowledge, not news").isEmpty();

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.handoverbot.knowledge.Database;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * A sender in a process of its own, for the test that kills one with SIGKILL mid-broadcast.
@@ -29,7 +27,7 @@ public final class SenderProcess {
                 .withMaxInFlight(1);
         AlertSender sender = new AlertSender(new AlertOutbox(db), new Subscriptions(db),
                 eventId -> Optional.of(AlertKillTest.html(eventId)),
-                new OkHttpTelegramClient(args[2], new TelegramUrl(api.getScheme(), api.getHost(), api.getPort(), false)),
+                AlertTelegramClient.open(args[2], api, settings).client(),
                 settings, Clock.systemUTC());
         sender.start();
         System.out.println("sending");
