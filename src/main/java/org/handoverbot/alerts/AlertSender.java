@@ -118,13 +118,14 @@ public final class AlertSender implements AutoCloseable {
                     sleep(settings.idlePoll().toNanos());
                     continue;
                 }
+                // Rows left when a 429 pauses the batch stay reserved (the pause holds for every instance on this
+                // token) and are claimed again by this instance afterwards; on stopping they are given back.
                 for (OutboxRow row : batch) {
                     if (stopping || paused()) {
                         break;
                     }
                     deliver(row);
                 }
-                outbox.release(settings.instance());
             } catch (RuntimeException e) {
                 // The loop must outlive a database hiccup; the rows stay in the table for the next turn.
                 LOG.warn("alert sender: {}", e.getMessage());
@@ -158,7 +159,7 @@ public final class AlertSender implements AutoCloseable {
         boolean dispatched = false;
         try {
             if (paused() || !awaitOverallToken() || paused()) {
-                return; // stopping, or a 429 came back meanwhile: the row stays claimed, then is released
+                return; // stopping, or a 429 came back meanwhile: the row stays claimed by this instance
             }
             if (!outbox.beginSending(row.id(), settings.instance(), clock.instant(), settings.inFlightLease())) {
                 return; // another instance took the row over after our lease ran out

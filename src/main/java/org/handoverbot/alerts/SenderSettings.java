@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * How a sender instance works the outbox. instance names it in claims (unique per process start);
+ * How a sender instance works the outbox. instance names it in claims (unique per process start); batchSize
+ * rows are reserved at a time; maxInFlight requests may wait for their answers at once;
  * claimLease is how long reserved rows stay its own; sendTimeout bounds one request (a row in flight longer
  * than twice that is presumed abandoned); maxAttempts bounds retries of refused messages, spaced
  * firstBackoff × 2^(n-1) up to maxBackoff; idlePoll is how often an empty outbox is looked at again.

@@ -22,7 +22,6 @@ import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -80,7 +79,7 @@ class AlertFanOutBenchmark {
             String html = "<b>🔔 تنبيه:</b> سلّم التحالف الدولي <b>قاعدة عين الأسد في الأنبار</b> إلى القوات الأمنية العراقية.";
             SenderSettings settings = SenderSettings.defaults().withLimits(AlertLimits.telegram().scaledBy(scale));
             try (AlertSender sender = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html),
-                    recordingDispatch(new OkHttpTelegramClient(server.token(), server.telegramUrl())), settings, Clock.systemUTC()).start()) {
+                    recordingDispatch(AlertTelegramClient.open(server.token(), server.baseUri(), settings).client()), settings, Clock.systemUTC()).start()) {
                 long queueStart = System.nanoTime();
                 db.inTransaction(c -> {
                     new AlertOutboxWriter(Optional.of(CHANNEL), Clock.systemUTC())

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -47,6 +46,7 @@ class AlertSenderTest {
 
     FakeBotApiServer server;
     TelegramLimitsGate limits;
+    AlertTelegramClient alertClient;
     TelegramClient telegram;
     Database db;
     Subscriptions subscriptions;
@@ -58,7 +58,8 @@ class AlertSenderTest {
         server = FakeBotApiServer.start();
         limits = TelegramLimitsGate.telegram(SCALE);
         server.addSendGate(limits);
-        telegram = new OkHttpTelegramClient(server.token(), server.telegramUrl());
+        alertClient = AlertTelegramClient.open(server.token(), server.baseUri(), fastSettings());
+        telegram = alertClient.client();
         db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
         subscriptions = new Subscriptions(db);
         outbox = new AlertOutbox(db);
@@ -67,6 +68,7 @@ class AlertSenderTest {
 
     @AfterEach
     void stop() {
+        alertClient.close();
         db.close();
         server.close();
     }

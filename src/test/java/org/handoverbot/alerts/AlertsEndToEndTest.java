@@ -22,7 +22,6 @@ import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 /**
  * The whole path as the bot runs it: seeds loaded at start (no alerts), the sender running, then an operator
@@ -45,10 +44,11 @@ class AlertsEndToEndTest {
 
     @Test
     void anIngestedHandoverReachesEachFollowerAndTheChannelOnceAndARepeatReachesNoOne() throws Exception {
-        try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"))) {
+        try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
+             AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), AlertSenderTest.fastSettings())) {
             Subscriptions subscriptions = new Subscriptions(db);
             subscriptions.subscribe(101, Optional.empty());
-            subscriptions.subscribe(102, Optional.of("qayyarah"));
+            subscriptions.subscribe(102, Optional.of("harir"));
             subscriptions.subscribe(103, Optional.of("k1"));
             AlertOutboxWriter writer = new AlertOutboxWriter(Optional.of(CHANNEL), Clock.systemUTC());
             KnowledgeIngester ingester = new KnowledgeIngester(db, GAZETTEER, writer);
@@ -58,13 +58,14 @@ class AlertsEndToEndTest {
                     new TelegramHtmlRenderer());
 
             try (AlertSender sender = new AlertSender(outbox, subscriptions, messages,
-                    new OkHttpTelegramClient(server.token(), server.telegramUrl()),
+                    telegram.client(),
                     AlertSenderTest.fastSettings(), Clock.systemUTC()).start()) {
                 server.awaitQuiet(Duration.ofMillis(300), WAIT);
                 assertThat(server.calls("sendmessage")).as("the seed article is knowledge, not news").isEmpty();
 
-                IngestReport qayyarah = ingester.ingest(InputFiles.articleResource("/alerts/qayyarah-2020-03-26.txt"));
-                assertThat(qayyarah.added()).hasSize(1);
+                // A made-up article (its publisher says so): a handover the seeds and the timeline do not hold.
+                IngestReport harir = ingester.ingest(InputFiles.articleResource("/alerts/harir-2026-11-19.txt"));
+                assertThat(harir.added()).hasSize(1);
                 sender.nudge();
                 server.awaitSent(101, 1, WAIT);
                 server.awaitSent(102, 1, WAIT);
@@ -82,10 +83,10 @@ class AlertsEndToEndTest {
                     .collect(Collectors.groupingBy(SentMessage::chat, Collectors.counting()));
             assertThat(perChat).containsOnly(Map.entry("101", 1L), Map.entry("102", 1L), Map.entry(CHANNEL, 1L));
             String alert = server.sentTo(102).get(0).visibleText();
-            assertThat(alert).contains("سلّم التحالف الدولي قاعدة القيارة في نينوى إلى القوات الأمنية العراقية")
-                    .contains("الخميس 26 آذار (مارس) 2020")
-                    .contains("شفق نيوز")
-                    .contains("قوات التحالف الدولي سلّمت صباح اليوم الخميس قاعدة القيارة الجوية بالكامل إلى القوات الأمنية العراقية");
+            assertThat(alert).contains("سلّم التحالف الدولي قاعدة حرير في أربيل إلى القوات الأمنية العراقية")
+                    .contains("الخميس 19 تشرين الثاني (نوفمبر) 2026")
+                    .contains("موقع اختبار التنبيهات")
+                    .contains("قوات التحالف الدولي سلّمت صباح اليوم الخميس قاعدة حرير بالكامل إلى القوات الأمنية العراقية");
             assertThat(server.sentTo(CHANNEL).get(0).text()).isEqualTo(server.sentTo(101).get(0).text());
             assertThat(outbox.status(0, 0).sent()).isEqualTo(3);
         }

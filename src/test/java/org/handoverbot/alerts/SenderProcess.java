@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.handoverbot.knowledge.Database;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * A sender in a process of its own, for the test that kills one with SIGKILL mid-broadcast.
  * Arguments: the H2 URL, the Bot API base URL, the bot token, messages per second overall.
+ * One request in flight at a time, so the test knows exactly what was sent when it kills the process.
  * It prints "sending" once its sender runs, then works until it is killed.
  */
 public final class SenderProcess {
@@ -24,10 +23,11 @@ public final class SenderProcess {
         Database db = Database.open(args[0]);
         SenderSettings settings = SenderSettings.defaults()
                 .withLimits(AlertLimits.telegram().scaledBy(Double.parseDouble(args[3]) / 30))
-                .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20));
+                .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20))
+                .withMaxInFlight(1);
         AlertSender sender = new AlertSender(new AlertOutbox(db), new Subscriptions(db),
                 eventId -> Optional.of(AlertKillTest.html(eventId)),
-                new OkHttpTelegramClient(args[2], new TelegramUrl(api.getScheme(), api.getHost(), api.getPort(), false)),
+                AlertTelegramClient.open(args[2], api, settings).client(),
                 settings, Clock.systemUTC());
         sender.start();
         System.out.println("sending");
