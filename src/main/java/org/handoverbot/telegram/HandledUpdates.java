@@ -90,9 +90,22 @@ public final class HandledUpdates {
         inThisProcess.remove(updateId);
     }
 
-    /** Lets go of an update this process claimed but will not handle (shutting down): the next process takes it. */
+    /**
+     * Lets go of an update this process claimed but did not handle (no room, shutting down): Telegram delivers it
+     * again and it is taken then; this was no attempt, so it does not count towards giving the update up.
+     */
     public void release(long updateId) {
-        inThisProcess.remove(updateId);
+        try {
+            database.inTransaction(c -> {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE telegram_update SET attempts = attempts - 1 WHERE update_id = ? AND state = 'RECEIVED' AND attempts > 0")) {
+                    update.setLong(1, updateId);
+                    return update.executeUpdate();
+                }
+            });
+        } finally {
+            inThisProcess.remove(updateId);
+        }
     }
 
     public boolean isAnswered(long updateId) {

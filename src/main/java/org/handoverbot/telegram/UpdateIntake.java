@@ -74,7 +74,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        handled.release(updateId);
+        release(updateId);
         return Intake.NO_ROOM;
     }
 
@@ -84,7 +84,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             UpdateRouter.Handling handling = router.route(update);
             if (Thread.currentThread().isInterrupted()) {
                 // Stopping: nothing went out yet, so the next process may answer it instead.
-                handled.release(updateId);
+                release(updateId);
                 LOG.warn("stopped before answering update {}; it is answered after the restart", updateId);
                 return;
             }
@@ -107,6 +107,14 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             LOG.warn("stopped while answering update {}", updateId);
         } catch (RuntimeException e) {
             LOG.error("update {} failed: {}", updateId, e.toString(), e);
+        }
+    }
+
+    private void release(long updateId) {
+        try {
+            handled.release(updateId);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot release update {}: {}", updateId, e.toString());
         }
     }
 }

@@ -50,6 +50,17 @@ class HandledUpdatesTest {
     }
 
     @Test
+    void anUpdateLetGoWithoutHandlingIsTakenAgainAndNotCountedAsAnAttempt() {
+        try (Database db = open()) {
+            HandledUpdates handled = new HandledUpdates(db);
+            for (int i = 0; i < HandledUpdates.MAX_ATTEMPTS + 2; i++) {
+                assertThat(handled.claim(4, 40)).as("delivery %d", i + 1).isTrue();
+                handled.release(4);
+            }
+        }
+    }
+
+    @Test
     void forgetsUpdatesOlderThanTelegramKeepsThem() {
         try (Database db = open()) {
             HandledUpdates handled = new HandledUpdates(db);
