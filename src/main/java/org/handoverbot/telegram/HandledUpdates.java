@@ -39,7 +39,23 @@ public final class HandledUpdates {
         if (!inThisProcess.add(updateId)) {
             return false;
         }
-        boolean claimed = database.inTransaction(c -> {
+        boolean claimed;
+        try {
+            claimed = tryClaim(updateId, chatId);
+        } catch (RuntimeException e) {
+            inThisProcess.remove(updateId);
+            throw e;
+        }
+        if (!claimed) {
+            inThisProcess.remove(updateId);
+        } else if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
+            forgetOlderThan(KEEP);
+        }
+        return claimed;
+    }
+
+    private boolean tryClaim(long updateId, long chatId) {
+        return database.inTransaction(c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO telegram_update (update_id, chat_id, state, received_at) VALUES (?, ?, 'RECEIVED', ?)")) {
                 insert.setLong(1, updateId);
@@ -59,12 +75,6 @@ public final class HandledUpdates {
                 return retake.executeUpdate() == 1;
             }
         });
-        if (!claimed) {
-            inThisProcess.remove(updateId);
-        } else if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
-            forgetOlderThan(KEEP);
-        }
-        return claimed;
     }
 
     /** Called just before the first message of the reply goes out (or when the update needs no reply). */

@@ -65,6 +65,11 @@ final class ReplySender {
     }
 
     Delivery send(long chatId, Reply reply) throws InterruptedException {
+        return send(chatId, reply, java.util.Optional.empty());
+    }
+
+    /** inReplyTo: the message the first part answers (groups); sent anyway if that message is gone. */
+    Delivery send(long chatId, Reply reply, java.util.Optional<Integer> inReplyTo) throws InterruptedException {
         List<String> messages = renderer.apply(reply);
         if (messages.isEmpty()) {
             return Delivery.NOTHING_TO_SEND;
@@ -72,6 +77,10 @@ final class ReplySender {
         for (int i = 0; i < messages.size(); i++) {
             SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(messages.get(i))
                     .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+            if (i == 0 && inReplyTo.isPresent()) {
+                message.replyParameters(org.telegram.telegrambots.meta.api.objects.ReplyParameters.builder()
+                        .messageId(inReplyTo.get()).allowSendingWithoutReply(true).build());
+            }
             if (i == messages.size() - 1 && !reply.buttons().isEmpty()) {
                 message.replyMarkup(keyboard(reply.buttons()));
             }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.handoverbot.knowledge.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -61,9 +60,10 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 LOG.debug("update {} was handled already", updateId);
                 return Intake.ALREADY_HANDLED;
             }
-        } catch (StoreException e) {
-            // Better to answer without the guard against duplicates than not at all.
-            LOG.error("cannot record update {}: {}; answering it anyway", updateId, e.getMessage());
+        } catch (RuntimeException e) {
+            // The database is failing (StoreException, a closed pool...): better to answer without the guard
+            // against duplicates than not at all.
+            LOG.error("cannot record update {}: {}; answering it anyway", updateId, e.toString());
             remembered = false;
         }
         boolean guarded = remembered;
@@ -89,13 +89,18 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 return;
             }
             if (guarded) {
-                handled.markAnswered(updateId);
+                try {
+                    handled.markAnswered(updateId);
+                } catch (RuntimeException e) {
+                    // The user still gets the answer; only a restart in the next minutes could repeat it.
+                    LOG.error("cannot mark update {} answered: {}; answering it anyway", updateId, e.toString());
+                }
             }
             if (handling.callbackQueryId().isPresent()) {
                 sender.acknowledge(handling.callbackQueryId().get());
             }
             if (handling.reply().isPresent()) {
-                sender.send(handling.chatId(), handling.reply().get());
+                sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

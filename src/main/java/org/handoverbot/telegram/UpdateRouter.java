@@ -24,15 +24,22 @@ final class UpdateRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateRouter.class);
 
-    /** What to do for one update: the chat, the reply (none = silence), the button press to acknowledge. */
-    record Handling(long chatId, Optional<Reply> reply, Optional<String> callbackQueryId) {
+    /**
+     * What to do for one update: the chat, the reply (none = silence), the button press to acknowledge, and in
+     * groups the message the reply answers (so it shows whom it is for).
+     */
+    record Handling(long chatId, Optional<Reply> reply, Optional<String> callbackQueryId, Optional<Integer> inReplyTo) {
 
         static Handling silence(long chatId) {
-            return new Handling(chatId, Optional.empty(), Optional.empty());
+            return new Handling(chatId, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         static Handling reply(long chatId, Reply reply) {
-            return new Handling(chatId, Optional.of(reply), Optional.empty());
+            return new Handling(chatId, Optional.of(reply), Optional.empty(), Optional.empty());
+        }
+
+        Handling inReplyTo(int messageId) {
+            return new Handling(chatId, reply, callbackQueryId, Optional.of(messageId));
         }
     }
 
@@ -95,13 +102,14 @@ final class UpdateRouter {
                 boolean ours = privateChat || command.get().addressedTo().isPresent()
                         ? command.get().isFor(me.username())
                         : BotCommands.dialogueCommand(command.get().name()).isPresent();
-                return ours ? command(chatId, command.get()) : Handling.silence(chatId);
+                return !ours ? Handling.silence(chatId)
+                        : privateChat ? command(chatId, command.get()) : command(chatId, command.get()).inReplyTo(message.getMessageId());
             }
             if (!privateChat) {
                 if (!addressesMe(message)) {
                     return Handling.silence(chatId);
                 }
-                text = mention.matcher(text).replaceAll(" ").strip();
+                return question(chatId, mention.matcher(text).replaceAll(" ").strip()).inReplyTo(message.getMessageId());
             }
             return question(chatId, text);
         }
@@ -129,7 +137,7 @@ final class UpdateRouter {
         String data = query.getData();
         Optional<Reply> reply = data == null || data.isEmpty()
                 ? Optional.empty() : Optional.of(ask(() -> dialogue.onButton(chatId, data)));
-        return new Handling(chatId, reply, Optional.of(query.getId()));
+        return new Handling(chatId, reply, Optional.of(query.getId()), Optional.empty());
     }
 
     private Reply ask(Supplier<Reply> question) {

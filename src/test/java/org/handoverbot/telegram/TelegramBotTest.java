@@ -117,6 +117,24 @@ class TelegramBotTest {
     }
 
     @Test
+    void inAGroupTheBotAnswersWhenAddressedAndRepliesToTheMessageItAnswers() throws Exception {
+        harness.start(dialogue);
+        var mention = FakeUpdates.groupText(-88, 8, "@" + FakeBotApiServer.BOT_USERNAME + " متى سلموا القائم؟");
+        server.enqueue(mention);
+        SentMessage first = server.awaitSent(-88, 1, WAIT).get(0);
+        server.enqueue(FakeUpdates.groupText(-88, 8, "شكراً للجميع"));
+        server.enqueue(FakeUpdates.groupReplyToBot(-88, 8, first.messageId(), "ومن استلمها؟"));
+
+        List<SentMessage> replies = server.awaitSent(-88, 2, WAIT);
+        assertThat(replies.get(1).visibleText()).startsWith("سؤالك: ومن استلمها؟");
+        List<ApiCall> sends = server.calls("sendMessage").stream().filter(c -> c.chatId() == -88).toList();
+        assertThat(sends.get(0).params().path("reply_parameters").path("message_id").asInt())
+                .isEqualTo(mention.path("message").path("message_id").asInt());
+        server.awaitQuiet(Duration.ofMillis(500), WAIT);
+        assertThat(server.sentTo(-88)).hasSize(2);
+    }
+
+    @Test
     void aFiveThousandCharacterMessageGetsAPoliteRequestForAShortQuestion() throws Exception {
         harness.start(dialogue);
         server.sendText(3, "س".repeat(5000));
@@ -161,6 +179,15 @@ class TelegramBotTest {
 
         assertThat(server.awaitSent(5, 2, WAIT)).extracting(SentMessage::visibleText)
                 .satisfiesExactly(t -> assertThat(t).startsWith("عذرًا، تعذّر عليّ الجواب"), t -> assertThat(t).contains("سؤال بعده"));
+    }
+
+    @Test
+    void aFailingDatabaseDoesNotSilenceTheBot() throws Exception {
+        harness.start(dialogue);
+        harness.database.close();
+        server.sendText(8, "سؤال والقاعدة معطلة");
+
+        assertThat(server.awaitSent(8, 1, WAIT).get(0).visibleText()).contains("سؤال والقاعدة معطلة");
     }
 
     @Test

@@ -88,6 +88,16 @@ public final class FakeUpdates {
         return JSON.objectNode().set("message", message);
     }
 
+    /** A text message by userId in a group, replying to the bot's message botMessageId. */
+    public static ObjectNode groupReplyToBot(long groupId, long userId, int botMessageId, String text) {
+        ObjectNode update = groupText(groupId, userId, text);
+        ObjectNode repliedTo = ((ObjectNode) update.get("message")).putObject("reply_to_message");
+        repliedTo.put("message_id", botMessageId).put("date", Instant.now().getEpochSecond()).put("text", "…");
+        repliedTo.set("from", FakeBotApiServer.botUser());
+        repliedTo.set("chat", update.get("message").get("chat").deepCopy());
+        return update;
+    }
+
     private static ObjectNode message(ObjectNode chat, ObjectNode from, String text) {
         ObjectNode message = JSON.objectNode();
         message.put("message_id", MESSAGE_IDS.incrementAndGet());
