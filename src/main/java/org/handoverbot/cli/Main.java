@@ -3,9 +3,28 @@ package org.handoverbot.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.handoverbot.alerts.AdminDialogue;
+import org.handoverbot.alerts.AlertComposer;
+import org.handoverbot.alerts.AlertLimits;
+import org.handoverbot.alerts.AlertMessages;
+import org.handoverbot.alerts.AlertOutbox;
+import org.handoverbot.alerts.AlertOutboxWriter;
+import org.handoverbot.alerts.AlertQueueDesk;
+import org.handoverbot.alerts.AlertSender;
+import org.handoverbot.alerts.AlertTelegramClient;
+import org.handoverbot.alerts.SenderSettings;
+import org.handoverbot.alerts.Subscriptions;
+import org.handoverbot.answer.Dialogue;
+import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.TelegramBot;
+import org.handoverbot.telegram.TelegramOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +42,14 @@ import picocli.CommandLine.Command;
                 EventsCommand.class,
         })
 public final class Main implements Runnable {
+
+    /**
+     * Telegram allows a bot about 30 messages a second in all. Replies are someone waiting, so they get 20;
+     * alerts, which can wait a little, get 10 (a broadcast to 10,000 chats then takes about 17 minutes).
+     */
+    private static final int REPLIES_PER_SECOND = 20;
+    private static final AlertLimits ALERT_LIMITS = new AlertLimits(10, Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+            20, Duration.ofMinutes(1), AlertLimits.telegram().headroom());
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -43,12 +70,31 @@ public final class Main implements Runnable {
         return message.lines().findFirst().orElse(message);
     }
 
-    /** Until stopped (SIGTERM, Ctrl-C): the shutdown hook lets replies in progress finish, then closes the database. */
+    /**
+     * Until stopped (SIGTERM, Ctrl-C): the bot answers, the alert sender drains the outbox that ingests fill
+     * (also ingests from another process), and on shutdown replies in progress finish, the sender stops, then
+     * the database closes, in that order.
+     */
     private static void runOnTelegram(Settings settings) {
-        Application app = new Application(settings);
+        Clock clock = Clock.systemUTC();
+        Application app = new Application(settings, db -> new AlertOutboxWriter(settings.alertChannel(), clock),
+                db -> Optional.of(new Subscriptions(db)));
         try {
-            TelegramBot bot = TelegramBot.start(settings, app.dialogue(), app.database());
-            bot.closeOnShutdown(app);
+            Database db = app.database();
+            Subscriptions subscriptions = new Subscriptions(db);
+            AlertOutbox outbox = new AlertOutbox(db);
+            Dialogue dialogue = new AdminDialogue(app.dialogue(),
+                    new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+            TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
+                    .withMaxSendsPerSecond(REPLIES_PER_SECOND)
+                    .withOnChatBlocked(subscriptions::unsubscribe));
+            SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
+            AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
+                    settings.telegramApiUrl(), senderSettings);
+            AlertSender sender = new AlertSender(outbox, subscriptions,
+                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer()),
+                    alertClient.client(), senderSettings, clock).start();
+            bot.closeOnShutdown(sender, alertClient, app);
             bot.awaitClosed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

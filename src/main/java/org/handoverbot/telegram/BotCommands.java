@@ -20,7 +20,9 @@ final class BotCommands {
             "timeline", "timeline",
             "source", "source",
             "subscribe", "subscribe",
-            "unsubscribe", "unsubscribe");
+            "unsubscribe", "unsubscribe",
+            // For admins only (TELEGRAM_ADMIN_IDS), so it is answered but not in the menu everyone sees.
+            "queue", "queue");
 
     static final List<BotCommand> MENU = List.of(
             command("start", "ما يفعله البوت، مع أمثلة أسئلة"),
