@@ -56,7 +56,7 @@ class TimelineTest {
             "abu-ghraib,  2020-04-07, بغداد,      6, coalition, iraqi-forces, Al-Masdar News",
             "besmaya,     2020-07-25, بغداد,      7, coalition, iraqi-forces, Islam Times",
             "taji,        2020-08-23, بغداد,      8, coalition, iraqi-forces, UPI",
-            "ain-al-asad, 2026-01-16, الأنبار,    -, us,        iraqi-forces, The Independent"})
+            "ain-al-asad, 2026-01-16, الأنبار,    -, us,        iraqi-army,   The Independent"})
     void everyTimelineRowIsOneSourcedHandover(String base, LocalDate date, String province, Integer ordinal,
                                               String from, String to, String publisher) {
         Event e = handoverOf(base);
