@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.handoverbot.text.ArabicMonths;
 import org.handoverbot.text.ArabicText;
 
 /**
@@ -29,14 +30,12 @@ final class ArabicDates {
 
     static {
         int longest = 1;
-        for (Locale locale : List.of(Locale.forLanguageTag("ar-IQ"), Locale.forLanguageTag("ar-EG"))) {
-            for (Month m : Month.values()) {
-                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.FULL_STANDALONE)) {
-                    String name = ArabicText.normalize(m.getDisplayName(style, locale));
-                    MONTHS.put(name, m);
-                    longest = Math.max(longest, name.split(" ").length);
-                }
-            }
+        List<Locale> locales = List.of(ArabicMonths.LEVANT, ArabicMonths.EGYPT);
+        for (ArabicMonths.Name name : ArabicMonths.names(locales)) {
+            MONTHS.put(String.join(" ", name.words()), name.month());
+            longest = Math.max(longest, name.words().size());
+        }
+        for (Locale locale : locales) {
             for (DayOfWeek d : DayOfWeek.values()) {
                 WEEKDAYS.put(ArabicText.normalize(d.getDisplayName(TextStyle.FULL, locale)), d);
             }
