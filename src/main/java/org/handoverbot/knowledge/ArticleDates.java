@@ -22,7 +22,7 @@ import org.handoverbot.text.ArabicText;
  * "التاسع عشر من الشهر الجاري"). Month and weekday names come from the JDK's Arabic locales (Levantine/Iraqi
  * آذار and Egyptian مارس), so there is no hand-kept table to drift. A day the text does not give stays empty.
  */
-final class ArabicDates {
+final class ArticleDates {
 
     private static final Map<String, Month> MONTHS = new HashMap<>();
     private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
@@ -54,7 +54,7 @@ final class ArabicDates {
     private static final Lexicon NEXT = Lexicon.of("المقبل", "القادم");
     private static final Lexicon CURRENT_MONTH = Lexicon.of("الجاري", "الحالي");
 
-    private ArabicDates() {
+    private ArticleDates() {
     }
 
     /** A day found in the words, with where it was found. */
