@@ -1,10 +1,12 @@
 package org.handoverbot.answer;
 
+import static org.handoverbot.text.ArabicMonths.EGYPT;
+import static org.handoverbot.text.ArabicMonths.LEVANT;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
-import java.util.Locale;
 
 /**
  * Dates as Arabic readers from Iraq to Egypt read them: weekday, day, the Levantine month name with the
@@ -12,9 +14,6 @@ import java.util.Locale;
  * digits stay Latin because the stores and the sources write them so.
  */
 public final class ArabicDates {
-
-    private static final Locale LEVANT = Locale.forLanguageTag("ar-IQ");
-    private static final Locale EGYPT = Locale.forLanguageTag("ar-EG");
 
     private ArabicDates() {
     }

@@ -12,9 +12,6 @@ import org.handoverbot.config.BadSettingException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.H2KnowledgeBase;
-import org.handoverbot.knowledge.KnowledgeIngester;
-import org.handoverbot.knowledge.NewEventsListener;
-import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.knowledge.Source;
 import org.handoverbot.knowledge.StoreException;
 import org.handoverbot.nlp.Gazetteer;
@@ -45,8 +42,7 @@ public final class EventsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
-        try (Database database = KnowledgeCommands.open(db)) {
-            new SeedLoader(new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE)).load();
+        try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
             List<Event> events = new H2KnowledgeBase(database, gazetteer).events();
             if (json) {
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(events));
@@ -68,7 +64,7 @@ public final class EventsCommand implements Callable<Integer> {
             err.println("events: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("events: cannot open the database (" + IngestCommand.firstLine(e.getMessage()) + ")");
+            err.println("events: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
             return 2;
         } catch (JsonProcessingException e) {
             err.println("events: cannot write JSON (" + e.getOriginalMessage() + ")");

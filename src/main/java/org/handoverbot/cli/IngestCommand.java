@@ -17,7 +17,6 @@ import org.handoverbot.knowledge.IngestReport;
 import org.handoverbot.knowledge.InputFiles;
 import org.handoverbot.knowledge.KnowledgeIngester;
 import org.handoverbot.knowledge.NewEventsListener;
-import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.knowledge.StoreException;
 import org.handoverbot.nlp.Gazetteer;
 import picocli.CommandLine.Command;
@@ -65,8 +64,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
-        try (Database database = KnowledgeCommands.open(db)) {
-            new SeedLoader(new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE)).load();
+        try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
             KnowledgeIngester ingester = new KnowledgeIngester(database, gazetteer, listeners.apply(database));
             int refused = 0;
             for (Path file : files) {
@@ -89,19 +87,11 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("ingest: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("ingest: cannot open the database (" + firstLine(e.getMessage()) + ")");
+            err.println("ingest: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
             return 2;
         } finally {
             out.flush();
             err.flush();
         }
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -2,6 +2,10 @@ package org.handoverbot.cli;
 
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.NewEventsListener;
+import org.handoverbot.knowledge.SeedLoader;
+import org.handoverbot.nlp.Gazetteer;
 
 /** What ingest and events share: which database to open (--db, else HANDOVER_DB_URL, else ./data). */
 final class KnowledgeCommands {
@@ -12,5 +16,26 @@ final class KnowledgeCommands {
     static Database open(String dbOption) {
         String url = dbOption != null ? dbOption : Settings.fromEnvironment().databaseUrl();
         return Database.open(url);
+    }
+
+    /** The database with the seed articles stored (again harmlessly), so a fresh database never starts empty. */
+    static Database openSeeded(String dbOption, Gazetteer gazetteer) {
+        Database database = open(dbOption);
+        try {
+            new SeedLoader(new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE)).load();
+            return database;
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** The first line of an exception message: H2 and Flyway append pages of detail an operator does not need. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -80,7 +80,7 @@ final class EventRules {
         List<Reading> out = new ArrayList<>();
         List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
         Set<Mention> claimed = new HashSet<>();
-        List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
+        List<ArticleDates.Found> dates = ArticleDates.all(w, meta.published());
         int[] segment = segments(w);
         // what an article tells as done cannot have happened after it was published: such a day is misread
         dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
@@ -199,8 +199,8 @@ final class EventRules {
         return i;
     }
 
-    private static LocalDate dateIn(List<ArabicDates.Found> dates, int from, int to) {
-        for (ArabicDates.Found d : dates) {
+    private static LocalDate dateIn(List<ArticleDates.Found> dates, int from, int to) {
+        for (ArticleDates.Found d : dates) {
             if (d.start() >= from && d.start() < to) {
                 return d.date();
             }

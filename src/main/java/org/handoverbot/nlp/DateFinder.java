@@ -1,7 +1,5 @@
 package org.handoverbot.nlp;
 
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.ArabicMonths;
 
 /**
  * Finds the first date a question names in its normalised words: a year (2020, ٢٠٢٠), a month by name with or
@@ -22,7 +20,7 @@ import org.handoverbot.text.ArabicText;
 final class DateFinder {
 
     private static final List<Locale> MONTH_LOCALES = List.of(
-            new Locale("ar", "IQ"), new Locale("ar", "EG"), new Locale("ar", "MA"), new Locale("ar", "DZ"));
+            ArabicMonths.LEVANT, ArabicMonths.EGYPT, ArabicMonths.MOROCCO, ArabicMonths.ALGERIA);
     private static final List<String> CLITICS = List.of("", "و", "ف", "ب", "ل", "وب", "فب", "وفي");
     // Short month names that are also common words (اب = father, ماي = water): only taken next to a number.
     private static final int AMBIGUOUS_LENGTH = 3;
@@ -42,29 +40,14 @@ final class DateFinder {
     private final Map<String, List<MonthName>> byFirstWord = new HashMap<>();
 
     DateFinder() {
-        for (Locale locale : MONTH_LOCALES) {
-            for (Month month : Month.values()) {
-                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.FULL_STANDALONE)) {
-                    add(month.getValue(), month.getDisplayName(style, locale));
-                }
+        for (ArabicMonths.Name name : ArabicMonths.names(MONTH_LOCALES)) {
+            for (String clitic : CLITICS) {
+                byFirstWord.computeIfAbsent(clitic + name.words().get(0), k -> new ArrayList<>())
+                        .add(new MonthName(name.month().getValue(), name.words()));
             }
         }
         byFirstWord.values().forEach(list -> list.sort(
                 Comparator.comparingInt((MonthName m) -> m.words().size()).reversed()));
-    }
-
-    private void add(int month, String name) {
-        List<String> words = ArabicText.words(name);
-        if (words.isEmpty()) {
-            return;
-        }
-        for (String clitic : CLITICS) {
-            List<MonthName> list = byFirstWord.computeIfAbsent(clitic + words.get(0), k -> new ArrayList<>());
-            MonthName candidate = new MonthName(month, words);
-            if (!list.contains(candidate)) {
-                list.add(candidate);
-            }
-        }
     }
 
     /** A numeric date written with separators, looked for in the normalised text. */

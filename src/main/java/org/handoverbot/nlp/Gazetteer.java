@@ -14,6 +14,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
 
 /**
  * The names the bot knows (models/gazetteer.json), matched over normalised words whatever clitics the first
@@ -23,9 +24,6 @@ import org.handoverbot.text.ArabicText;
 public final class Gazetteer {
 
     public static final String RESOURCE = "/models/gazetteer.json";
-
-    // Prefixes a word may carry in front of a name: conjunctions, prepositions, and their combinations.
-    private static final List<String> CLITICS = List.of("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك");
 
     private final List<GazetteerEntry> entries;
     private final Map<String, GazetteerEntry> byId = new HashMap<>();
@@ -46,7 +44,7 @@ public final class Gazetteer {
                 if (words.isEmpty()) {
                     continue;
                 }
-                for (String first : firstWordForms(words.get(0))) {
+                for (String first : Clitics.forms(words.get(0))) {
                     byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(new Alias(entry, words));
                 }
             }
@@ -130,20 +128,5 @@ public final class Gazetteer {
             }
         }
         return null;
-    }
-
-    private static List<String> firstWordForms(String word) {
-        List<String> forms = new ArrayList<>();
-        for (String clitic : CLITICS) {
-            forms.add(clitic + word);
-        }
-        if (word.startsWith("ال") && word.length() > 3) {
-            String bare = word.substring(2);
-            // ل + ال is written لل: للقائم, وللقيارة, فللتاجي
-            forms.add("لل" + bare);
-            forms.add("ولل" + bare);
-            forms.add("فلل" + bare);
-        }
-        return forms;
     }
 }

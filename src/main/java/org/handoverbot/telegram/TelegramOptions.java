@@ -2,7 +2,9 @@ package org.handoverbot.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import org.handoverbot.answer.Reply;
 import org.handoverbot.answer.TelegramHtmlRenderer;
@@ -28,7 +30,7 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
-                              java.util.function.LongConsumer onChatBlocked, int maxSendsPerSecond) {
+                              LongConsumer onChatBlocked, int maxSendsPerSecond) {
 
     public TelegramOptions {
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
@@ -48,37 +50,79 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
-        return new TelegramOptions(renderer, threads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
+        return with(o -> o.workerThreads = threads);
     }
 
     public TelegramOptions withPollTimeout(int seconds) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, seconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
+        return with(o -> o.pollTimeoutSeconds = seconds);
     }
 
     public TelegramOptions withRetries(Duration first, Duration max, int startAttempts) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, first, max,
-                startAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
+        return with(o -> {
+            o.firstRetry = first;
+            o.maxRetryWait = max;
+            o.maxStartAttempts = startAttempts;
+        });
     }
 
     public TelegramOptions withWebhookBindPort(int port) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, port, onChatBlocked, maxSendsPerSecond);
+        return with(o -> o.webhookBindPort = port);
     }
 
     public TelegramOptions withShutdownGrace(Duration grace) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, grace, webhookBindPort, onChatBlocked, maxSendsPerSecond);
+        return with(o -> o.shutdownGrace = grace);
     }
 
-    public TelegramOptions withOnChatBlocked(java.util.function.LongConsumer listener) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, listener, maxSendsPerSecond);
+    public TelegramOptions withOnChatBlocked(LongConsumer listener) {
+        return with(o -> o.onChatBlocked = listener);
     }
 
     public TelegramOptions withMaxSendsPerSecond(int perSecond) {
-        return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
-                maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked, perSecond);
+        return with(o -> o.maxSendsPerSecond = perSecond);
+    }
+
+    // Each with… names only what it changes, so a new option is added here once, not in every copy.
+    private TelegramOptions with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    private static final class Copy {
+        Function<Reply, List<String>> renderer;
+        int workerThreads;
+        int maxQueued;
+        int pollTimeoutSeconds;
+        Duration firstRetry;
+        Duration maxRetryWait;
+        int maxStartAttempts;
+        int sendAttempts;
+        Duration callTimeout;
+        Duration shutdownGrace;
+        int webhookBindPort;
+        LongConsumer onChatBlocked;
+        int maxSendsPerSecond;
+
+        Copy(TelegramOptions o) {
+            renderer = o.renderer;
+            workerThreads = o.workerThreads;
+            maxQueued = o.maxQueued;
+            pollTimeoutSeconds = o.pollTimeoutSeconds;
+            firstRetry = o.firstRetry;
+            maxRetryWait = o.maxRetryWait;
+            maxStartAttempts = o.maxStartAttempts;
+            sendAttempts = o.sendAttempts;
+            callTimeout = o.callTimeout;
+            shutdownGrace = o.shutdownGrace;
+            webhookBindPort = o.webhookBindPort;
+            onChatBlocked = o.onChatBlocked;
+            maxSendsPerSecond = o.maxSendsPerSecond;
+        }
+
+        TelegramOptions build() {
+            return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
+                    maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked,
+                    maxSendsPerSecond);
+        }
     }
 }

@@ -8,12 +8,12 @@ import java.util.Optional;
 import org.handoverbot.text.ArabicText;
 import org.junit.jupiter.api.Test;
 
-class ArabicDatesTest {
+class ArticleDatesTest {
 
     private static final LocalDate THURSDAY = LocalDate.of(2020, 3, 19);
 
     private static Optional<LocalDate> day(String sentence, LocalDate published) {
-        return ArabicDates.first(ArabicText.words(sentence), published);
+        return ArticleDates.first(ArabicText.words(sentence), published);
     }
 
     @Test

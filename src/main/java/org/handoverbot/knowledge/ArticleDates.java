@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.handoverbot.text.ArabicMonths;
 import org.handoverbot.text.ArabicText;
 
 /**
@@ -21,7 +22,7 @@ import org.handoverbot.text.ArabicText;
  * "التاسع عشر من الشهر الجاري"). Month and weekday names come from the JDK's Arabic locales (Levantine/Iraqi
  * آذار and Egyptian مارس), so there is no hand-kept table to drift. A day the text does not give stays empty.
  */
-final class ArabicDates {
+final class ArticleDates {
 
     private static final Map<String, Month> MONTHS = new HashMap<>();
     private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
@@ -29,14 +30,12 @@ final class ArabicDates {
 
     static {
         int longest = 1;
-        for (Locale locale : List.of(Locale.forLanguageTag("ar-IQ"), Locale.forLanguageTag("ar-EG"))) {
-            for (Month m : Month.values()) {
-                for (TextStyle style : List.of(TextStyle.FULL, TextStyle.FULL_STANDALONE)) {
-                    String name = ArabicText.normalize(m.getDisplayName(style, locale));
-                    MONTHS.put(name, m);
-                    longest = Math.max(longest, name.split(" ").length);
-                }
-            }
+        List<Locale> locales = List.of(ArabicMonths.LEVANT, ArabicMonths.EGYPT);
+        for (ArabicMonths.Name name : ArabicMonths.names(locales)) {
+            MONTHS.put(String.join(" ", name.words()), name.month());
+            longest = Math.max(longest, name.words().size());
+        }
+        for (Locale locale : locales) {
             for (DayOfWeek d : DayOfWeek.values()) {
                 WEEKDAYS.put(ArabicText.normalize(d.getDisplayName(TextStyle.FULL, locale)), d);
             }
@@ -55,7 +54,7 @@ final class ArabicDates {
     private static final Lexicon NEXT = Lexicon.of("المقبل", "القادم");
     private static final Lexicon CURRENT_MONTH = Lexicon.of("الجاري", "الحالي");
 
-    private ArabicDates() {
+    private ArticleDates() {
     }
 
     /** A day found in the words, with where it was found. */
