@@ -24,8 +24,8 @@ import org.handoverbot.nlp.Understanding;
  */
 public final class AnswerDialogue implements Dialogue {
 
-    /** Below this classifier confidence the bot asks back instead of guessing. */
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.35;
+    /** Below this classifier confidence the bot asks back instead of guessing (the understander's own threshold). */
+    public static final double DEFAULT_MIN_CONFIDENCE = org.handoverbot.nlp.QuestionUnderstander.CONFIDENCE_THRESHOLD;
     /** Longer messages are not questions; they get a polite request for a short one. */
     public static final int MAX_QUESTION = 1000;
     /** At most this many bases are answered from one question. */
