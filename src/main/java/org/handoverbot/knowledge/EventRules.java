@@ -53,6 +53,9 @@ final class EventRules {
             "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
 
+    private static final Lexicon LOCATING = Lexicon.of("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
+            "غربي", "قرب", "بالقرب", "مدينة", "قضاء", "محافظة", "ناحية", "أطراف", "ضواحي", "شرقي", "وسط");
+
     private final Gazetteer gazetteer;
 
     EventRules(Gazetteer gazetteer) {
@@ -75,10 +78,13 @@ final class EventRules {
         return merge(readings);
     }
 
-    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes, ArticleMetadata meta) {
+    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes,
+                               ArticleMetadata meta) {
         List<String> w = s.words();
         List<Reading> out = new ArrayList<>();
-        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
+        // "جنوب الموصل", "قضاء القائم": a place named to say where, not a base handed over
+        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE)
+                .filter(m -> m.start() == 0 || !LOCATING.test(w.get(m.start() - 1))).toList();
         Set<Mention> claimed = new HashSet<>();
         List<ArabicDates.Found> dates = ArabicDates.all(w, meta.published());
         int[] segment = segments(w);

@@ -81,6 +81,12 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPlaceNamedToSayWhereIsNotABaseHandedOver() {
+        // "قاعدة القيارة الجوية جنوب الموصل": Mosul is also the name of a handed-over site, but not here
+        assertThat(read("qayyarah-done.txt").events()).extracting(EventDraft::baseId).containsExactly("qayyarah");
+    }
+
+    @Test
     void anExplicitArabicDateInTheTextIsTheHandoversDay() {
         EventDraft q = handover(read("qayyarah-done.txt"), "qayyarah");
         assertThat(q.date()).isEqualTo(LocalDate.of(2020, 3, 26));
