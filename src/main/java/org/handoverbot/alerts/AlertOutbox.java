@@ -42,16 +42,32 @@ public final class AlertOutbox {
      * whose lease ran out are taken over. Oldest due first.
      */
     public List<OutboxRow> claim(String instance, int max, Instant now, Duration lease) {
-        List<OutboxRow> candidates = database.inTransaction(c -> {
+        OffsetDateTime until = time(now.plus(lease));
+        return database.inTransaction(c -> {
+            // One conditional UPDATE: of two instances racing for a row, H2 lets one update it and re-checks
+            // the condition for the other once the first commits, so a row is claimed by one instance only.
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE alert_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM alert_outbox"
+                            + " WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
+                            + " ORDER BY next_attempt_at, id LIMIT ?)"
+                            + " AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
+                update.setString(1, instance);
+                update.setObject(2, until);
+                update.setObject(3, time(now));
+                update.setObject(4, time(now));
+                update.setString(5, instance);
+                update.setInt(6, max);
+                update.setObject(7, time(now));
+                update.setString(8, instance);
+                if (update.executeUpdate() == 0) {
+                    return List.of();
+                }
+            }
             List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, event_id, recipient, channel, attempts FROM alert_outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-                            + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
-                            + " ORDER BY next_attempt_at, id LIMIT ?")) {
-                select.setObject(1, time(now));
-                select.setObject(2, time(now));
-                select.setString(3, instance);
-                select.setInt(4, max);
+                    "SELECT id, event_id, recipient, channel, attempts FROM alert_outbox"
+                            + " WHERE claimed_by = ? AND status = 'pending' ORDER BY next_attempt_at, id")) {
+                select.setString(1, instance);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5)));
@@ -60,27 +76,6 @@ public final class AlertOutbox {
             }
             return rows;
         });
-        List<OutboxRow> claimed = new ArrayList<>();
-        for (OutboxRow candidate : candidates) {
-            // One conditional update per row: of two instances racing for a row, H2 lets one update it and
-            // re-checks the condition for the other after the first commits, so only one gets count 1.
-            boolean mine = database.inTransaction(c -> {
-                try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE alert_outbox SET claimed_by = ?, lease_until = ? WHERE id = ? AND status = 'pending'"
-                                + " AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
-                    update.setString(1, instance);
-                    update.setObject(2, time(now.plus(lease)));
-                    update.setLong(3, candidate.id());
-                    update.setObject(4, time(now));
-                    update.setString(5, instance);
-                    return update.executeUpdate() == 1;
-                }
-            });
-            if (mine) {
-                claimed.add(candidate);
-            }
-        }
-        return claimed;
     }
 
     /**

@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,12 +26,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The background loop that delivers the outbox: claim a batch, and for each row wait for its chat's and the
- * overall pace, mark it 'sending', send it, mark it 'sent' (see {@link AlertOutbox} for why a crash between
- * the last two steps closes the row instead of resending it). Telegram's answers steer the rest:
- * 429 pauses every send for retry_after and retries the row without counting it; 403 (blocked, kicked)
- * unsubscribes the chat and fails its alerts; other refusals and unreachable servers retry with exponential
- * back-off and fail after maxAttempts, with the reason kept. One thread, so the pacing is exact.
+ * The background loop that delivers the outbox: claim a batch; for each row wait for its chat's and the
+ * overall pace, mark it 'sending', send it, and mark it 'sent' when Telegram answers (see {@link AlertOutbox}
+ * for why a crash between the last two steps closes the row instead of resending it).
+ * One thread paces, so the pacing is exact; up to maxInFlight requests wait for their answers at once, so a
+ * slow round trip does not slow the pace. Telegram's answers steer the rest: 429 pauses every send for
+ * retry_after and retries the row without counting it; 403 (blocked, kicked) unsubscribes the chat and fails
+ * its alerts; other refusals, and servers that could not be reached, retry with exponential back-off and fail
+ * after maxAttempts with the reason kept.
  */
 public final class AlertSender implements AutoCloseable {
 
@@ -45,10 +48,12 @@ public final class AlertSender implements AutoCloseable {
     private final SenderSettings settings;
     private final Clock clock;
     private final AlertPacer pacer;
+    private final Semaphore inFlight;
     private final Thread thread;
+    private final int batchSize;
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopping;
-    private long pausedUntilNanos;
+    private volatile long pausedUntilNanos;
     private long nextAbandonedCheckNanos;
 
     public AlertSender(AlertOutbox outbox, Subscriptions subscriptions, AlertTexts texts, TelegramClient telegram,
@@ -60,6 +65,10 @@ public final class AlertSender implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.pacer = new AlertPacer(settings.limits());
+        this.inFlight = new Semaphore(settings.maxInFlight());
+        // A batch must go out well within its lease, or its last rows would be taken over before their turn.
+        double paced = settings.limits().overallPerSecond() * settings.limits().headroom();
+        this.batchSize = (int) Math.max(1, Math.min(settings.batchSize(), paced * settings.claimLease().toSeconds() / 2));
         this.thread = new Thread(this::run, "alert-sender");
         this.thread.setDaemon(true);
         this.pausedUntilNanos = System.nanoTime();
@@ -81,13 +90,16 @@ public final class AlertSender implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
-    /** Finishes the message in flight, gives back the rows it reserved and stops; waits up to 10 s. */
+    /**
+     * Stops taking new rows, waits for the answers to requests in flight (so each is recorded sent or not),
+     * gives back the rows it reserved and returns; waits at most the send timeout and a little more.
+     */
     @Override
     public void close() {
         stopping = true;
         LockSupport.unpark(thread);
         try {
-            thread.join(Duration.ofSeconds(10).toMillis());
+            thread.join(settings.sendTimeout().plusSeconds(5).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -101,14 +113,13 @@ public final class AlertSender implements AutoCloseable {
                 if (stopping) {
                     break;
                 }
-                List<OutboxRow> batch = outbox.claim(settings.instance(), settings.batchSize(), clock.instant(),
-                        settings.claimLease());
+                List<OutboxRow> batch = outbox.claim(settings.instance(), batchSize, clock.instant(), settings.claimLease());
                 if (batch.isEmpty()) {
                     sleep(settings.idlePoll().toNanos());
                     continue;
                 }
                 for (OutboxRow row : batch) {
-                    if (stopping || pausedUntilNanos - System.nanoTime() > 0) {
+                    if (stopping || paused()) {
                         break;
                     }
                     deliver(row);
@@ -120,6 +131,7 @@ public final class AlertSender implements AutoCloseable {
                 sleep(settings.idlePoll().toNanos());
             }
         }
+        awaitAnswersInFlight();
         try {
             outbox.release(settings.instance());
         } catch (RuntimeException e) {
@@ -138,58 +150,85 @@ public final class AlertSender implements AutoCloseable {
             outbox.fail(row.id(), "event " + row.eventId() + " is no longer in the knowledge base");
             return;
         }
-        if (!awaitOverallToken()) {
+        // A free request slot, the pace, then the step to 'sending' right before the request: a crash can only
+        // strand (close unsent) the alerts whose request was really about to leave or in flight.
+        if (!acquireSlot()) {
             return;
         }
-        pacer.takeRecipient(row);
-        if (!outbox.beginSending(row.id(), settings.instance(), clock.instant(), settings.inFlightLease())) {
-            return; // another instance took the row over after our lease ran out
+        boolean dispatched = false;
+        try {
+            if (paused() || !awaitOverallToken() || paused()) {
+                return; // stopping, or a 429 came back meanwhile: the row stays claimed, then is released
+            }
+            if (!outbox.beginSending(row.id(), settings.instance(), clock.instant(), settings.inFlightLease())) {
+                return; // another instance took the row over after our lease ran out
+            }
+            dispatched = dispatch(row, html.get(), pacer.leaving(row));
+        } finally {
+            if (!dispatched) {
+                inFlight.release();
+            }
         }
-        send(row, html.get());
     }
 
-    private void send(OutboxRow row, String html) {
+    /** Sends; the answer is handled on the client's thread, which gives the slot back. */
+    private boolean dispatch(OutboxRow row, String html, AlertPacer.Sent leaving) {
         SendMessage message = SendMessage.builder().chatId(row.recipient()).text(html).parseMode("HTML")
                 .disableWebPagePreview(true).build();
         try {
-            CompletableFuture<Message> answer = telegram.executeAsync(message);
-            Message accepted = answer.get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            outbox.markSent(row.id(), accepted == null || accepted.getMessageId() == null ? 0 : accepted.getMessageId(),
-                    clock.instant());
-            sent.incrementAndGet();
-        } catch (ExecutionException e) {
-            refused(row, e.getCause());
-        } catch (TelegramApiException e) {
-            // Refused before any request left (the library's own validation): retrying cannot help.
+            telegram.executeAsync(message)
+                    .orTimeout(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((accepted, error) -> {
+                        leaving.answered();
+                        try {
+                            answered(row, accepted, error);
+                        } catch (RuntimeException e) {
+                            LOG.warn("alert {} to {}: could not record the answer: {}", row.eventId(), row.recipient(), e.getMessage());
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+            return true;
+        } catch (TelegramApiException | RuntimeException e) {
+            // Refused before any request left (the library's own checks): trying again cannot help.
+            leaving.answered();
             outbox.fail(row.id(), "invalid message: " + e.getMessage());
-        } catch (TimeoutException e) {
-            outbox.fail(row.id(), "no answer within " + settings.sendTimeout().toSeconds()
-                    + " s: Telegram may have shown it, so it is not resent");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outbox.fail(row.id(), AlertOutbox.OUTCOME_UNKNOWN);
+            return false;
         }
     }
 
-    private void refused(OutboxRow row, Throwable cause) {
+    private void answered(OutboxRow row, Message accepted, Throwable error) {
+        if (error == null) {
+            outbox.markSent(row.id(), accepted == null || accepted.getMessageId() == null ? 0 : accepted.getMessageId(),
+                    clock.instant());
+            sent.incrementAndGet();
+            return;
+        }
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         Instant now = clock.instant();
         if (cause instanceof TelegramApiRequestException refusal && refusal.getErrorCode() != null) {
             int code = refusal.getErrorCode();
-            String error = code + " " + refusal.getApiResponse();
+            String reason = code + " " + refusal.getApiResponse();
             if (code == 429) {
                 Duration wait = retryAfter(refusal);
                 pausedUntilNanos = System.nanoTime() + wait.toNanos();
-                outbox.retryLater(row.id(), now.plus(wait), error, false);
+                outbox.retryLater(row.id(), now.plus(wait), reason, false);
                 LOG.info("Telegram asked to slow down: pausing alerts for {} s", wait.toSeconds());
             } else if (code == 403) {
-                blocked(row, error);
+                blocked(row, reason);
             } else {
-                retryOrGiveUp(row, now, error);
+                retryOrGiveUp(row, now, reason);
             }
         } else if (cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException) {
             // The request never reached Telegram, so trying again cannot show it twice.
             retryOrGiveUp(row, now, "Telegram unreachable: " + cause);
+        } else if (cause instanceof TimeoutException) {
+            outbox.fail(row.id(), "no answer within " + settings.sendTimeout().toSeconds()
+                    + " s: Telegram may have shown it, so it is not resent");
         } else if (cause instanceof IOException) {
             outbox.fail(row.id(), "connection lost mid-request (" + cause + "): Telegram may have shown it, so it is not resent");
         } else {
@@ -197,33 +236,51 @@ public final class AlertSender implements AutoCloseable {
         }
     }
 
-    private void blocked(OutboxRow row, String error) {
-        outbox.fail(row.id(), error);
+    private void blocked(OutboxRow row, String reason) {
+        outbox.fail(row.id(), reason);
         if (row.channel()) {
-            LOG.warn("the alert channel {} refused the bot ({}): check that the bot is an admin there", row.recipient(), error);
+            LOG.warn("the alert channel {} refused the bot ({}): check that the bot is an admin there", row.recipient(), reason);
             return;
         }
         try {
             long chatId = Long.parseLong(row.recipient());
             subscriptions.unsubscribe(chatId);
-            outbox.failAllPendingFor(row.recipient(), "chat unsubscribed after " + error);
+            outbox.failAllPendingFor(row.recipient(), "chat unsubscribed after " + reason);
         } catch (NumberFormatException e) {
             LOG.warn("recipient {} is not a chat id", row.recipient());
         }
     }
 
-    private void retryOrGiveUp(OutboxRow row, Instant now, String error) {
+    private void retryOrGiveUp(OutboxRow row, Instant now, String reason) {
         int attempts = row.attempts() + 1;
         if (attempts >= settings.maxAttempts()) {
-            outbox.fail(row.id(), "gave up after " + attempts + " attempts: " + error);
+            outbox.fail(row.id(), "gave up after " + attempts + " attempts: " + reason);
         } else {
-            outbox.retryLater(row.id(), now.plus(settings.backoffAfter(attempts)), error, true);
+            outbox.retryLater(row.id(), now.plus(settings.backoffAfter(attempts)), reason, true);
         }
     }
 
     private static Duration retryAfter(TelegramApiRequestException refusal) {
         Integer seconds = refusal.getParameters() == null ? null : refusal.getParameters().getRetryAfter();
         return seconds == null || seconds < 1 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds);
+    }
+
+    private boolean paused() {
+        return pausedUntilNanos - System.nanoTime() > 0;
+    }
+
+    private boolean acquireSlot() {
+        while (!stopping) {
+            try {
+                if (inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean awaitOverallToken() {
@@ -235,6 +292,16 @@ public final class AlertSender implements AutoCloseable {
             sleep(wait);
         }
         return true;
+    }
+
+    private void awaitAnswersInFlight() {
+        try {
+            if (inFlight.tryAcquire(settings.maxInFlight(), settings.sendTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+                inFlight.release(settings.maxInFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void waitOutPause() {

@@ -43,6 +43,8 @@ public final class AnswerDialogue implements Dialogue {
     private final TimelineReplies timeline;
     private final ServiceReplies service;
     private final UnknownPlaces unknownPlaces;
+    private final UnknownSpeakers unknownSpeakers;
+    private final Names names;
     private final AnswerSnapshot snapshot;
 
     public AnswerDialogue(KnowledgeBase knowledge, Gazetteer gazetteer, Function<String, Understanding> understander,
@@ -56,7 +58,7 @@ public final class AnswerDialogue implements Dialogue {
         this.gazetteer = gazetteer;
         this.memory = memory;
         this.minConfidence = minConfidence;
-        Names names = new Names(gazetteer);
+        this.names = new Names(gazetteer);
         EventSentences sentences = new EventSentences(names);
         this.snapshot = new AnswerSnapshot(knowledge);
         this.queries = new EventQueries(snapshot, names);
@@ -65,6 +67,7 @@ public final class AnswerDialogue implements Dialogue {
         this.timeline = new TimelineReplies(queries, sentences, facts);
         this.service = new ServiceReplies(queries, names, desk);
         this.unknownPlaces = new UnknownPlaces(gazetteer);
+        this.unknownSpeakers = new UnknownSpeakers(gazetteer);
     }
 
     @Override
@@ -206,6 +209,10 @@ public final class AnswerDialogue implements Dialogue {
         if (intent == Intent.STATEMENT && organisation.isPresent()) {
             return quotes.citedFrom(organisation.get(), 0);
         }
+        Optional<String> speaker = intent == Intent.STATEMENT ? unknownSpeakers.in(u.question()) : Optional.empty();
+        if (speaker.isPresent()) {
+            return quotes.unknownSpeaker(speaker.get());
+        }
         if (entities.date() != null && intent != Intent.SOURCE) {
             return timeline.period(entities.date());
         }
@@ -216,7 +223,7 @@ public final class AnswerDialogue implements Dialogue {
             if (intent == Intent.STATEMENT && context.personId() != null) {
                 return quotes.saidBy(context.personId(), null, 0);
             }
-            return aboutBase(intent, context.baseId());
+            return fromContext(aboutBase(intent, context.baseId()), context.baseId());
         }
         if (context.eventId() != null && (intent == Intent.EVENT_DATE || intent == Intent.STATUS
                 || intent == Intent.LOCATION || intent == Intent.PARTIES)) {
@@ -230,7 +237,7 @@ public final class AnswerDialogue implements Dialogue {
             case REASON -> quotes.reason(null);
             case NEXT_STEP -> quotes.nextStep(null);
             case ATTACKS -> facts.attacks(null);
-            case SOURCE -> sourcesAnswer(EventQueries.sourcesOf(queries.doneHandovers()), null);
+            case SOURCE -> service.sourcesOverview(EventQueries.sourcesOf(queries.events()));
             default -> service.whichBase(intent);
         };
     }
@@ -267,6 +274,19 @@ public final class AnswerDialogue implements Dialogue {
             case TIMELINE -> timeline.timeline();
             default -> facts.eventDate(base);
         };
+    }
+
+    /**
+     * A reply about the conversation's base says which base it took, so a follow-up that meant a place the
+     * bot does not know is never silently answered with another base's facts.
+     */
+    private Answer fromContext(Answer answer, String baseId) {
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(new Reply.Paragraph(List.of(new Reply.Span("(عن " + names.baseLabel(baseId)
+                + "، كما في سؤالك السابق)", false))));
+        blocks.addAll(answer.reply().blocks());
+        return new Answer(new Reply(blocks, answer.reply().buttons()), answer.baseId(), answer.eventId(),
+                answer.personId(), answer.sources());
     }
 
     private Answer compare(String question, List<String> bases, ChatContext context) {

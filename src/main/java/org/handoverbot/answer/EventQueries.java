@@ -62,6 +62,10 @@ final class EventQueries {
         return knowledge.events().stream().filter(e -> Objects.equals(e.linkedEventId(), event.id())).findFirst();
     }
 
+    List<Event> events() {
+        return knowledge.events();
+    }
+
     /** Every handover reported as done, in date order (undated last). */
     List<Event> doneHandovers() {
         return knowledge.events().stream().filter(EventQueries::isDoneHandover).toList();

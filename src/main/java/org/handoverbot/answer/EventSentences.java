@@ -48,6 +48,28 @@ final class EventSentences {
         return p;
     }
 
+    /**
+     * "تسليم قاعدة كي وان: من التحالف الدولي إلى القوات الأمنية العراقية، يوم …": the parties first, in a noun
+     * phrase so that no verb has to agree with a party's gender. Empty when the sources name neither party.
+     */
+    Optional<Para> parties(Event e) {
+        Optional<String> from = names.name(e.fromParty());
+        Optional<String> to = names.name(e.toParty());
+        if (from.isEmpty() && to.isEmpty()) {
+            return Optional.empty();
+        }
+        Para p = Para.text("تسليم ").add(names.baseLabel(e.baseId())).add(":");
+        from.ifPresent(f -> p.add(" من ").bold(f));
+        to.ifPresent(t -> p.add(" إلى ").bold(t));
+        if (e.date() != null) {
+            p.add("، يوم ").add(ArabicDates.format(e.date()));
+        }
+        if (Boolean.TRUE.equals(e.complete())) {
+            p.add("، بالكامل");
+        }
+        return Optional.of(p.add("."));
+    }
+
     /** "وهي القاعدة الثالثة التي تُسلَّم بحسب عدّ المصادر." */
     Optional<Para> ordinal(Event e) {
         if (e.ordinal() == null || e.ordinal() < 1) {

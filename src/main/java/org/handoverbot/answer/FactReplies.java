@@ -28,7 +28,7 @@ final class FactReplies {
     }
 
     Answer eventDate(String baseId) {
-        return handoverReply(baseId, false);
+        return handoverReply(baseId, false, false);
     }
 
     Answer parties(String baseId) {
@@ -40,11 +40,11 @@ final class FactReplies {
                     sentences.sourceLine(done.get().sources())));
             return answer(blocks, baseId, done.get());
         }
-        return handoverReply(baseId, false);
+        return handoverReply(baseId, false, true);
     }
 
     Answer status(String baseId) {
-        return handoverReply(baseId, true);
+        return handoverReply(baseId, true, false);
     }
 
     Answer location(String baseId) {
@@ -185,7 +185,7 @@ final class FactReplies {
     }
 
     /** The heart of date/status replies: the done handover, or the plan, or what else is known, or nothing. */
-    private Answer handoverReply(String baseId, boolean withFigures) {
+    private Answer handoverReply(String baseId, boolean withFigures, boolean receiverFirst) {
         Optional<Event> done = queries.handover(baseId);
         if (done.isEmpty()) {
             if (queries.about(baseId).isEmpty()) {
@@ -195,7 +195,7 @@ final class FactReplies {
         }
         Event e = done.get();
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(sentences.handover(e).build());
+        blocks.add((receiverFirst ? sentences.parties(e).orElseGet(() -> sentences.handover(e)) : sentences.handover(e)).build());
         sentences.ordinal(e).ifPresent(p -> blocks.add(p.build()));
         if (withFigures) {
             sentences.ownSummary(e).ifPresent(summary -> blocks.add(Para.text(summary).build()));

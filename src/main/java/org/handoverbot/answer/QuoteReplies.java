@@ -74,6 +74,18 @@ final class QuoteReplies {
                 organisationId, null, null);
     }
 
+    /** A speaker no source quotes: says so for that very person, and offers the speakers it does quote. */
+    Answer unknownSpeaker(String speaker) {
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(Para.text("لا تحفظ مصادري تصريحاً لـ«" + speaker + "».").build());
+        List<Reply.Button> buttons = speakersButtons(queries.quotes());
+        if (!buttons.isEmpty()) {
+            blocks.add(Para.text("تحفظ مصادري تصريحات لـ: " + String.join("، ", buttons.stream()
+                    .map(b -> b.label().replaceFirst("^ماذا قال ", "").replaceFirst("؟$", "")).toList()) + ".").build());
+        }
+        return new Answer(new Reply(blocks, buttons), null, null, null, List.of());
+    }
+
     private boolean names(String text, String id) {
         return text != null && names.gazetteer().find(text).stream().anyMatch(m -> m.entry().id().equals(id));
     }

@@ -90,6 +90,23 @@ final class ServiceReplies {
         return Answer.of(new Reply(blocks, buttons));
     }
 
+    /** "What is your source?" with nothing before it: the publishers the bot draws on, and bases to ask about. */
+    Answer sourcesOverview(List<org.handoverbot.knowledge.Source> sources) {
+        if (sources.isEmpty()) {
+            return Answer.of(Reply.of(Para.text("لا تضم مصادري أي خبر بعد.").build()));
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(Para.text("أجيب من أخبار وتقارير محفوظة، أذكر مصدرها مع كل جواب. ناشروها: "
+                + EventQueries.publishers(sources) + ".").build());
+        blocks.add(Para.text("اسألني عن قاعدة بعينها لأذكر لك مصدر خبرها ورابطه، مثلاً: ما مصدر خبر "
+                + queries.doneHandovers().stream().findFirst().map(e -> names.baseLabel(e.baseId())).orElse("القاعدة")
+                + "؟").build());
+        List<Reply.Button> buttons = new ArrayList<>();
+        queries.basesKnown().stream().filter(ButtonCodes::fits).limit(6)
+                .forEach(b -> buttons.add(new Reply.Button("مصدر " + names.base(b), ButtonCodes.encode(Intent.SOURCE, b))));
+        return Answer.of(new Reply(blocks, buttons));
+    }
+
     /** A place the question names that no gazetteer or store knows: no information about that very place. */
     Answer unknownPlace(String place) {
         return Answer.of(new Reply(List.of(Para.text("لا تتوفر في مصادري معلومات عن ").bold(place).add(".").build(),

@@ -1,6 +1,7 @@
 package org.handoverbot.cli;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.handoverbot.answer.AnswerDialogue;
 import org.handoverbot.answer.ConversationMemory;
@@ -32,19 +33,25 @@ public final class Application implements AutoCloseable {
 
     /** The parts without alerts: ingest tells no one and subscriptions are explained, not taken. */
     public Application(Settings settings) {
-        this(settings, NewEventsListener.NONE, Optional.empty());
+        this(settings, database -> NewEventsListener.NONE, database -> Optional.empty());
     }
 
-    public Application(Settings settings, NewEventsListener newEvents, Optional<SubscriptionDesk> desk) {
+    /**
+     * With alerts: the listener told of new events inside each ingest and the desk that takes subscriptions,
+     * each given the database this application opens (e.g. {@code db -> new AlertOutboxWriter(channel, clock)},
+     * {@code db -> Optional.of(new Subscriptions(db))}).
+     */
+    public Application(Settings settings, Function<Database, NewEventsListener> newEvents,
+                       Function<Database, Optional<SubscriptionDesk>> desk) {
         this.settings = settings;
         this.gazetteer = Gazetteer.load();
         this.database = Database.open(settings.databaseUrl());
         try {
-            this.ingester = new KnowledgeIngester(database, gazetteer, newEvents);
+            this.ingester = new KnowledgeIngester(database, gazetteer, newEvents.apply(database));
             new SeedLoader(ingester).load();
             this.knowledge = new H2KnowledgeBase(database, gazetteer);
             this.understander = QuestionUnderstander.load(gazetteer);
-            this.dialogue = new AnswerDialogue(knowledge, gazetteer, understander::understand, desk,
+            this.dialogue = new AnswerDialogue(knowledge, gazetteer, understander::understand, desk.apply(database),
                     new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
         } catch (RuntimeException e) {
             database.close();

@@ -22,8 +22,13 @@ public final class HandledUpdates {
     /** A RECEIVED update that made the bot fail this many times is given up, so one poison update can't crash-loop it. */
     static final int MAX_ATTEMPTS = 3;
 
+    /** Telegram keeps an update 24 hours; remembering it twice as long is enough. */
+    static final Duration KEEP = Duration.ofDays(2);
+    private static final int PRUNE_EVERY = 10_000;
+
     private final Database database;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
 
     public HandledUpdates(Database database) {
         this.database = database;
@@ -56,6 +61,8 @@ public final class HandledUpdates {
         });
         if (!claimed) {
             inThisProcess.remove(updateId);
+        } else if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
+            forgetOlderThan(KEEP);
         }
         return claimed;
     }

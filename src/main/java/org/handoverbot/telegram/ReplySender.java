@@ -25,7 +25,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Gets a reply into a chat: rendered to Telegram HTML messages (a long reply is several), buttons under the
- * last one. Telegram's refusals are met as they should be: 429 waits the retry_after it names and tries again,
+ * last one. Telegram's refusals are met as they should be: 429 holds that chat's replies for the retry_after it
+ * names, then tries again; when a second chat gets a 429 within that time the limit is the overall one, and
+ * every reply waits (flooding on earns longer bans), while one chatty user never holds up the others;
  * 403 (blocked by the user) stops at once, a server error or lost connection is retried a few times with
  * back-off, and HTML Telegram can't parse goes again as plain text rather than not at all.
  */
@@ -42,9 +44,18 @@ final class ReplySender {
     private final int maxAttempts;
     private final Duration callTimeout;
     private final Duration firstRetry;
+    private final java.util.concurrent.atomic.AtomicLong pausedUntilNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final java.util.concurrent.atomic.AtomicReference<TooMany> lastTooMany = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The latest 429: which chat, and until when it asked to wait. */
+    private record TooMany(long chatId, long untilNanos) {
+    }
+
+    private final java.util.function.LongConsumer onChatBlocked;
 
     ReplySender(TelegramClient client, Function<Reply, List<String>> renderer, TokenMask mask,
-                int maxAttempts, Duration callTimeout, Duration firstRetry) {
+                int maxAttempts, Duration callTimeout, Duration firstRetry, java.util.function.LongConsumer onChatBlocked) {
+        this.onChatBlocked = onChatBlocked;
         this.client = client;
         this.renderer = renderer;
         this.mask = mask;
@@ -84,6 +95,7 @@ final class ReplySender {
     private Delivery deliver(long chatId, SendMessage message) throws InterruptedException {
         Backoff backoff = new Backoff(firstRetry, firstRetry.multipliedBy(16));
         for (int attempt = 1; ; attempt++) {
+            waitOutPause();
             try {
                 execute(message);
                 return Delivery.SENT;
@@ -92,6 +104,11 @@ final class ReplySender {
                 String description = mask.mask(e.getApiResponse());
                 if (code == 403) {
                     LOG.info("chat {} blocked the bot or left it: {}", chatId, description);
+                    try {
+                        onChatBlocked.accept(chatId);
+                    } catch (RuntimeException listenerFailed) {
+                        LOG.error("handling the blocked chat {} failed: {}", chatId, listenerFailed.toString());
+                    }
                     return Delivery.BLOCKED;
                 }
                 if (code == 400 && description.contains("can't parse entities") && "HTML".equals(message.getParseMode())) {
@@ -108,7 +125,14 @@ final class ReplySender {
                     int retryAfter = e.getParameters() == null || e.getParameters().getRetryAfter() == null
                             ? 1 : e.getParameters().getRetryAfter();
                     LOG.warn("Telegram asks to wait {} s before sending to chat {}", retryAfter, chatId);
-                    Thread.sleep(TimeUnit.SECONDS.toMillis(retryAfter) + 50);
+                    long now = System.nanoTime();
+                    long until = now + TimeUnit.SECONDS.toNanos(retryAfter) + TimeUnit.MILLISECONDS.toNanos(50);
+                    TooMany before = lastTooMany.getAndSet(new TooMany(chatId, until));
+                    if (before != null && before.chatId() != chatId && before.untilNanos() - now > 0) {
+                        LOG.warn("several chats got 429: every reply waits {} s", retryAfter);
+                        pausedUntilNanos.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
+                    }
+                    TimeUnit.NANOSECONDS.sleep(until - now);
                 } else {
                     Thread.sleep(backoff.nextBackOffMillis());
                 }
@@ -119,6 +143,13 @@ final class ReplySender {
                 }
                 Thread.sleep(backoff.nextBackOffMillis());
             }
+        }
+    }
+
+    private void waitOutPause() throws InterruptedException {
+        long left;
+        while ((left = pausedUntilNanos.get() - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 

@@ -35,6 +35,7 @@ public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
     private final BotIdentity me;
+    private final TelegramClient client;
     private final OkHttpClient http;
     private final ChatLanes lanes;
     private final AutoCloseable receiver;
@@ -43,9 +44,10 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private TelegramBot(BotIdentity me, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
+    private TelegramBot(BotIdentity me, TelegramClient client, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
                         Optional<Integer> webhookPort, Duration grace) {
         this.me = me;
+        this.client = client;
         this.http = http;
         this.lanes = lanes;
         this.receiver = receiver;
@@ -69,10 +71,10 @@ public final class TelegramBot implements AutoCloseable {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
             registerCommands(client, options, mask);
             HandledUpdates handled = new HandledUpdates(database);
-            handled.forgetOlderThan(Duration.ofDays(2));
+            handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
-                    options.callTimeout(), options.firstRetry());
+                    options.callTimeout(), options.firstRetry(), options.onChatBlocked());
             UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
@@ -86,11 +88,11 @@ public final class TelegramBot implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                return new TelegramBot(me, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+                return new TelegramBot(me, client, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
             }
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            return new TelegramBot(me, http, lanes, receiver, Optional.empty(), options.shutdownGrace());
+            return new TelegramBot(me, client, http, lanes, receiver, Optional.empty(), options.shutdownGrace());
         } catch (RuntimeException e) {
             if (lanes != null) {
                 try {
@@ -107,6 +109,14 @@ public final class TelegramBot implements AutoCloseable {
     /** The bot's @username on Telegram. */
     public String username() {
         return me.username();
+    }
+
+    /**
+     * The bot's Bot API client (TELEGRAM_API_URL, the token), for other senders such as alerts. Valid until
+     * close(); close those senders first.
+     */
+    public TelegramClient client() {
+        return client;
     }
 
     /** The port the webhook endpoint listens on, in webhook mode. */

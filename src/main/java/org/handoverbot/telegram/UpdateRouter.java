@@ -1,6 +1,5 @@
 package org.handoverbot.telegram;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -92,8 +91,11 @@ final class UpdateRouter {
             String text = message.getText();
             Optional<IncomingCommand> command = IncomingCommand.parse(text);
             if (command.isPresent()) {
-                return privateChat || command.get().isFor(me.username())
-                        ? command(chatId, command.get()) : Handling.silence(chatId);
+                // In a group, a command without @name may be meant for another bot there: only known ones are ours.
+                boolean ours = privateChat || command.get().addressedTo().isPresent()
+                        ? command.get().isFor(me.username())
+                        : BotCommands.dialogueCommand(command.get().name()).isPresent();
+                return ours ? command(chatId, command.get()) : Handling.silence(chatId);
             }
             if (!privateChat) {
                 if (!addressesMe(message)) {
@@ -152,10 +154,5 @@ final class UpdateRouter {
         return m.hasSticker() || m.hasPhoto() || m.hasVoice() || m.hasAudio() || m.hasVideo() || m.hasVideoNote()
                 || m.hasDocument() || m.hasAnimation() || m.hasLocation() || m.hasContact() || m.hasPoll() || m.hasDice()
                 || m.hasGame() || m.hasStory() || m.getVenue() != null;
-    }
-
-    static String describe(Update update) {
-        return "update " + update.getUpdateId() + (update.hasMessage() ? " (message)"
-                : update.hasCallbackQuery() ? " (button)" : "").toLowerCase(Locale.ROOT);
     }
 }

@@ -92,7 +92,8 @@ class AnswersEndToEndTest {
 
     @Test
     void partiesAndStatus() {
-        assertThat(ask("من سلم قاعدة القائم ولمن؟")).contains("من التحالف الدولي إلى القوات الأمنية العراقية");
+        assertThat(ask("من سلم قاعدة القائم ولمن؟"))
+                .startsWith("تسليم قاعدة القائم: من التحالف الدولي إلى القوات الأمنية العراقية، يوم الخميس 19 آذار (مارس) 2020");
         assertThat(ask("هل تم تسليم القائم بالكامل؟")).contains("بالكامل").contains("بحسب");
     }
 
@@ -110,6 +111,8 @@ class AnswersEndToEndTest {
         assertThat(ask("ماذا قال كاغيتر؟")).contains("«أجريت مناقشات مهمة مع اللواء تحسين الخفاجي");
         assertThat(ask("ماذا قالت وكالة الأنباء العراقية؟")).contains("مما نُقل عن وكالة الأنباء العراقية")
                 .contains("«قوات التحالف الدولي سلّمت صباح اليوم الخميس قاعدة “القائم” العسكرية بالكامل");
+        assertThat(ask("ماذا قال وزير الدفاع؟")).contains("لا تحفظ مصادري تصريحاً لـ«وزير الدفاع»")
+                .doesNotContain("«انسحاب");
         assertThat(ask("ماذا قال التحالف الدولي؟")).contains("مما نُقل عن التحالف الدولي").contains("مايلز");
     }
 
@@ -144,7 +147,8 @@ class AnswersEndToEndTest {
     void followUpsAnswerAboutTheBaseOfTheConversation() {
         long chat = 1;
         ask(chat, "متى تم تسليم قاعدة القائم؟");
-        assertThat(ask(chat, "ومن تسلمها؟")).contains("قاعدة القائم").contains("القوات الأمنية العراقية");
+        assertThat(ask(chat, "ومن تسلمها؟")).startsWith("(عن قاعدة القائم، كما في سؤالك السابق)")
+                .contains("القوات الأمنية العراقية");
         assertThat(ask(chat, "وما مصدر الخبر؟")).contains("وكالة الأنباء العراقية");
         assertThat(ask(2, "ومن تسلمها؟")).contains("عن أي قاعدة تسأل؟");
         ask(3, "شوكت سلموا عين الاسد");
@@ -181,6 +185,33 @@ class AnswersEndToEndTest {
         assertThat(ask("🙂🚀🇮🇶")).contains("لم أجد في رسالتك كلمات");
         assertThat(ask("   ")).contains("لم تصلني أي كلمات");
         assertThat(ask("متى تم تسليم قاعدة القائم؟")).contains("الخميس 19 آذار (مارس) 2020");
+    }
+
+    @Test
+    void manyChatsAtOnceEachKeepTheirOwnBase() throws Exception {
+        List<String> bases = List.of("القائم", "عين الأسد");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> followUps = new java.util.ArrayList<>();
+            for (int chat = 0; chat < 40; chat++) {
+                long id = 5000 + chat;
+                String base = bases.get(chat % 2);
+                followUps.add(pool.submit(() -> {
+                    dialogue.onText(id, "متى سلمت " + base + "؟");
+                    return plain.render(dialogue.onText(id, "ومن تسلمها؟"));
+                }));
+            }
+            for (int chat = 0; chat < 40; chat++) {
+                String reply = followUps.get(chat).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (chat % 2 == 0) {
+                    assertThat(reply).contains("قاعدة القائم").contains("19 آذار");
+                } else {
+                    assertThat(reply).contains("عين الأسد").contains("لا تتوفر في مصادري معلومات").doesNotContain("القائم");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

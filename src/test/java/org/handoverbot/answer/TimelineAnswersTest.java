@@ -114,6 +114,11 @@ class TimelineAnswersTest {
         assertThat(timeline).contains("(9 قواعد)").contains("Military Times").contains("UPI")
                 .doesNotContain("أُعلن ولم تذكر مصادري تنفيذه");
         assertThat(plain.render(dialogue.onCommand(1, "timeline", ""))).isEqualTo(timeline);
+        Reply sources = dialogue.onCommand(1, "source", "");
+        List<String> messages = new TelegramHtmlRenderer().render(sources);
+        assertThat(messages).allSatisfy(m -> assertThat(m.length()).isLessThan(4096));
+        assertThat(String.join("\n", messages)).contains("https://www.upi.com/").contains("https://www.rudaw.net/")
+                .contains("كما أورد موقع الحل نت");
     }
 
     @Test

@@ -65,4 +65,17 @@ class WordingTest {
         assertThat(places.in("آخر قاعدة تم تسليمها")).isEmpty();
         assertThat(places.in("هل سلموا قاعدة عسكرية اخرى؟")).isEmpty();
     }
+
+    @Test
+    void findsAnUnknownSpeakerButNotKnownOnesOrGenericWords() {
+        UnknownSpeakers speakers = new UnknownSpeakers(Gazetteer.load());
+        assertThat(speakers.in("ماذا قال وزير الدفاع؟")).contains("وزير الدفاع");
+        assertThat(speakers.in("ماذا قال أمين عام الناتو؟")).contains("أمين عام الناتو");
+        assertThat(speakers.in("شنو كال محمد الحلبوسي عن الانسحاب")).contains("محمد الحلبوسي");
+        assertThat(speakers.in("ماذا قال الخفاجي؟")).isEmpty();
+        assertThat(speakers.in("ماذا قال المسؤولون عن الانسحاب؟")).isEmpty();
+        assertThat(speakers.in("ماذا قال المتحدث باسم التحالف؟")).isEmpty();
+        assertThat(speakers.in("ماذا قالوا؟")).isEmpty();
+        assertThat(speakers.in("ماذا قال اللواء تحسين الخفاجي عن القيارة؟")).isEmpty();
+    }
 }

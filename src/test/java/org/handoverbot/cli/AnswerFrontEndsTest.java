@@ -61,6 +61,8 @@ class AnswerFrontEndsTest {
         assertThat(first.get("reply").asText()).contains("الخميس 19 آذار (مارس) 2020");
         JsonNode followUp = json.readTree(lines.get(1));
         assertThat(followUp.get("reply").asText()).contains("عن أي قاعدة تسأل؟");
+        assertThat(json.readTree(new JsonAnswers(app.understander(), app.dialogue()).answer("وما مصدر الخبر؟"))
+                .get("reply").asText()).contains("أجيب من أخبار وتقارير محفوظة").contains("الحل نت");
         assertThat(json.readTree(lines.get(2)).get("reply").asText()).contains("لم تصلني أي كلمات");
     }
 
@@ -82,6 +84,20 @@ class AnswerFrontEndsTest {
     @Test
     void askWithoutAQuestionOrWithBothIsAUsageError() {
         assertThat(Main.run("ask")).isEqualTo(2);
+    }
+
+    @Test
+    void withADeskBuiltOnItsDatabaseSubscriptionsAreKept() {
+        Path other = dir.resolve("with-alerts");
+        Settings settings = Settings.from(Map.of("HANDOVER_DB_URL", "jdbc:h2:file:" + other.resolve("db").toAbsolutePath()));
+        try (Application withAlerts = new Application(settings, db -> org.handoverbot.knowledge.NewEventsListener.NONE,
+                db -> java.util.Optional.of(new org.handoverbot.alerts.Subscriptions(db)))) {
+            String reply = new org.handoverbot.answer.PlainTextRenderer()
+                    .render(withAlerts.dialogue().onCommand(77, "subscribe", "التاجي"));
+            assertThat(reply).startsWith("تم الاشتراك").contains("التاجي");
+            assertThat(new org.handoverbot.alerts.Subscriptions(withAlerts.database()).current(77).baseIds())
+                    .containsExactly("taji");
+        }
     }
 
     @Test

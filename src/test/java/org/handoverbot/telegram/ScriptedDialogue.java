@@ -17,6 +17,7 @@ final class ScriptedDialogue implements Dialogue {
 
     static final String SLOW = "بطيء";
     static final String BROKEN = "انفجار";
+    static final String LONG = "جواب طويل";
 
     final CountDownLatch slowRelease = new CountDownLatch(1);
     final CountDownLatch slowStarted = new CountDownLatch(1);
@@ -26,6 +27,10 @@ final class ScriptedDialogue implements Dialogue {
     public Reply onText(long chatId, String text) {
         if (text.contains(BROKEN)) {
             throw new IllegalStateException("broken on purpose");
+        }
+        if (text.contains(LONG)) {
+            return new Reply(List.of(Paragraph.plain("أول " + "كلمة ".repeat(700)), Paragraph.plain("ثاني " + "كلمة ".repeat(700)),
+                    new Reply.Quotation("ثالث " + "قول ".repeat(1200), "قائل")), List.of(new Reply.Button("المصدر", "src:" + chatId)));
         }
         if (text.contains(SLOW)) {
             slowStarted.countDown();

@@ -99,6 +99,8 @@ class TelegramBotTest {
         server.enqueue(FakeUpdates.channelPost(-1001234, "منشور"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "كلام بين الأعضاء"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "/help@another_bot"));
+        server.enqueue(FakeUpdates.groupText(-77, 9, "/frobnicate"));
+        server.enqueue(FakeUpdates.groupText(-77, 9, "/help"));
         server.enqueue(FakeUpdates.groupText(-77, 9, "@" + FakeBotApiServer.BOT_USERNAME + " متى سلموا القائم؟"));
         server.sendText(9, "وأخيرًا سؤال");
 
@@ -106,10 +108,11 @@ class TelegramBotTest {
         assertThat(toUser.subList(0, 3)).extracting(SentMessage::visibleText)
                 .allMatch(t -> t.startsWith("أفهم الرسائل المكتوبة فقط"));
         assertThat(toUser.get(3).visibleText()).contains("وأخيرًا سؤال");
-        assertThat(server.awaitSent(-77, 1, WAIT).get(0).visibleText()).contains("سؤالك: متى سلموا القائم؟");
+        assertThat(server.awaitSent(-77, 2, WAIT)).extracting(SentMessage::visibleText)
+                .containsExactly("أمر help", "سؤالك: متى سلموا القائم؟\n\nقبله: لا شيء");
         server.awaitQuiet(Duration.ofMillis(600), WAIT);
         assertThat(server.sentTo(9)).hasSize(4);
-        assertThat(server.sentTo(-77)).hasSize(1);
+        assertThat(server.sentTo(-77)).hasSize(2);
         assertThat(server.sentTo(-1001234)).isEmpty();
     }
 
@@ -120,6 +123,24 @@ class TelegramBotTest {
 
         assertThat(server.awaitSent(3, 1, WAIT)).singleElement()
                 .satisfies(m -> assertThat(m.visibleText()).startsWith("رسالتك طويلة جدًا (5000 حرفًا)"));
+    }
+
+    @Test
+    void aLongReplyGoesAsSeveralMessagesInOrderWithTheButtonsUnderTheLast() throws Exception {
+        harness.start(dialogue);
+        server.sendText(6, ScriptedDialogue.LONG);
+
+        server.awaitSent(6, 3, WAIT);
+        server.awaitQuiet(Duration.ofMillis(500), WAIT);
+        List<SentMessage> parts = server.sentTo(6);
+        assertThat(parts).allSatisfy(m -> assertThat(m.visibleText().length()).isLessThanOrEqualTo(4096));
+        String whole = String.join("", parts.stream().map(SentMessage::visibleText).toList());
+        assertThat(whole.indexOf("أول")).isLessThan(whole.indexOf("ثاني"));
+        assertThat(whole.indexOf("ثاني")).isLessThan(whole.indexOf("ثالث"));
+        assertThat(whole.split("كلمة", -1)).hasSize(1401);
+        assertThat(whole.split("قول", -1)).hasSize(1201);
+        assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(m -> assertThat(m.buttonData()).isEmpty());
+        assertThat(parts.get(parts.size() - 1).buttonData()).containsExactly("src:6");
     }
 
     @Test
@@ -200,8 +221,40 @@ class TelegramBotTest {
     }
 
     @Test
-    void aChatThatBlockedTheBotIsNotRetriedAndOthersAreStillAnswered() throws Exception {
+    void oneChatsTooManyRequestsHoldsOnlyThatChat() throws Exception {
         harness.start(dialogue);
+        server.failNextSends(22, ApiFailure.tooManyRequests(3));
+        server.sendText(22, "سؤال");
+        server.awaitCalls("sendMessage", 1, WAIT);
+        server.sendText(23, "سؤال آخر");
+
+        server.awaitSent(23, 1, WAIT);
+        assertThat(server.sentTo(22)).isEmpty();
+        assertThat(server.awaitSent(22, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
+    void tooManyRequestsInTwoChatsHoldsEveryReply() throws Exception {
+        harness.start(dialogue);
+        server.failNextSends(24, ApiFailure.tooManyRequests(2));
+        server.failNextSends(25, ApiFailure.tooManyRequests(2));
+        server.sendText(24, "سؤال");
+        server.sendText(25, "سؤال");
+        List<ApiCall> refused = server.awaitCalls("sendMessage", 2, WAIT);
+        server.awaitQuiet(Duration.ofMillis(500), WAIT); // the bot has read both refusals by now
+        server.sendText(26, "سؤال ثالث");
+
+        server.awaitSent(26, 1, WAIT);
+        ApiCall third = server.calls("sendMessage").stream().filter(c -> c.chatId() == 26).findFirst().orElseThrow();
+        assertThat(Duration.ofNanos(third.atNanos() - refused.get(1).atNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        assertThat(server.awaitSent(24, 1, WAIT)).hasSize(1);
+        assertThat(server.awaitSent(25, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
+    void aChatThatBlockedTheBotIsNotRetriedIsReportedAndOthersAreStillAnswered() throws Exception {
+        List<Long> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        harness.start(dialogue, BotHarness.fastOptions().withOnChatBlocked(blocked::add), harness.environment());
         server.blockChat(31);
         server.sendText(31, "سؤال");
         server.sendText(32, "سؤال آخر");
@@ -209,6 +262,7 @@ class TelegramBotTest {
         server.awaitSent(32, 1, WAIT);
         server.awaitQuiet(Duration.ofMillis(500), WAIT);
         assertThat(server.calls("sendMessage").stream().filter(c -> c.chatId() == 31)).hasSize(1);
+        assertThat(blocked).containsExactly(31L);
     }
 
     @Test
@@ -280,9 +334,10 @@ class TelegramBotTest {
             server.sendText(53, ScriptedDialogue.BROKEN);
             server.awaitSent(52, 1, WAIT);
             server.awaitSent(53, 1, WAIT);
-            harness.stopBot();
             Map<String, String> env = harness.environment();
-            server.close();
+            server.close(); // while the bot polls: the library logs its failed getUpdates
+            Thread.sleep(1500);
+            harness.stopBot();
             assertThatThrownBy(() -> harness.start(dialogue, BotHarness.fastOptions()
                     .withRetries(Duration.ofMillis(20), Duration.ofMillis(40), 2), env))
                     .isInstanceOf(TelegramStartException.class);
@@ -291,7 +346,7 @@ class TelegramBotTest {
             System.setOut(out);
         }
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("blocked the bot").contains("asks to wait 1 s").contains("broken on purpose")
+                .contains("asks to wait 1 s").contains("broken on purpose").contains("GetUpdates")
                 .contains("cannot reach Telegram").doesNotContain(secretPart);
     }
 }

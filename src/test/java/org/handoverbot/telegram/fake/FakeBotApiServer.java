@@ -90,7 +90,7 @@ public class FakeBotApiServer implements AutoCloseable {
 
     private final AtomicInteger nextMessageId = new AtomicInteger(5_000);
     private final AtomicInteger refusedRequests = new AtomicInteger();
-    private volatile int longPollCapSeconds = 50;
+    private volatile long longPollCapMillis = 50_000;
 
     public static FakeBotApiServer start() {
         return start(DEFAULT_TOKEN);
@@ -141,7 +141,7 @@ public class FakeBotApiServer implements AutoCloseable {
 
     /** Caps how long a getUpdates waits, whatever timeout the client asks for (default 50 s, Telegram's maximum). */
     public void capLongPoll(Duration cap) {
-        longPollCapSeconds = (int) Math.max(0, cap.toSeconds());
+        longPollCapMillis = Math.max(0, cap.toMillis());
     }
 
     // ---- updates in
@@ -391,8 +391,8 @@ public class FakeBotApiServer implements AutoCloseable {
     protected JsonNode getUpdates(ApiCall call) throws ApiFailureException {
         long offset = call.params().path("offset").asLong(0);
         int limit = Math.max(1, Math.min(100, call.params().path("limit").asInt(100)));
-        int timeout = Math.max(0, Math.min(longPollCapSeconds, call.params().path("timeout").asInt(0)));
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeout).toNanos();
+        long timeoutMillis = Math.max(0, Math.min(longPollCapMillis, call.params().path("timeout").asLong(0) * 1000));
+        long deadline = System.nanoTime() + Duration.ofMillis(timeoutMillis).toNanos();
         synchronized (lock) {
             if (!webhookUrl.isEmpty()) {
                 throw new ApiFailureException(ApiFailure.conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));

@@ -107,6 +107,7 @@ class FakeBotApiServerTest {
 
     @Test
     void theLibrarysLongPollingReceivesEnqueuedUpdatesOfEveryKind() throws Exception {
+        server.capLongPoll(Duration.ofMillis(500)); // so the library's last poll ends soon after close
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         List<Update> received = new CopyOnWriteArrayList<>();
         try (var app = new TelegramBotsLongPollingApplication(ObjectMapper::new, OkHttpClient::new, () -> poller)) {
@@ -129,7 +130,8 @@ class FakeBotApiServerTest {
             assertThat(received.get(4).getMessage().getEntities()).singleElement()
                     .satisfies(e -> assertThat(e.getType()).isEqualTo("bot_command"));
         } finally {
-            poller.shutdownNow();
+            poller.shutdown();
+            assertThat(poller.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 
