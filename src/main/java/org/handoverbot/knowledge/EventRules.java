@@ -160,7 +160,8 @@ final class EventRules {
             Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
                     : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
             out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
-                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
+                    dateIn(dates, from, to), complete, handoverFigures(s, from, to), s.text(),
+                    sourceAt(s, b.start(), quotes, meta)));
         }
         return out;
     }
@@ -292,6 +293,47 @@ final class EventRules {
             to = announcement ? to : null;
         }
         return new String[] {from, to, first, second};
+    }
+
+    private static final Lexicon DOLLAR = Lexicon.of("دولار", "دولاراً");
+    private static final Map<String, Long> SCALE = Map.of("الف", 1_000L, "مليون", 1_000_000L, "مليار", 1_000_000_000L);
+    private static final Lexicon EQUIPMENT = Lexicon.of("معدات", "المعدات", "ممتلكات", "تجهيزات", "أسلحة");
+    private static final Lexicon TROOPS = Lexicon.of("جندي", "عسكري", "جنود", "عنصر", "مقاتل");
+    private static final Lexicon QUALIFIER = Lexicon.of("نحو", "حوالي", "قرابة", "زهاء");
+
+    /** Money and troop numbers told with a handover ("بقيمة 347 مليون دولار", "نحو 300 عسكري"), as digits. */
+    private static List<Figure> handoverFigures(Sentence s, int from, int to) {
+        List<String> w = s.words();
+        List<Figure> figures = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (DOLLAR.test(w.get(i)) && i > from) {
+                int n = i - 1;
+                long scale = 1;
+                if (SCALE.containsKey(w.get(n))) {
+                    scale = SCALE.get(w.get(n));
+                    n--;
+                }
+                long amount;
+                if (n >= from && w.get(n).matches("\\d{1,9}")) {
+                    amount = Long.parseLong(w.get(n)) * scale;
+                } else if (scale > 1) {
+                    amount = scale;     // "مليون دولار": one million
+                    n++;
+                } else {
+                    continue;
+                }
+                figures.add(new Figure(s.has(from, to, EQUIPMENT) ? "equipment_value_usd" : "value_usd",
+                        Long.toString(amount), qualifier(w, n, from)));
+            } else if (TROOPS.test(w.get(i)) && i > from && w.get(i - 1).matches("\\d{1,6}")) {
+                figures.add(new Figure(s.has(from, to, GIVE) ? "troops_left" : "troops", w.get(i - 1),
+                        qualifier(w, i - 1, from)));
+            }
+        }
+        return figures;
+    }
+
+    private static String qualifier(List<String> w, int number, int from) {
+        return number - 1 >= from && QUALIFIER.test(w.get(number - 1)) ? w.get(number - 1) : null;
     }
 
     private static List<Figure> attackFigures(Sentence s) {
