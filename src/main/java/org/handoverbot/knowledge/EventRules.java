@@ -45,7 +45,7 @@ final class EventRules {
     private static final Lexicon DONE_PASSIVE = Lexicon.of("تم", "جرى");
     private static final Lexicon HANDOVER_NOUN = Lexicon.of("تسليم", "التسليم", "انسحاب", "الانسحاب", "مغادرة",
             "إخلاء", "تسلم", "التسلم");
-    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
+    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
     private static final Lexicon PARTIAL = Lexicon.of("جزئي", "جزئياً", "جزئية");
     private static final Lexicon TO_MARK = Lexicon.of("إلى", "لصالح");
     private static final Lexicon FROM_MARK = Lexicon.of("من", "انسحاب", "مغادرة");
