@@ -45,13 +45,16 @@ final class EventRules {
     private static final Lexicon DONE_PASSIVE = Lexicon.of("تم", "جرى");
     private static final Lexicon HANDOVER_NOUN = Lexicon.of("تسليم", "التسليم", "انسحاب", "الانسحاب", "مغادرة",
             "إخلاء", "تسلم", "التسلم");
-    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
+    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
     private static final Lexicon PARTIAL = Lexicon.of("جزئي", "جزئياً", "جزئية");
     private static final Lexicon TO_MARK = Lexicon.of("إلى", "لصالح");
     private static final Lexicon FROM_MARK = Lexicon.of("من", "انسحاب", "مغادرة");
     private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
             "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
+
+    private static final Lexicon LOCATING = Lexicon.of("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
+            "غربي", "قرب", "بالقرب", "مدينة", "قضاء", "محافظة", "ناحية", "أطراف", "ضواحي", "شرقي", "وسط");
 
     private final Gazetteer gazetteer;
 
@@ -75,10 +78,13 @@ final class EventRules {
         return merge(readings);
     }
 
-    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes, ArticleMetadata meta) {
+    private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes,
+                               ArticleMetadata meta) {
         List<String> w = s.words();
         List<Reading> out = new ArrayList<>();
-        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE).toList();
+        // "جنوب الموصل", "قضاء القائم": a place named to say where, not a base handed over
+        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE)
+                .filter(m -> m.start() == 0 || !LOCATING.test(w.get(m.start() - 1))).toList();
         Set<Mention> claimed = new HashSet<>();
         List<ArticleDates.Found> dates = ArticleDates.all(w, meta.published());
         int[] segment = segments(w);
@@ -154,7 +160,8 @@ final class EventRules {
             Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
                     : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
             out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
-                    dateIn(dates, from, to), complete, List.of(), s.text(), sourceAt(s, b.start(), quotes, meta)));
+                    dateIn(dates, from, to), complete, handoverFigures(s, from, to), s.text(),
+                    sourceAt(s, b.start(), quotes, meta)));
         }
         return out;
     }
@@ -286,6 +293,47 @@ final class EventRules {
             to = announcement ? to : null;
         }
         return new String[] {from, to, first, second};
+    }
+
+    private static final Lexicon DOLLAR = Lexicon.of("دولار", "دولاراً");
+    private static final Map<String, Long> SCALE = Map.of("الف", 1_000L, "مليون", 1_000_000L, "مليار", 1_000_000_000L);
+    private static final Lexicon EQUIPMENT = Lexicon.of("معدات", "المعدات", "ممتلكات", "تجهيزات", "أسلحة");
+    private static final Lexicon TROOPS = Lexicon.of("جندي", "عسكري", "جنود", "عنصر", "مقاتل");
+    private static final Lexicon QUALIFIER = Lexicon.of("نحو", "حوالي", "قرابة", "زهاء");
+
+    /** Money and troop numbers told with a handover ("بقيمة 347 مليون دولار", "نحو 300 عسكري"), as digits. */
+    private static List<Figure> handoverFigures(Sentence s, int from, int to) {
+        List<String> w = s.words();
+        List<Figure> figures = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (DOLLAR.test(w.get(i)) && i > from) {
+                int n = i - 1;
+                long scale = 1;
+                if (SCALE.containsKey(w.get(n))) {
+                    scale = SCALE.get(w.get(n));
+                    n--;
+                }
+                long amount;
+                if (n >= from && w.get(n).matches("\\d{1,9}")) {
+                    amount = Long.parseLong(w.get(n)) * scale;
+                } else if (scale > 1) {
+                    amount = scale;     // "مليون دولار": one million
+                    n++;
+                } else {
+                    continue;
+                }
+                figures.add(new Figure(s.has(from, to, EQUIPMENT) ? "equipment_value_usd" : "value_usd",
+                        Long.toString(amount), qualifier(w, n, from)));
+            } else if (TROOPS.test(w.get(i)) && i > from && w.get(i - 1).matches("\\d{1,6}")) {
+                figures.add(new Figure(s.has(from, to, GIVE) ? "troops_left" : "troops", w.get(i - 1),
+                        qualifier(w, i - 1, from)));
+            }
+        }
+        return figures;
+    }
+
+    private static String qualifier(List<String> w, int number, int from) {
+        return number - 1 >= from && QUALIFIER.test(w.get(number - 1)) ? w.get(number - 1) : null;
     }
 
     private static List<Figure> attackFigures(Sentence s) {

@@ -215,6 +215,7 @@ final class KnowledgeWriter {
         return value == null ? column + " IS NULL" : column + " = ?";
     }
 
+    /** The bind values for {@link #nullSafe} conditions: a null value has no "?" (IS NULL), so it is left out. */
     private static Object[] params(Object... values) {
         List<Object> out = new ArrayList<>();
         out.add(values[0]);

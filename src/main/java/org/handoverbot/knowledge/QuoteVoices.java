@@ -28,6 +28,8 @@ final class QuoteVoices {
     private static final Lexicon ANONYMOUS_ADJ = Lexicon.of("مسؤول", "مطلع", "أمني", "عسكري", "حكومي", "رسمي",
             "مسؤولة", "مطلعة", "أمنية", "عسكرية", "حكومية");
     private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
+    private static final Lexicon PLATFORM = Lexicon.of("تويتر", "فيسبوك", "تلغرام", "منصة");
+    private static final Lexicon THAT = Lexicon.of("أن", "إن", "بأن");
     private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
     private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
             "لـ");
@@ -160,7 +162,15 @@ final class QuoteVoices {
         List<String> w = intro.words();
         for (int i = 0; i < w.size(); i++) {
             if (TWEET.test(w.get(i))) {
-                return ArticleSpeakers.clean(intro.raw(i, w.size()));
+                // "في تغريدة على حسابه في “تويتر”:" (the closing أن/إن is the sentence's, not the channel's)
+                int end = w.size();
+                while (end > i + 1 && THAT.test(w.get(end - 1))) {
+                    end--;
+                }
+                return ArticleSpeakers.clean(intro.raw(i, end));
+            }
+            if (PLATFORM.test(w.get(i))) {
+                return ArticleSpeakers.clean(intro.raw(i, i + 1)).replaceFirst("^(على|عبر|في)\\s*", "");
             }
             if (MEDIA.test(w.get(i))) {
                 String raw = ArticleSpeakers.clean(intro.raw(i, Math.min(i + 2, w.size())));

@@ -81,6 +81,18 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void moneyToldWithAHandoverIsAFigureInDigits() {
+        EventDraft taji = handover(read("taji-sunday.txt"), "taji");
+        assertThat(taji.figures()).containsExactly(new Figure("equipment_value_usd", "347000000", null));
+    }
+
+    @Test
+    void aPlaceNamedToSayWhereIsNotABaseHandedOver() {
+        // "قاعدة القيارة الجوية جنوب الموصل": Mosul is also the name of a handed-over site, but not here
+        assertThat(read("qayyarah-done.txt").events()).extracting(EventDraft::baseId).containsExactly("qayyarah");
+    }
+
+    @Test
     void anExplicitArabicDateInTheTextIsTheHandoversDay() {
         EventDraft q = handover(read("qayyarah-done.txt"), "qayyarah");
         assertThat(q.date()).isEqualTo(LocalDate.of(2020, 3, 26));

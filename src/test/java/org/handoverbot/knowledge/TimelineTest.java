@@ -182,6 +182,35 @@ class TimelineTest {
     }
 
     @Test
+    void anArticleReportingATimelineHandoverBecomesOneMoreSourceOfIt() throws Exception {
+        try (Database own = TestStores.open(Files.createDirectories(dir.resolve("taji")))) {
+            new SeedLoader(new KnowledgeIngester(own, TestStores.GAZETTEER, NewEventsListener.NONE)).load();
+            H2KnowledgeBase ownKb = new H2KnowledgeBase(own, TestStores.GAZETTEER);
+            List<List<Event>> heard = new ArrayList<>();
+
+            IngestReport report = new KnowledgeIngester(own, TestStores.GAZETTEER, (c, e) -> heard.add(e))
+                    .ingest(Articles.read("taji-sunday.txt"));
+
+            // "يوم الأحد" in an article of Monday 24 August 2020: the timeline's 23 August
+            assertThat(report.added()).isEmpty();
+            assertThat(heard).isEmpty();
+            Event taji = ownKb.eventsAbout("taji").stream().filter(e -> e.kind() == EventKind.HANDOVER).findFirst()
+                    .orElseThrow();
+            assertThat(taji.sources()).extracting(Source::publisher)
+                    .containsExactly("UPI", "Daily Sabah", "نشرة المحافظات");
+            assertThat(taji.figures()).filteredOn(f -> f.kind().equals("equipment_value_usd"))
+                    .extracting(Figure::amount).containsExactly("347000000");
+            assertThat(report.quotes()).singleElement().satisfies(q -> {
+                assertThat(q.speakerId()).isEqualTo("caggins");
+                assertThat(q.speakerName()).isEqualTo("الكولونيل مايلز كاغينز");
+                assertThat(q.speakerTitle()).isEqualTo("المتحدث باسم التحالف");
+                assertThat(q.source().citedSource()).isEqualTo("تويتر");
+                assertThat(q.baseIds()).containsExactly("taji");
+            });
+        }
+    }
+
+    @Test
     void aRecordNamingAnUnknownBaseOrWithoutSourcesIsRefused() throws Exception {
         Path unknown = dir.resolve("unknown-base.json");
         Files.writeString(unknown, """
