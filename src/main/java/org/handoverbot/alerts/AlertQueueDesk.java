@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.handoverbot.answer.Reply;
+import org.handoverbot.answer.ReplyCatalogue;
 import org.handoverbot.answer.Reply.Paragraph;
 import org.handoverbot.answer.Reply.Span;
 
 /**
- * The admins' view of alerts (/queue): how many are pending, in flight, sent and failed, the next few due,
+ * The admins' view of alerts (/queue): how many are pending, in flight, sent and failed (and of those how many
+ * ended "outcome unknown" and how many expired unsent), the next few due,
  * the latest failures with their reason, and how many chats subscribe. Only TELEGRAM_ADMIN_IDS may see it;
  * anyone else gets a polite refusal that reveals nothing about the queue.
  */
@@ -46,6 +48,8 @@ public final class AlertQueueDesk {
                 + "قيد الإرسال الآن: " + status.sending() + "\n"
                 + "أُرسلت: " + status.sent() + "\n"
                 + "فشلت: " + status.failed() + "\n"
+                + ReplyCatalogue.arabic().format("alert.queue.outcome_unknown", "count", status.outcomeUnknown()) + "\n"
+                + ReplyCatalogue.arabic().format("alert.queue.expired", "count", status.expired()) + "\n"
                 + "المشتركون: " + status.subscribers()));
         if (!status.nextDue().isEmpty()) {
             blocks.add(new Paragraph(List.of(new Span("التالية في الطابور", true))));

@@ -15,13 +15,10 @@ import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-
-import okhttp3.OkHttpClient;
 
 /**
  * The bot on Telegram, started by the composition root: checks the token (getMe), registers the command menu,
@@ -36,19 +33,21 @@ public final class TelegramBot implements AutoCloseable {
 
     private final BotIdentity me;
     private final TelegramClient client;
-    private final OkHttpClient http;
+    private final OutboundGate gate;
     private final ChatLanes lanes;
     private final AutoCloseable receiver;
     private final Optional<Integer> webhookPort;
     private final Duration grace;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.List<AutoCloseable> otherSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> stoppedBecause = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private TelegramBot(BotIdentity me, TelegramClient client, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
+    private TelegramBot(BotIdentity me, OutboundGate gate, ChatLanes lanes, AutoCloseable receiver,
                         Optional<Integer> webhookPort, Duration grace) {
         this.me = me;
-        this.client = client;
-        this.http = http;
+        this.client = gate.client();
+        this.gate = gate;
         this.lanes = lanes;
         this.receiver = receiver;
         this.webhookPort = webhookPort;
@@ -64,8 +63,13 @@ public final class TelegramBot implements AutoCloseable {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
-        OkHttpClient http = HttpClients.create("telegram-send", options.callTimeout(), Math.max(8, options.workerThreads() * 2));
-        TelegramClient client = new OkHttpTelegramClient(http, token, url);
+        // Alerts wait up to two minutes for an answer before calling it unknown; replies set their own, shorter wait.
+        OutboundGate gate = OutboundGate.open(token, url, options.sendLimits(), new LocalSendLimiter(options.sendLimits()),
+                new LocalSendPause(), Duration.ofMinutes(3));
+        TelegramClient client = gate.client();
+        // A 401 while running (token revoked) stops the bot; the bot exists only at the end of start().
+        java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();
+        gate.onTokenRevoked(reason -> started.thenAccept(bot -> bot.stopBecause(reason)));
         ChatLanes lanes = null;
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
@@ -73,9 +77,9 @@ public final class TelegramBot implements AutoCloseable {
             HandledUpdates handled = new HandledUpdates(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
-            ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
-                    options.callTimeout(), options.firstRetry(), options.onChatBlocked(), options.maxSendsPerSecond());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
+            ReplySender sender = new ReplySender(gate, options.renderer(), options.sendAttempts(),
+                    options.callTimeout(), options.firstRetry(), options.onChatBlocked());
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender, new FloodGuard(options.floodLimits()));
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
@@ -88,11 +92,15 @@ public final class TelegramBot implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                return new TelegramBot(me, client, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+                TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+                started.complete(bot);
+                return bot;
             }
-            LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask);
+            LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            return new TelegramBot(me, client, http, lanes, receiver, Optional.empty(), options.shutdownGrace());
+            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace());
+            started.complete(bot);
+            return bot;
         } catch (RuntimeException e) {
             if (lanes != null) {
                 try {
@@ -101,7 +109,7 @@ public final class TelegramBot implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            HttpClients.shutdown(http);
+            gate.close();
             throw e;
         }
     }
@@ -117,6 +125,36 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramClient client() {
         return client;
+    }
+
+    /**
+     * The one way out to Telegram (limits, 429 pause) that other senders, such as alerts, share with the
+     * replies. Valid until close(); register those senders with {@link #closeBeforeGate} so they stop first.
+     */
+    public OutboundGate gate() {
+        return gate;
+    }
+
+    /** Another sender on this bot's gate: close() stops it after the replies in progress and before the gate. */
+    public void closeBeforeGate(AutoCloseable sender) {
+        otherSenders.add(sender);
+    }
+
+    /**
+     * Why the bot stopped on its own (Telegram refused the token while it ran), one line for the operator;
+     * empty when it was asked to stop.
+     */
+    public Optional<String> stoppedBecause() {
+        return Optional.ofNullable(stoppedBecause.get());
+    }
+
+    private void stopBecause(String reason) {
+        if (stoppedBecause.compareAndSet(null, reason)) {
+            // Not on the caller's thread: it may be an HTTP or chat thread that close() waits for.
+            Thread stopper = new Thread(this::close, "telegram-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
     }
 
     /** The port the webhook endpoint listens on, in webhook mode. */
@@ -171,7 +209,14 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            HttpClients.shutdown(http);
+            for (AutoCloseable sender : otherSenders) {
+                try {
+                    sender.close();
+                } catch (Exception e) {
+                    LOG.warn("stopping a sender: {}", e.toString());
+                }
+            }
+            gate.close();
             closed.countDown();
             LOG.info("stopped");
         }

@@ -24,17 +24,18 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
  * @param shutdownGrace     how long close() lets queued and running replies finish
  * @param webhookBindPort   port the webhook endpoint listens on; -1 = the TELEGRAM_WEBHOOK_PORT setting, 0 = any free port
  * @param onChatBlocked     told the chat id when Telegram answers 403 to a reply (blocked, kicked): e.g. unsubscribe it
- * @param maxSendsPerSecond replies sent per second at most, over all chats (Telegram: about 30 overall, and
- *                          alerts count too); 0 = no limit of our own, only Telegram's 429
+ * @param sendLimits        the limits of the one outbound gate replies and alerts share (Telegram's by default)
+ * @param floodLimits       when one person's messages are a flood, answered with one "slow down"
  */
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
-                              LongConsumer onChatBlocked, int maxSendsPerSecond) {
+                              LongConsumer onChatBlocked, SendLimits sendLimits,
+                              FloodLimits floodLimits) {
 
     public TelegramOptions {
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
-                || maxSendsPerSecond < 0) {
+                || sendLimits == null || floodLimits == null) {
             throw new IllegalArgumentException("bad Telegram options");
         }
     }
@@ -46,7 +47,8 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
 
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {
         return new TelegramOptions(renderer, 16, 10_000, 50, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
-                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, 25);
+                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, SendLimits.telegram(),
+                FloodLimits.defaults());
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
@@ -77,8 +79,12 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         return with(o -> o.onChatBlocked = listener);
     }
 
-    public TelegramOptions withMaxSendsPerSecond(int perSecond) {
-        return with(o -> o.maxSendsPerSecond = perSecond);
+    public TelegramOptions withSendLimits(SendLimits limits) {
+        return with(o -> o.sendLimits = limits);
+    }
+
+    public TelegramOptions withFloodLimits(FloodLimits limits) {
+        return with(o -> o.floodLimits = limits);
     }
 
     // Each with… names only what it changes, so a new option is added here once, not in every copy.
@@ -101,7 +107,8 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         Duration shutdownGrace;
         int webhookBindPort;
         LongConsumer onChatBlocked;
-        int maxSendsPerSecond;
+        SendLimits sendLimits;
+        FloodLimits floodLimits;
 
         Copy(TelegramOptions o) {
             renderer = o.renderer;
@@ -116,13 +123,14 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
             shutdownGrace = o.shutdownGrace;
             webhookBindPort = o.webhookBindPort;
             onChatBlocked = o.onChatBlocked;
-            maxSendsPerSecond = o.maxSendsPerSecond;
+            sendLimits = o.sendLimits;
+            floodLimits = o.floodLimits;
         }
 
         TelegramOptions build() {
             return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
                     maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked,
-                    maxSendsPerSecond);
+                    sendLimits, floodLimits);
         }
     }
 }
