@@ -45,7 +45,7 @@ public final class Application implements AutoCloseable {
                        Function<Database, Optional<SubscriptionDesk>> desk) {
         this.settings = settings;
         this.gazetteer = Gazetteer.load();
-        this.database = Database.open(settings.databaseUrl());
+        this.database = Database.open(settings.database());
         try {
             this.ingester = new KnowledgeIngester(database, gazetteer, newEvents.apply(database));
             new SeedLoader(ingester).load();

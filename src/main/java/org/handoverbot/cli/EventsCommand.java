@@ -28,7 +28,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON array of events (dates as YYYY-MM-DD)")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 database URL (default: $HANDOVER_DB_URL or ./data/handover)")
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 or PostgreSQL JDBC URL (default: $HANDOVER_DB_URL or ./data/handover)")
     String db;
 
     @Spec
