@@ -18,12 +18,12 @@ final class FixtureViews {
         m.put("date", e.date() == null ? null : e.date().toString());
         m.put("from", e.fromParty());
         m.put("to", e.toParty());
-        m.put("dateFlag", false);
-        m.put("baseName", null);
+        m.put("dateFlag", e.dateFlag() != null);
+        m.put("baseName", e.baseName());
         return m;
     }
 
     static String via(QuoteDraft q) {
-        return q.source() == null ? null : q.source().citedSource();
+        return q.source() == null ? null : q.source().citedVia();
     }
 }
