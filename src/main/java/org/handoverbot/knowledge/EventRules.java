@@ -59,7 +59,9 @@ final class EventRules {
     private static final Lexicon NEAR = Lexicon.data("places", "near");
     private static final Lexicon DAY_WORDS = Lexicon.of("اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
             "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح", "مساء");
-    private static final Lexicon PLACE_WORD = Lexicon.data("places", "place-word");
+    private static final Lexicon PLACE_WORD = Lexicon.of(
+            org.handoverbot.text.WordList.load(org.handoverbot.text.WordLists.FOLDER + "place-words.txt")
+                    .toArray(String[]::new));
     private static final Lexicon THIS_PLACE = Lexicon.data("places", "this-place");
     private static final Lexicon NOT_NAME = Lexicon.data("places", "not-name");
     private static final Lexicon SEGMENT_BREAKS = Lexicon.data("events", "segment-break");
@@ -136,9 +138,8 @@ final class EventRules {
         }
 
         boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
-        boolean announcedHandover = s.has(ANNOUNCE) && s.has(HANDOVER_NOUN);
         // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
-        boolean talks = s.has(TALKS) && !doneVerb && !announcedHandover;
+        boolean talks = s.has(TALKS) && !doneVerb;
         boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
@@ -221,7 +222,8 @@ final class EventRules {
             return EventStatus.UNDER_WAY;
         }
         if (s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
-                || (noun && s.has(from, to, COMPLETE)) || (noun && s.has(from, to, ANNOUNCE))) {
+                || (noun && s.has(from, to, COMPLETE))
+                || (noun && s.has(from, to, ANNOUNCE) && !s.has(from, to, TALKS))) {
             return EventStatus.DONE;
         }
         // a statement's present tense ("يغادر التحالف قاعدة التقدم") inside its quote; a headline's is no report

@@ -207,6 +207,14 @@ final class QuoteVoices {
                 }
                 return new Voice(null, title, null, channel, via);
             }
+            // "ونقلت وكالة الأنباء العراقية الرسمية، مصدرٍ مسؤول قوله": an unnamed voice after the intermediary
+            Optional<Integer> later = words.find(subject, x -> ArticleSpeakers.UNNAMED.isBare(x)
+                    || x.startsWith("و") && ArticleSpeakers.UNNAMED.isBare(x.substring(1)));
+            if (later.isPresent()) {
+                int u = later.get();
+                return new Voice(null, ArticleSpeakers.withoutMarks(ArticleSpeakers.withoutClitic(ArticleSpeakers.clean(
+                        words.raw(u, ArticleSpeakers.unnamedEnd(words, u))))), null, channel, via);
+            }
             // "وقال محافظ الأنبار علي فرحان إن"، "قالت خلية الإعلام الأمني في بيان": as the article names them
             int end = v;
             while (end < w.size() && end - v < 6 && !ArticleSpeakers.NAME_STOPS.test(w.get(end))

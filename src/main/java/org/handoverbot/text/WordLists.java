@@ -1,11 +1,5 @@
 package org.handoverbot.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Word lists kept as data (models/extraction/NAME.txt on the class path): one word or phrase a line, written
- * as newsrooms write it, grouped under [section] headings, "#" for comments. A new outlet's wording is a line
+ * Word lists kept as data (models/extraction/NAME.txt on the class path, read by {@link WordList}): one word
+ * a line, written as newsrooms write it, grouped under [section] headings, "#" for comments. A new outlet's wording is a line
  * here, not code. Clitic forms are added by whoever matches them ({@link Clitics}). Loaded once, immutable.
  */
 public final class WordLists {
@@ -40,35 +34,19 @@ public final class WordLists {
         return words;
     }
 
+    /** The file through {@link WordList} (one parser for every list), split at its [section] headings. */
     private static Map<String, List<String>> read(String name) {
-        String resource = FOLDER + name + ".txt";
-        try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("word list not found on the class path: " + resource);
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        String current = "";
+        for (String entry : WordList.load(FOLDER + name + ".txt")) {
+            if (entry.startsWith("[") && entry.endsWith("]")) {
+                current = entry.substring(1, entry.length() - 1).strip();
+                sections.computeIfAbsent(current, k -> new ArrayList<>());
+            } else {
+                sections.computeIfAbsent(current, k -> new ArrayList<>()).add(entry);
             }
-            Map<String, List<String>> sections = new LinkedHashMap<>();
-            String current = "";
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                String s = line.strip();
-                int comment = s.indexOf('#');
-                if (comment >= 0) {
-                    s = s.substring(0, comment).strip();
-                }
-                if (s.isEmpty()) {
-                    continue;
-                }
-                if (s.startsWith("[") && s.endsWith("]")) {
-                    current = s.substring(1, s.length() - 1).strip();
-                    sections.computeIfAbsent(current, k -> new ArrayList<>());
-                    continue;
-                }
-                sections.computeIfAbsent(current, k -> new ArrayList<>()).add(s);
-            }
-            sections.replaceAll((k, v) -> List.copyOf(v));
-            return Map.copyOf(sections);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
         }
+        sections.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(sections);
     }
 }
