@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.handoverbot.answer.Reply;
-import org.handoverbot.answer.Reply.Paragraph;
 import org.handoverbot.answer.ReplyCatalogue;
 
 import io.github.bucket4j.Bucket;
@@ -60,7 +59,7 @@ final class FloodGuard {
 
     /** The one reply a flooding chat gets. */
     static Reply slowDown() {
-        return Reply.of(Paragraph.plain(ReplyCatalogue.arabic().text("telegram.slow_down")));
+        return Reply.of(ReplyCatalogue.arabic().paragraph("telegram.slow_down"));
     }
 
     private static final class ChatState {

@@ -261,8 +261,8 @@ class OneGateTest {
                 .anySatisfy(e -> assertThat(e).startsWith("outcome unknown: no answer within 1s"))
                 .anySatisfy(e -> assertThat(e).startsWith("expired: not sent within 1s"));
         String queue = new AlertQueueDesk(Set.of(42L), outbox, subscriptions).queue(42).blocks().toString();
-        assertThat(queue).contains("نتيجتها غير معروفة (لم يصل رد تيليغرام فلم تُعَد): 1")
-                .contains("انتهت صلاحيتها دون إرسال (أقدم من الحد المسموح): 2");
+        assertThat(queue).contains("منها نتيجتها غير معروفة (لم يصل رد تيليغرام فلم تُعَد): 1")
+                .contains("ومنها انتهت صلاحيتها دون إرسال (أقدم من الحد المسموح): 2");
     }
 
     private void awaitStatus(java.util.function.Predicate<QueueStatus> condition) throws InterruptedException {
