@@ -77,11 +77,9 @@ public final class FrameRules {
 
     private final List<Rule> rules;
     private final Map<String, Set<String>> wordLists = new LinkedHashMap<>();
-    private final Map<String, List<String>> bareWords = new LinkedHashMap<>();
 
-    FrameRules(List<Rule> rules, Map<String, List<String>> bare) {
+    FrameRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        bare.forEach((k, v) -> bareWords.put(k, List.copyOf(v)));
         for (Rule rule : this.rules) {
             Set<String> words = wordLists.computeIfAbsent(rule.name(), k -> new HashSet<>());
             rule.patterns().stream().filter(p -> p.items().size() == 1 && p.items().get(0).slot() == null)
@@ -103,7 +101,6 @@ public final class FrameRules {
 
     static FrameRules read(InputStream in, String name) throws IOException {
         List<Rule> rules = new ArrayList<>();
-        Map<String, List<String>> bare = new LinkedHashMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int number = 0;
@@ -131,8 +128,6 @@ public final class FrameRules {
                             throw new IllegalArgumentException(name + ":" + number + ": not one word: " + part);
                         }
                         items.add(new Item(null, Set.copyOf(Clitics.forms(words.get(0)))));
-                        bare.computeIfAbsent(line.substring(0, tab).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                                .add(words.get(0));
                     }
                 }
                 if (!items.isEmpty()) {
@@ -141,17 +136,12 @@ public final class FrameRules {
             }
             rules.add(new Rule(line.substring(0, tab).strip().toLowerCase(Locale.ROOT), List.copyOf(patterns)));
         }
-        return new FrameRules(rules, bare);
+        return new FrameRules(rules);
     }
 
     /** The rules whose name starts with the prefix ("relation."), in file order. */
     List<Rule> startingWith(String prefix) {
         return rules.stream().filter(r -> r.name().startsWith(prefix)).toList();
-    }
-
-    /** The words of the rules of this name as written (normalised, no clitics), in file order. */
-    List<String> patterns(String ruleName) {
-        return bareWords.getOrDefault(ruleName, List.of());
     }
 
     /** Every one-word form of the rules of this name (with clitics); empty when there is none. */

@@ -2,18 +2,25 @@ package org.handoverbot.nlp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
+import org.handoverbot.text.WordList;
 
 /**
  * Names a question gives that the gazetteer does not know: a place ("قاعدة فكتوريا", "معسكر الرشيد": a place
  * word then a definite noun) or a speaker ("وزير الدفاع الأمريكي": the words after a verb of saying, up to
  * "عن/حول"), returned as the user typed them, so the bot can say it has nothing about that very name instead of
- * answering about another. The word lists are in models/frame-rules.txt (unknown.*).
+ * answering about another. The place words are models/extraction/place-words.txt; the other lists are in
+ * models/frame-rules.txt (unknown.*).
  */
 final class UnknownNames {
+
+    /** The one list of place words, shared with replies and alerts. */
+    static final String PLACE_WORDS = "/models/extraction/place-words.txt";
 
     private final Set<String> placeWords;
     private final List<String> placeBases;
@@ -24,8 +31,10 @@ final class UnknownNames {
     private final Set<String> prepositions;
 
     UnknownNames(FrameRules rules) {
-        this.placeWords = rules.words("unknown.place_word");
-        this.placeBases = rules.patterns("unknown.place_word");
+        this.placeBases = WordList.load(PLACE_WORDS).stream().map(ArabicText::normalize).toList();
+        Set<String> forms = new HashSet<>();
+        placeBases.forEach(w -> forms.addAll(Clitics.forms(w)));
+        this.placeWords = Set.copyOf(forms);
         this.notNames = rules.words("unknown.not_name");
         this.say = rules.words("unknown.say");
         this.stop = rules.words("unknown.stop");
