@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                TimelineCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -52,6 +53,8 @@ public final class Main implements Runnable {
             20, Duration.ofMinutes(1), AlertLimits.telegram().headroom());
 
     public static void main(String[] args) {
+        // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 
