@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.handoverbot.answer.ArabicDates;
 import org.handoverbot.answer.Reply;
+import org.handoverbot.answer.ReplyCatalogue;
 import org.handoverbot.answer.Reply.Paragraph;
 import org.handoverbot.answer.Reply.Quotation;
 import org.handoverbot.answer.Reply.Span;
@@ -16,6 +17,7 @@ import org.handoverbot.knowledge.EventStatus;
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.telegram.DeepLinks;
 
 /**
  * Writes an alert in the answers' voice: what happened (a plan is never told as done), the date as the
@@ -27,9 +29,16 @@ public final class AlertComposer {
     private static final List<String> PLACE_WORDS = List.of("قاعدة", "موقع", "معسكر", "مطار");
 
     private final Gazetteer gazetteer;
+    private final Optional<String> botUsername;
 
     public AlertComposer(Gazetteer gazetteer) {
+        this(gazetteer, Optional.empty());
+    }
+
+    /** With the bot's @username, each alert about a base ends with a link that opens the bot on that base. */
+    public AlertComposer(Gazetteer gazetteer, Optional<String> botUsername) {
         this.gazetteer = gazetteer;
+        this.botUsername = botUsername;
     }
 
     public Reply compose(Event event, Optional<Quote> quote) {
@@ -44,8 +53,18 @@ public final class AlertComposer {
         if (!addresses.isEmpty()) {
             blocks.add(Paragraph.plain("الرابط: " + String.join("\n", addresses)));
         }
+        askMore(event).ifPresent(blocks::add);
         blocks.add(Paragraph.plain("لإيقاف التنبيهات أرسل /unsubscribe"));
         return new Reply(blocks, List.of());
+    }
+
+    /** "Ask more" as a deep link (t.me/<bot>?start=<base id>) that opens the bot's chat on this base. */
+    private Optional<Paragraph> askMore(Event event) {
+        if (botUsername.isEmpty() || event.baseId() == null || !DeepLinks.isPayload(event.baseId())) {
+            return Optional.empty();
+        }
+        return Optional.of(Paragraph.plain(ReplyCatalogue.arabic().format("alert.ask_more", "base",
+                basePhrase(event.baseId()), "link", DeepLinks.start(botUsername.get(), Optional.of(event.baseId())))));
     }
 
     private List<Span> what(Event event) {

@@ -141,6 +141,10 @@ public final class AnswerDialogue implements Dialogue {
             String arg = argument == null ? "" : argument.strip();
             return switch (name) {
                 case "start" -> {
+                    // A deep link (t.me/<bot>?start=<base id>, from an alert or an inline answer) opens on that base.
+                    if (isBase(arg)) {
+                        yield aboutBase(Intent.EVENT_DATE, arg);
+                    }
                     Answer hello = service.greeting();
                     Answer help = service.help();
                     List<Reply.Block> blocks = new ArrayList<>(hello.reply().blocks().subList(0, 1));

@@ -28,7 +28,7 @@ final class BotCommands {
             command("start", "ما يفعله البوت، مع أمثلة أسئلة"),
             command("help", "كيف تسأل عن تسليم القواعد"),
             command("bases", "القواعد التي سُلّمت وتواريخها"),
-            command("timeline", "التسلسل الزمني لعمليات التسليم"),
+            command("timeline", "صورة التسلسل الزمني لعمليات التسليم"),
             command("source", "مصادر الجواب الأخير"),
             command("subscribe", "تنبيه عند كل تسليم جديد (أو اكتب اسم قاعدة)"),
             command("unsubscribe", "إيقاف التنبيهات"));
