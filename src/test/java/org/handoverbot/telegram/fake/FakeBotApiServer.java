@@ -792,32 +792,21 @@ public class FakeBotApiServer implements AutoCloseable {
     }
 
     private static Map<String, String> multipartFields(byte[] body, String boundary) {
-        // ISO-8859-1 keeps one char per byte, so part boundaries can be found as text and values decoded as UTF-8.
-        String raw = new String(body, StandardCharsets.ISO_8859_1);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String part : raw.split("--" + java.util.regex.Pattern.quote(boundary))) {
-            int headerEnd = part.indexOf("\r\n\r\n");
-            if (headerEnd < 0) {
-                continue;
-            }
-            String headers = part.substring(0, headerEnd);
-            var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find() || headers.contains("filename=")) {
-                continue;
-            }
-            String value = part.substring(headerEnd + 4);
-            if (value.endsWith("\r\n")) {
-                value = value.substring(0, value.length() - 2);
-            }
-            fields.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-        }
+        multipartParts(body, boundary, false).forEach((name, bytes) -> fields.put(name, new String(bytes, StandardCharsets.UTF_8)));
         return fields;
     }
 
     /** The file parts of a multipart body (uploads), by field name, as bytes. */
     private static Map<String, byte[]> multipartFiles(byte[] body, String boundary) {
+        return multipartParts(body, boundary, true);
+    }
+
+    /** The parts of a multipart body that are uploads (files = true) or text fields (false), by name, as bytes. */
+    private static Map<String, byte[]> multipartParts(byte[] body, String boundary, boolean files) {
+        // ISO-8859-1 keeps one char per byte, so part boundaries can be found as text and values decoded as UTF-8.
         String raw = new String(body, StandardCharsets.ISO_8859_1);
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
         for (String part : raw.split("--" + java.util.regex.Pattern.quote(boundary))) {
             int headerEnd = part.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
@@ -825,16 +814,16 @@ public class FakeBotApiServer implements AutoCloseable {
             }
             String headers = part.substring(0, headerEnd);
             var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find() || !headers.contains("filename=")) {
+            if (!name.find() || headers.contains("filename=") != files) {
                 continue;
             }
             String value = part.substring(headerEnd + 4);
             if (value.endsWith("\r\n")) {
                 value = value.substring(0, value.length() - 2);
             }
-            files.put(name.group(1), value.getBytes(StandardCharsets.ISO_8859_1));
+            parts.put(name.group(1), value.getBytes(StandardCharsets.ISO_8859_1));
         }
-        return files;
+        return parts;
     }
 
     private void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout,
