@@ -18,6 +18,7 @@ import org.handoverbot.knowledge.Quote;
 import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.telegram.DeepLinks;
+import org.handoverbot.text.WordList;
 
 /**
  * Writes an alert in the answers' voice: what happened (a plan is never told as done), the date as the
@@ -26,7 +27,7 @@ import org.handoverbot.telegram.DeepLinks;
  */
 public final class AlertComposer {
 
-    private static final List<String> PLACE_WORDS = List.of("قاعدة", "موقع", "معسكر", "مطار");
+    private static final List<String> PLACE_WORDS = WordList.load("/models/extraction/place-words.txt");
 
     private final Gazetteer gazetteer;
     private final Optional<String> botUsername;

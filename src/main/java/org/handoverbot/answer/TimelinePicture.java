@@ -191,9 +191,10 @@ public final class TimelinePicture {
             Mark before = panels.get(i - 1).marks().get(panels.get(i - 1).marks().size() - 1);
             Mark after = panels.get(i).marks().get(0);
             Period gap = Period.between(before.date(), after.date());
-            String span = gap.getYears() == 0 ? replies.format("timeline.picture.months", "months", gap.getMonths())
-                    : gap.getMonths() == 0 ? replies.format("timeline.picture.years", "years", gap.getYears())
-                    : replies.format("timeline.picture.years_months", "years", gap.getYears(), "months", gap.getMonths());
+            String years = ArabicCounts.years(gap.getYears(), ArabicCounts.Case.NOMINATIVE);
+            String months = ArabicCounts.months(gap.getMonths(), ArabicCounts.Case.NOMINATIVE);
+            String span = gap.getYears() == 0 ? months : gap.getMonths() == 0 ? years
+                    : replies.format("timeline.picture.span", "years", years, "months", months);
             notes.add(replies.format("timeline.picture.break", "from", ArabicDates.format(before.date()),
                     "to", ArabicDates.format(after.date()), "span", span));
         }

@@ -92,7 +92,8 @@ public final class TimelinePictures {
      * a caption, the publishers once each; when even that is, as many as fit and a pointer to the text list.
      */
     String caption(List<Event> handovers) {
-        String head = "<b>" + TelegramHtmlRenderer.escape(replies.format("timeline.picture.caption", "count", handovers.size()))
+        String head = "<b>" + TelegramHtmlRenderer.escape(replies.format("timeline.picture.caption",
+                "bases", ArabicCounts.bases(handovers.size(), ArabicCounts.Case.NOMINATIVE)))
                 + "</b>";
         List<String> lines = new ArrayList<>();
         for (Event e : handovers) {

@@ -6,30 +6,62 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The H2 database, migrated to the newest schema on open (Flyway, classpath:db/migration).
- * With AUTO_SERVER=TRUE in the URL (the default setting) a second process (`ingest`, `events`) can use the
- * file while the bot holds it: the first process serves it to the others over TCP on 127.0.0.1.
+ * The database, migrated to the newest schema on open, whatever its vendor: H2 (the embedded default, see
+ * {@link H2Connections}) or PostgreSQL (several instances on one server, see {@link PostgresConnections}).
+ * Both get the same Flyway history: the portable migrations in classpath:db/migration, and the few whose SQL
+ * differs in classpath:db/vendor/h2 or db/vendor/postgresql.
+ * Vendor-specific connection handling lives in those two classes; this one only runs transactions.
  */
 public final class Database implements AutoCloseable {
 
-    private final JdbcConnectionPool pool;
-
-    private Database(JdbcConnectionPool pool) {
-        this.pool = pool;
+    /** Where a vendor's migrations are: the shared ones and its own (V1, whose SQL differs). */
+    public static String[] migrationLocations(Vendor vendor) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor.flywayName()};
     }
 
+    private final DataSource pool;
+    private final Vendor vendor;
+    private final AutoCloseable closer;
+
+    private Database(DataSource pool, Vendor vendor, AutoCloseable closer) {
+        this.pool = pool;
+        this.vendor = vendor;
+        this.closer = closer;
+    }
+
+    /** An H2 or PostgreSQL URL with its vendor's default login (or the login the URL carries). */
     public static Database open(String jdbcUrl) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
-        pool.setMaxConnections(32);
-        Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return new Database(pool);
+        return open(DatabaseAddress.of(jdbcUrl));
+    }
+
+    public static Database open(DatabaseAddress address) {
+        Database database = switch (address.vendor()) {
+            case H2 -> H2Connections.open(address, Database::new);
+            case POSTGRESQL -> PostgresConnections.open(address, Database::new);
+        };
+        try {
+            Flyway.configure()
+                    .dataSource(database.pool)
+                    .locations(migrationLocations(database.vendor))
+                    .load()
+                    .migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** How the vendor classes hand over what they opened. */
+    @FunctionalInterface
+    interface Opened {
+        Database of(DataSource pool, Vendor vendor, AutoCloseable closer);
+    }
+
+    public Vendor vendor() {
+        return vendor;
     }
 
     public DataSource dataSource() {
@@ -66,6 +98,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException("closing the database: " + e.getMessage(), e);
+        }
     }
 }
