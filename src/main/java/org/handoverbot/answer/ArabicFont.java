@@ -28,8 +28,11 @@ public final class ArabicFont {
             "/usr/share/fonts/TTF/DejaVuSans.ttf");
     private static final List<String> FAMILIES = List.of("DejaVu Sans", "Noto Sans Arabic", "Noto Naskh Arabic",
             "FreeSans", "Arial", "Tahoma");
-    /** Letters in all four joining forms, the lam-alef ligature, Arabic punctuation and digits. */
-    static final String SAMPLE = "القائم عين الأسد التاجي كي وان، لا 2020";
+    /** What a picture must be able to show: the timeline picture's own title and axis, and digits. */
+    static String sample() {
+        ReplyCatalogue replies = ReplyCatalogue.arabic();
+        return replies.text("timeline.picture.title") + "، " + replies.text("timeline.picture.axis") + " 2020";
+    }
 
     private static final class Holder {
         static final Optional<Font> FONT = search();
@@ -50,12 +53,13 @@ public final class ArabicFont {
     }
 
     static Optional<Font> search() {
+        String sample = sample();
         for (String file : FILES) {
             Path path = Path.of(file);
             if (Files.isReadable(path)) {
                 try {
                     Font font = Font.createFont(Font.TRUETYPE_FONT, path.toFile());
-                    if (font.canDisplayUpTo(SAMPLE) == -1) {
+                    if (font.canDisplayUpTo(sample) == -1) {
                         return Optional.of(font);
                     }
                 } catch (FontFormatException | IOException e) {
@@ -66,6 +70,6 @@ public final class ArabicFont {
         Set<String> installed = new HashSet<>(Arrays.asList(
                 GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
         return FAMILIES.stream().filter(installed::contains).map(f -> new Font(f, Font.PLAIN, 1))
-                .filter(f -> f.canDisplayUpTo(SAMPLE) == -1).findFirst();
+                .filter(f -> f.canDisplayUpTo(sample) == -1).findFirst();
     }
 }
