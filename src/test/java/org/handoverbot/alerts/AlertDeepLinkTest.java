@@ -28,7 +28,7 @@ class AlertDeepLinkTest {
 
         String text = new PlainTextRenderer().render(new AlertComposer(GAZETTEER, Optional.of("handover_bot")).compose(taji, Optional.empty()));
 
-        assertThat(text).contains("للمزيد عن قاعدة التاجي في بغداد اسألني هنا: https://t.me/handover_bot?start=taji");
+        assertThat(text).contains("للمزيد عن قاعدة التاجي اسألني هنا: https://t.me/handover_bot?start=taji");
         assertThat(new TelegramHtmlRenderer().render(new AlertComposer(GAZETTEER, Optional.of("handover_bot"))
                 .compose(taji, Optional.empty()))).hasSize(1);
     }
