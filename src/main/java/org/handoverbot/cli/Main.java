@@ -17,11 +17,15 @@ import org.handoverbot.alerts.AlertSender;
 import org.handoverbot.alerts.SenderSettings;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.answer.Dialogue;
+import org.handoverbot.answer.InlineAnswers;
+import org.handoverbot.answer.Names;
+import org.handoverbot.answer.TimelinePictures;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.DeliverySettings;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
 import org.handoverbot.telegram.TelegramStoppedException;
@@ -40,10 +44,13 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                TimelineCommand.class,
         })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 
@@ -80,11 +87,15 @@ public final class Main implements Runnable {
             AlertOutbox outbox = new AlertOutbox(db);
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
                     new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+            Names names = new Names(app.gazetteer());
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
-                    .withOnChatBlocked(subscriptions::unsubscribe));
+                    .withOnChatBlocked(subscriptions::unsubscribe),
+                    BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
+                            new TimelinePictures(app.knowledge(), names)));
             SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());
             AlertSender sender = new AlertSender(outbox, subscriptions,
-                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer()),
+                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
+                            new TelegramHtmlRenderer()),
                     bot.gate(), senderSettings, clock).start();
             bot.closeBeforeGate(sender);
             bot.closeOnShutdown(app);

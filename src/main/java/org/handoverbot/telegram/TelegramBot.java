@@ -38,13 +38,17 @@ public final class TelegramBot implements AutoCloseable {
     private final AutoCloseable receiver;
     private final Optional<Integer> webhookPort;
     private final Duration grace;
+    private final ChatActions actions;
+    private final Optional<InlineQueries> inline;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final java.util.List<AutoCloseable> otherSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicReference<String> stoppedBecause = new java.util.concurrent.atomic.AtomicReference<>();
 
     private TelegramBot(BotIdentity me, OutboundGate gate, ChatLanes lanes, AutoCloseable receiver,
-                        Optional<Integer> webhookPort, Duration grace) {
+                        Optional<Integer> webhookPort, Duration grace, UpdateRouter.Extras extras) {
+        this.actions = extras.actions();
+        this.inline = extras.inline();
         this.me = me;
         this.client = gate.client();
         this.gate = gate;
@@ -60,6 +64,12 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options) {
+        return start(settings, dialogue, database, options, BotExtras.none());
+    }
+
+    /** With what the bot offers beyond text replies: inline mode, the /timeline picture, the typing indicator. */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options,
+                                    BotExtras botExtras) {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
@@ -71,15 +81,26 @@ public final class TelegramBot implements AutoCloseable {
         java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();
         gate.onTokenRevoked(reason -> started.thenAccept(bot -> bot.stopBecause(reason)));
         ChatLanes lanes = null;
+        ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
             registerCommands(client, options, mask);
-            HandledUpdates handled = new HandledUpdates(database);
+            // Behind a webhook several instances may share the database: each update is leased to whichever took it.
+            HandledUpdates handled = settings.webhookUrl().isPresent()
+                    ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), HandledUpdates.WEBHOOK_LEASE)
+                    : new HandledUpdates(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(gate, options.renderer(), options.sendAttempts(),
                     options.callTimeout(), options.firstRetry(), options.onChatBlocked());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender, new FloodGuard(options.floodLimits()));
+            UpdateRouter.Extras extras = new UpdateRouter.Extras(actions,
+                    botExtras.inline().map(answers -> new InlineQueries(answers, options.renderer(), me.username(),
+                            System::nanoTime, client, mask, options.callTimeout())),
+                    botExtras.timelinePicture(),
+                    Optional.of(new PhotoSender(client, mask, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
+                    Optional.of(sender), options.onChatBlocked());
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender,
+                    new FloodGuard(options.floodLimits()));
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
@@ -92,13 +113,13 @@ public final class TelegramBot implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+                TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
                 started.complete(bot);
                 return bot;
             }
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace());
+            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
             started.complete(bot);
             return bot;
         } catch (RuntimeException e) {
@@ -109,6 +130,7 @@ public final class TelegramBot implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            actions.close();
             gate.close();
             throw e;
         }
@@ -155,6 +177,11 @@ public final class TelegramBot implements AutoCloseable {
             stopper.setDaemon(true);
             stopper.start();
         }
+    }
+
+    /** Inline results users chose and posted, by kind (answer, card, timeline, help); empty without inline mode. */
+    public java.util.Map<String, Long> chosenInlineResults() {
+        return inline.map(InlineQueries::chosenCounts).orElse(java.util.Map.of());
     }
 
     /** The port the webhook endpoint listens on, in webhook mode. */
@@ -216,6 +243,7 @@ public final class TelegramBot implements AutoCloseable {
                     LOG.warn("stopping a sender: {}", e.toString());
                 }
             }
+            actions.close();
             gate.close();
             closed.countDown();
             LOG.info("stopped");
