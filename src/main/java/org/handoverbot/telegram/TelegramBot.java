@@ -74,8 +74,8 @@ public final class TelegramBot implements AutoCloseable {
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
         // Alerts wait up to two minutes for an answer before calling it unknown; replies set their own, shorter wait.
-        OutboundGate gate = OutboundGate.open(token, url, options.sendLimits(), new LocalSendLimiter(options.sendLimits()),
-                new LocalSendPause(), Duration.ofMinutes(3));
+        OutboundGate gate = OutboundGate.open(token, url, options.sendLimits(), options.sendLimiter().apply(options.sendLimits()),
+                options.sendPause().get(), Duration.ofMinutes(3));
         TelegramClient client = gate.client();
         // A 401 while running (token revoked) stops the bot; the bot exists only at the end of start().
         java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.handoverbot.answer.Reply;
 import org.handoverbot.answer.TelegramHtmlRenderer;
@@ -26,16 +27,20 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
  * @param onChatBlocked     told the chat id when Telegram answers 403 to a reply (blocked, kicked): e.g. unsubscribe it
  * @param sendLimits        the limits of the one outbound gate replies and alerts share (Telegram's by default)
  * @param floodLimits       when one person's messages are a flood, answered with one "slow down"
+ * @param sendLimiter       makes the gate's limiter from the limits: this process's own by default; one shared
+ *                          by several instances (e.g. bucket4j buckets in PostgreSQL) can be given instead
+ * @param sendPause         the gate's 429 pause: this process's own by default, or one shared by instances
  */
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
                               LongConsumer onChatBlocked, SendLimits sendLimits,
-                              FloodLimits floodLimits) {
+                              FloodLimits floodLimits, Function<SendLimits, SendLimiter> sendLimiter,
+                              Supplier<SendPause> sendPause) {
 
     public TelegramOptions {
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
-                || sendLimits == null || floodLimits == null) {
+                || sendLimits == null || floodLimits == null || sendLimiter == null || sendPause == null) {
             throw new IllegalArgumentException("bad Telegram options");
         }
     }
@@ -48,7 +53,7 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {
         return new TelegramOptions(renderer, 16, 10_000, 50, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
                 5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, SendLimits.telegram(),
-                FloodLimits.defaults());
+                FloodLimits.defaults(), LocalSendLimiter::new, LocalSendPause::new);
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
@@ -87,6 +92,14 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         return with(o -> o.floodLimits = limits);
     }
 
+    /** The gate's limiter and 429 pause from elsewhere, e.g. shared through the database by several instances. */
+    public TelegramOptions withSharedGate(Function<SendLimits, SendLimiter> limiter, Supplier<SendPause> pause) {
+        return with(o -> {
+            o.sendLimiter = limiter;
+            o.sendPause = pause;
+        });
+    }
+
     // Each with… names only what it changes, so a new option is added here once, not in every copy.
     private TelegramOptions with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -109,6 +122,8 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         LongConsumer onChatBlocked;
         SendLimits sendLimits;
         FloodLimits floodLimits;
+        Function<SendLimits, SendLimiter> sendLimiter;
+        Supplier<SendPause> sendPause;
 
         Copy(TelegramOptions o) {
             renderer = o.renderer;
@@ -125,12 +140,14 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
             onChatBlocked = o.onChatBlocked;
             sendLimits = o.sendLimits;
             floodLimits = o.floodLimits;
+            sendLimiter = o.sendLimiter;
+            sendPause = o.sendPause;
         }
 
         TelegramOptions build() {
             return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
                     maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked,
-                    sendLimits, floodLimits);
+                    sendLimits, floodLimits, sendLimiter, sendPause);
         }
     }
 }
