@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                ReviewCommand.class,
         })
 public final class Main implements Runnable {
 
