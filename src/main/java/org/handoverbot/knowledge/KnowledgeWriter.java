@@ -66,7 +66,7 @@ final class KnowledgeWriter {
      * kept out of the answers and the alerts until an operator approves it. A doubtful date never fills a gap.
      */
     Merged merge(Connection c, EventDraft draft, Long articleId, String reviewReason) throws SQLException {
-        Optional<Long> existing = findSame(c, draft);
+        Optional<Long> existing = findSame(c, draft, articleId != null);
         if (draft.dateFlag() != null) {
             draft = new EventDraft(draft.kind(), draft.status(), draft.baseId(), draft.fromParty(), draft.toParty(),
                     existing.isPresent() ? null : draft.date(), draft.complete(), draft.ordinal(), draft.figures(),
@@ -133,7 +133,8 @@ final class KnowledgeWriter {
     /** Events an operator rejected are no longer anything a report can join. */
     private static final String LIVE = " AND (review_state IS NULL OR review_state = 'to_review')";
 
-    private Optional<Long> findSame(Connection c, EventDraft d) throws SQLException {
+    /** reports: an article's draft, whose day may differ from another report's by a day or two; records are exact. */
+    private Optional<Long> findSame(Connection c, EventDraft d, boolean reports) throws SQLException {
         if (d.baseId() == null) {
             return Optional.empty();
         }
@@ -147,6 +148,9 @@ final class KnowledgeWriter {
                 }
             }
             // another report of the same handover: a day or two apart (an under-way report: up to a week before)
+            if (!reports) {
+                day = null;
+            }
             Long closest = null;
             long best = Long.MAX_VALUE;
             for (Object[] row : done) {

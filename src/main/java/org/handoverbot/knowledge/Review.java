@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Doubtful extractions wait for an operator. A handover read with a flagged date (its weekday disagrees), an
- * unknown base or an unknown party is stored "to review": not told as fact, not alerted. An operator lists
+ * Doubtful extractions wait for an operator. A handover read with a flagged date (its weekday disagrees) or an
+ * unknown base is stored "to review": not told as fact, not alerted. (A party the text does not name stays
+ * empty, as reports often leave the receiver out; that alone holds nothing back.) An operator lists
  * them, approves one (it becomes fact and its alerts are written, in the same transaction, exactly once) or
  * rejects it (it stays stored, never told). Every decision raises the knowledge version, so running bots reload.
  */
@@ -40,9 +41,6 @@ public final class Review {
         }
         if (e.baseId() == null) {
             return Optional.of("unknown base: " + (e.baseName() == null ? "not named" : e.baseName()));
-        }
-        if (e.status() != EventStatus.PLANNED && (e.fromParty() == null || e.toParty() == null)) {
-            return Optional.of("unknown party: " + (e.fromParty() == null ? "who handed over" : "who received"));
         }
         return Optional.empty();
     }
