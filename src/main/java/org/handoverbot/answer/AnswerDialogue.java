@@ -199,6 +199,9 @@ public final class AnswerDialogue implements Dialogue {
         if (intent == Intent.HELP) {
             return c.service().help();
         }
+        if (intent == Intent.THANKS && u.confidence() >= minConfidence) {
+            return Answer.of(Reply.of(Para.text(ReplyCatalogue.arabic().text("dialogue.thanks")).build()));
+        }
         if (u.confidence() < minConfidence) {
             return c.service().clarify(bases.isEmpty() ? context.baseId() : bases.get(0));
         }
