@@ -160,7 +160,13 @@ public final class ReplyCatalogue {
                 arguments.put(name, value);
             }
         });
-        return marked(format.format(arguments), texts);
+        String formatted;
+        // ICU's MessageFormat is not safe for concurrent use (it builds sub-formats lazily), and replies are
+        // composed on many threads: each pattern formats one message at a time, which takes microseconds.
+        synchronized (format) {
+            formatted = format.format(arguments);
+        }
+        return marked(formatted, texts);
     }
 
     /** One paragraph of the reply, bold where the pattern marks it. */
@@ -180,7 +186,9 @@ public final class ReplyCatalogue {
 
     /** A spelled-out ordinal from CLDR's rules: feminine "الثالثة", "الحادية عشرة"; masculine "الثالث". */
     public String ordinal(long n, boolean feminine) {
-        return spellout.format(n, feminine ? "%spellout-ordinal-feminine" : "%spellout-ordinal-masculine");
+        synchronized (spellout) {
+            return spellout.format(n, feminine ? "%spellout-ordinal-feminine" : "%spellout-ordinal-masculine");
+        }
     }
 
     private boolean isChoice(String key, String slot) {

@@ -25,11 +25,13 @@ final class StoredRows {
     private static final String EVENT_COLUMNS = "e.id, e.kind, e.status, e.base_id, e.from_party, e.to_party, "
             + "e.event_date, e.complete, e.ordinal, e.summary, e.linked_event_id";
     private static final String SOURCE_COLUMNS = "s.id, s.publisher, s.published, s.url, s.cited_source, "
-            + "s.cited_speaker, s.evidence, s.article_id";
+            + "s.cited_speaker, s.evidence, s.article_id, s.cited_via";
     private static final String QUOTE_COLUMNS = "q.id, q.article_id, q.speaker_id, q.speaker_name, q.speaker_title, "
             + "q.text, q.source_id";
 
-    private static final String ALL_EVENTS = "SELECT " + EVENT_COLUMNS + " FROM event e ORDER BY e.id";
+    /** Only what the bot tells as fact: events waiting for review or rejected stay out of the answers. */
+    private static final String ALL_EVENTS = "SELECT " + EVENT_COLUMNS + " FROM event e WHERE e.review_state IS NULL "
+            + "ORDER BY e.id";
     private static final String ALL_FIGURES = "SELECT event_id, kind, amount, note FROM figure ORDER BY id";
     private static final String ALL_SOURCES = "SELECT " + SOURCE_COLUMNS + " FROM source s ORDER BY s.id";
     private static final String ALL_EVENT_SOURCES = "SELECT event_id, source_id FROM event_source ORDER BY source_id";
@@ -119,7 +121,7 @@ final class StoredRows {
     private static Source source(ResultSet rs, int first) throws SQLException {
         return new Source(rs.getLong(first), rs.getString(first + 1), localDate(rs.getDate(first + 2)),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
-                rs.getObject(first + 7) == null ? null : rs.getLong(first + 7));
+                rs.getObject(first + 7) == null ? null : rs.getLong(first + 7), rs.getString(first + 8));
     }
 
     private static void query(Connection c, String sql, RowReader reader, Object... params) throws SQLException {

@@ -70,7 +70,10 @@ public final class TelegramBot implements AutoCloseable {
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
             registerCommands(client, options, mask);
-            HandledUpdates handled = new HandledUpdates(database);
+            // Behind a webhook several instances may share the database: each update is leased to whichever took it.
+            HandledUpdates handled = settings.webhookUrl().isPresent()
+                    ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), HandledUpdates.WEBHOOK_LEASE)
+                    : new HandledUpdates(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),

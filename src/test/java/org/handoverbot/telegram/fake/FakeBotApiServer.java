@@ -197,6 +197,36 @@ public class FakeBotApiServer implements AutoCloseable {
         }
     }
 
+    // ---- webhook delivery: Telegram pushing updates to several instances behind one address
+
+    /**
+     * Pushes every queued update (and every update queued later) to webhook endpoints, as Telegram and a proxy
+     * in front of several instances do: round-robin, with the secret the bot gave setWebhook; an update that
+     * gets no 200 goes again to the next endpoint a little later (Telegram's retry); every repeatEvery-th update
+     * (0: none) is delivered a second time to the next endpoint, as Telegram does when a 200 was lost.
+     * Close the returned deliveries (or this server) to stop.
+     */
+    public WebhookDeliveries deliverToWebhooks(List<URI> endpoints, int repeatEvery) {
+        WebhookDeliveries deliveries = new WebhookDeliveries(this, endpoints, repeatEvery);
+        deliveries.start();
+        return deliveries;
+    }
+
+    /** The next queued update, taken off the queue (webhook delivery), or null when none came within wait. */
+    ObjectNode takeForWebhook(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            while (pending.isEmpty() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return pending.pollFirst();
+        }
+    }
+
     // ---- what the bot did
 
     public List<ApiCall> calls() {
