@@ -106,7 +106,19 @@ public final class SeedLoader {
         return out;
     }
 
+    /**
+     * Best effort: when another process loading the same seeds at the same moment remembers it first, the
+     * insert fails and nothing is lost (the next start finds its row; at worst it reads the seed again).
+     */
     private void remember(String resource, String checksum) {
+        try {
+            store(resource, checksum);
+        } catch (StoreException e) {
+            // the other loader's row stands (same seed files, same checksum)
+        }
+    }
+
+    private void store(String resource, String checksum) {
         ingester.database().inTransaction(c -> {
             try (PreparedStatement forget = c.prepareStatement(FORGET);
                  PreparedStatement remember = c.prepareStatement(REMEMBER)) {
