@@ -105,6 +105,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             if (handling.reply().isPresent()) {
                 sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
             }
+            if (handling.outgoing().isPresent()) {
+                handling.outgoing().get().send(handling.inReplyTo());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("stopped while answering update {}", updateId);
