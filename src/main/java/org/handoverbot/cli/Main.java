@@ -98,7 +98,7 @@ public final class Main implements Runnable {
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                            new TimelinePictures(app.knowledge(), names)));
+                            new TimelinePictures(app.liveKnowledge(), names)));
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);
