@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                ReviewCommand.class,
                 TimelineCommand.class,
         })
 public final class Main implements Runnable {
@@ -91,7 +92,7 @@ public final class Main implements Runnable {
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                            new TimelinePictures(app.knowledge(), names)));
+                            new TimelinePictures(app.liveKnowledge(), names)));
             SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());
             AlertSender sender = new AlertSender(outbox, subscriptions,
                     new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
