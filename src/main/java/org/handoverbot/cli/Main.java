@@ -23,6 +23,7 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.BotMetrics;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
 import picocli.CommandLine;
@@ -85,9 +86,11 @@ public final class Main implements Runnable {
             AlertOutbox outbox = new AlertOutbox(db);
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
                     new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+            BotMetrics metrics = BotMetrics.prometheus();
+            metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
-                    .withOnChatBlocked(subscriptions::unsubscribe));
+                    .withOnChatBlocked(subscriptions::unsubscribe), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);

@@ -61,6 +61,12 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options) {
+        return start(settings, dialogue, database, options, BotMetrics.none(), Readiness.ALWAYS);
+    }
+
+    /** With metrics and a readiness check, served beside the webhook (GET /metrics, GET /health). */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options,
+                                    BotMetrics metrics, Readiness readiness) {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
@@ -78,12 +84,13 @@ public final class TelegramBot implements AutoCloseable {
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
                     options.callTimeout(), options.firstRetry(), options.onChatBlocked(), options.maxSendsPerSecond());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender, metrics);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
                 String secret = settings.webhookSecret().orElseThrow(() -> new TelegramStartException("TELEGRAM_WEBHOOK_SECRET is not set"));
-                WebhookReceiver receiver = WebhookReceiver.start(new InetSocketAddress(port), hook.getRawPath(), secret, intake);
+                WebhookReceiver receiver = WebhookReceiver.start(new InetSocketAddress(port), hook.getRawPath(), secret, intake,
+                        metrics, readiness);
                 try {
                     setWebhook(client, hook, secret, options, mask);
                 } catch (RuntimeException e) {

@@ -88,6 +88,9 @@ class SeveralInstancesTest {
             endpoints.add(URI.create("http://127.0.0.1:" + port + "/hook"));
         }
         long t0 = System.nanoTime();
+        for (URI endpoint : endpoints) {
+            awaitTrue(() -> get(endpoint.resolve("/health")).equals("ready\n"), endpoint + " ready");
+        }
         server.awaitCalls("setWebhook", 3, WAIT);
         phase("started", t0);
         deliveries = server.deliverToWebhooks(endpoints, 3);
@@ -121,6 +124,11 @@ class SeveralInstancesTest {
         assertThat(elsewhere).as("follow-ups taken in by another instance than their question").isGreaterThan(CHATS / 2);
         assertThat(deliveries.attempts()).as("some updates were delivered twice").anyMatch(WebhookDeliveries.Attempt::repeat);
         assertThat(deliveries.undelivered()).isZero();
+        int queued = 0;
+        for (URI endpoint : endpoints) {
+            queued += (int) metric(get(endpoint.resolve("/metrics")), "handover_updates_total{outcome=\"queued\"}");
+        }
+        assertThat(queued).as("updates taken in by the three instances together (metrics)").isEqualTo(2 * CHATS);
 
         // Alerts: followers subscribe through the stream; an ingest (another process's job) queues one alert each.
         for (long chat = 1; chat <= 6; chat++) {
@@ -232,6 +240,25 @@ class SeveralInstancesTest {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The body of a GET, or "" when the instance does not answer (yet). */
+    private static String get(URI uri) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** A sample's value in Prometheus text (0 when absent). */
+    private static double metric(String text, String sample) {
+        return text.lines().filter(l -> l.startsWith(sample + " ")).mapToDouble(l -> Double.parseDouble(l.substring(sample.length() + 1)))
+                .findFirst().orElse(0);
     }
 
     private static int freePort() throws IOException {
