@@ -19,10 +19,14 @@ import org.handoverbot.alerts.AlertTelegramClient;
 import org.handoverbot.alerts.SenderSettings;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.answer.Dialogue;
+import org.handoverbot.answer.InlineAnswers;
+import org.handoverbot.answer.Names;
+import org.handoverbot.answer.TimelinePictures;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.BotMetrics;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
@@ -41,6 +45,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                TimelineCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -53,6 +58,8 @@ public final class Main implements Runnable {
             20, Duration.ofMinutes(1), AlertLimits.telegram().headroom());
 
     public static void main(String[] args) {
+        // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 
@@ -86,16 +93,20 @@ public final class Main implements Runnable {
             AlertOutbox outbox = new AlertOutbox(db);
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
                     new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+            Names names = new Names(app.gazetteer());
             BotMetrics metrics = BotMetrics.prometheus();
             metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
-                    .withOnChatBlocked(subscriptions::unsubscribe), metrics, app::notReadyBecause);
+                    .withOnChatBlocked(subscriptions::unsubscribe),
+                    BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
+                            new TimelinePictures(app.knowledge(), names)), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);
             AlertSender sender = new AlertSender(outbox, subscriptions,
-                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer()),
+                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
+                            new TelegramHtmlRenderer()),
                     alertClient.client(), senderSettings, clock).start();
             bot.closeOnShutdown(sender, alertClient, app);
             bot.awaitClosed();

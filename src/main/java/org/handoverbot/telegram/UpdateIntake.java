@@ -119,6 +119,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 ReplySender.Delivery delivery = sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
                 metrics.reply(delivery.name().toLowerCase(java.util.Locale.ROOT), arrivedNanos);
             }
+            if (handling.outgoing().isPresent()) {
+                handling.outgoing().get().send(handling.inReplyTo());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("stopped while answering update {}", updateId);

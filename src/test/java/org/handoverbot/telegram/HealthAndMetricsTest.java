@@ -42,7 +42,7 @@ class HealthAndMetricsTest {
         env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook");
         env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
         bot = TelegramBot.start(Settings.from(env), new ScriptedDialogue(), harness.database,
-                BotHarness.fastOptions().withWebhookBindPort(0), BotMetrics.prometheus(), notReady::get);
+                BotHarness.fastOptions().withWebhookBindPort(0), BotExtras.none(), BotMetrics.prometheus(), notReady::get);
     }
 
     @AfterEach
