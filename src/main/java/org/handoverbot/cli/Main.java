@@ -100,7 +100,7 @@ public final class Main implements Runnable {
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                            new TimelinePictures(app.knowledge(), names)), metrics, app::notReadyBecause);
+                            new TimelinePictures(app.liveKnowledge(), names)), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);

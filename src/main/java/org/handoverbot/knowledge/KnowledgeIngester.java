@@ -33,6 +33,11 @@ public final class KnowledgeIngester {
         this.listener = Objects.requireNonNull(listener);
     }
 
+    /** The database this stores into (the seed loader keeps its checksums there too). */
+    Database database() {
+        return database;
+    }
+
     public IngestReport ingest(ArticleInput article) {
         return store(article, listener);
     }
