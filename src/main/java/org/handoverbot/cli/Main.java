@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                ReviewCommand.class,
                 TimelineCommand.class,
         })
 public final class Main implements Runnable {
