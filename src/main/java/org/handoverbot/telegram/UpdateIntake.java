@@ -31,8 +31,15 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
     private final UpdateRouter router;
     private final ReplySender sender;
     private final FloodGuard floods;
+    private final BotMetrics metrics;
 
     UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, FloodGuard floods) {
+        this(handled, lanes, router, sender, floods, BotMetrics.none());
+    }
+
+    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, FloodGuard floods,
+                 BotMetrics metrics) {
+        this.metrics = metrics;
         this.handled = handled;
         this.floods = floods;
         this.lanes = lanes;
@@ -55,7 +62,14 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         }
     }
 
+    /** Takes the update in (or says why not), counted in the metrics by outcome. */
     Intake offer(Update update, Duration waitForRoom) {
+        Intake intake = take(update, waitForRoom, System.nanoTime());
+        metrics.update(intake.name().toLowerCase(java.util.Locale.ROOT));
+        return intake;
+    }
+
+    private Intake take(Update update, Duration waitForRoom, long arrivedNanos) {
         OptionalLong chat = UpdateRouter.chatOf(update);
         if (chat.isEmpty()) {
             return Intake.NOT_FOR_THE_BOT;
@@ -83,7 +97,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             return Intake.FLOODED;
         }
         Runnable work = verdict == FloodGuard.Verdict.SLOW_DOWN
-                ? () -> slowDown(update, chat.getAsLong(), guarded) : () -> handle(update, guarded);
+                ? () -> slowDown(update, chat.getAsLong(), guarded) : () -> handle(update, guarded, arrivedNanos);
         try {
             if (lanes.submit(chat.getAsLong(), work, waitForRoom)) {
                 return Intake.QUEUED;
@@ -125,7 +139,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         }
     }
 
-    private void handle(Update update, boolean guarded) {
+    private void handle(Update update, boolean guarded, long arrivedNanos) {
         long updateId = update.getUpdateId();
         try {
             UpdateRouter.Handling handling = router.route(update);
@@ -147,7 +161,8 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 sender.acknowledge(handling.callbackQueryId().get());
             }
             if (handling.reply().isPresent()) {
-                sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
+                ReplySender.Delivery delivery = sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
+                metrics.reply(delivery.name().toLowerCase(java.util.Locale.ROOT), arrivedNanos);
             }
             if (handling.outgoing().isPresent()) {
                 handling.outgoing().get().send(handling.inReplyTo());
