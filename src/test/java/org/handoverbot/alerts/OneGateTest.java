@@ -147,6 +147,8 @@ class OneGateTest {
         long question = server.sendText(USER, "متى سلموا القائم؟");
 
         SentMessage answer = server.awaitSent(USER, 1, WAIT).get(0);
+        System.out.printf("broadcast: a question's answer after %.0f ms, %d alerts already out%n",
+                (answer.atNanos() - server.enqueuedAtNanos(question)) / 1e6, server.sent().size() - 1);
         assertThat(Duration.ofNanos(answer.atNanos() - server.enqueuedAtNanos(question))).isLessThan(Duration.ofSeconds(1));
         server.awaitCalls("sendMessage", 81, WAIT);
         assertThat(server.calls("sendMessage").stream().filter(c -> c.atNanos() > answer.atNanos()))

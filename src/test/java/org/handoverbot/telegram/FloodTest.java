@@ -62,6 +62,7 @@ class FloodTest {
         }
 
         SentMessage answer = server.awaitSent(OTHER, 1, Duration.ofSeconds(10)).get(0);
+        System.out.printf("flood: the other chat's answer after %.0f ms%n", (answer.atNanos() - server.enqueuedAtNanos(otherQuestion)) / 1e6);
         assertThat(Duration.ofNanos(answer.atNanos() - server.enqueuedAtNanos(otherQuestion)))
                 .as("the other chat's answer came within a second, flood or not").isLessThan(Duration.ofSeconds(1));
 
@@ -78,6 +79,10 @@ class FloodTest {
             assertThat(Duration.ofNanos(toFlooder.get(i).atNanos() - toFlooder.get(i - 1).atNanos()))
                     .as("replies %d and %d to the flooding chat", i, i + 1).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         }
+        List<SentMessage> replies = toFlooder;
+        System.out.printf("flood: %d messages in %d ms -> %d replies to that chat, gaps %s ms%n", MESSAGES,
+                FLOOD_SPAN.toMillis(), replies.size(), java.util.stream.IntStream.range(1, replies.size())
+                        .mapToObj(i -> String.valueOf((replies.get(i).atNanos() - replies.get(i - 1).atNanos()) / 1_000_000)).toList());
         assertThat(server.sentTo(OTHER)).hasSize(1);
     }
 

@@ -71,9 +71,17 @@ public final class OnOffRelay implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    open.add(client);
-                    open.add(upstream);
+                    Socket upstream;
+                    // Under the lock of off(): a connection accepted just as the relay goes off must not survive it.
+                    synchronized (OnOffRelay.this) {
+                        if (listening != server) {
+                            closeQuietly(client);
+                            continue;
+                        }
+                        upstream = new Socket(target.getAddress(), target.getPort());
+                        open.add(client);
+                        open.add(upstream);
+                    }
                     pump(client, upstream);
                     pump(upstream, client);
                 } catch (IOException e) {
