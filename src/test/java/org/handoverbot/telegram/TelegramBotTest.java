@@ -267,6 +267,7 @@ class TelegramBotTest {
         server.failNextSends(22, ApiFailure.tooManyRequests(2));
         server.sendText(22, "سؤال");
         ApiCall refused = server.awaitCalls("sendMessage", 1, WAIT).get(0);
+        server.awaitQuiet(Duration.ofMillis(300), WAIT); // the bot has read the refusal by now
         server.sendText(23, "سؤال آخر");
 
         server.awaitSent(23, 1, WAIT);
