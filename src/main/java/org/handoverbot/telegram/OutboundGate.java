@@ -179,9 +179,21 @@ public final class OutboundGate implements AutoCloseable {
      */
     public <T extends Serializable> CompletableFuture<T> send(SendLimiter.Turn turn, Recipient to, BotApiMethod<T> method,
                                                                Duration timeout) throws TelegramApiException {
+        return send(turn, to, c -> c.executeAsync(method), timeout);
+    }
+
+    /** A call the client makes in a way of its own (sendPhoto is multipart, not a BotApiMethod). */
+    @FunctionalInterface
+    public interface Call<T> {
+        CompletableFuture<T> on(TelegramClient client) throws TelegramApiException;
+    }
+
+    /** As {@link #send(SendLimiter.Turn, Recipient, BotApiMethod, Duration)}, for any call that puts something into a chat. */
+    public <T> CompletableFuture<T> send(SendLimiter.Turn turn, Recipient to, Call<T> method, Duration timeout)
+            throws TelegramApiException {
         CompletableFuture<T> call;
         try {
-            call = client.executeAsync(method);
+            call = method.on(client);
         } catch (TelegramApiException | RuntimeException e) {
             turn.answered(); // refused by the library's own checks: nothing left
             throw e;

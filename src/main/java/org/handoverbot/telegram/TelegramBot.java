@@ -108,7 +108,7 @@ public final class TelegramBot implements AutoCloseable {
                     botExtras.inline().map(answers -> new InlineQueries(answers, options.renderer(), me.username(),
                             System::nanoTime, client, mask, options.callTimeout())),
                     botExtras.timelinePicture(),
-                    Optional.of(new PhotoSender(client, mask, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
+                    Optional.of(new PhotoSender(gate, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
                     Optional.of(sender), options.onChatBlocked());
             UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender,
                     new FloodGuard(options.floodLimits()), metrics);
