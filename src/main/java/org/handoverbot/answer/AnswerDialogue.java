@@ -142,8 +142,9 @@ public final class AnswerDialogue implements Dialogue {
             String base = frame.subject() != null ? frame.subject() : state.baseId();
             return new Turn(c.service().clarify(isBase(base) ? base : null), null);
         }
-        return new Turn(answers.answer(c, new FrameAnswers.Ask(resolved.frame(), chatId, state), resolved.fromContext()),
-                resolved.frame());
+        Answer answer = answers.answer(c, new FrameAnswers.Ask(resolved.frame(), chatId, state), resolved.fromContext());
+        // "بالهجري": the Hijri date beside the Gregorian one, whatever the act
+        return new Turn(sentences.inCalendar(answer, resolved.frame().calendar(), c.queries()), resolved.frame());
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.Source;
 import org.handoverbot.nlp.Act;
 import org.handoverbot.nlp.AskedKind;
-import org.handoverbot.nlp.DateCalendar;
 import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Gazetteer;
@@ -113,8 +112,7 @@ final class FrameAnswers {
             return related.get();
         }
         if (!f.subjects().isEmpty()) {
-            Answer answer = aboutBases(c, Act.DATE, f.subjects());
-            return f.calendar() == DateCalendar.HIJRI ? withHijri(c, answer, f.subjects()) : answer;
+            return aboutBases(c, Act.DATE, f.subjects());
         }
         return byPeriodOrAsk(c, a);
     }
@@ -340,17 +338,6 @@ final class FrameAnswers {
             case NEXT_STEP -> c.quotes().nextStep(base);
             default -> c.facts().eventDate(base);
         };
-    }
-
-    /** The Hijri date beside each handover told, for "متى سلمت القائم بالهجري؟". */
-    private Answer withHijri(Composers c, Answer answer, List<String> bases) {
-        List<Reply.Block> blocks = new ArrayList<>(answer.reply().blocks());
-        for (String base : bases) {
-            c.queries().handover(base).filter(e -> e.date() != null).ifPresent(e -> blocks.add(blocks.size() - 1,
-                    SAY.paragraph("dialogue.hijri", "date", ArabicDates.withHijri(e.date()))));
-        }
-        return new Answer(new Reply(blocks, answer.reply().buttons()), answer.baseId(), answer.eventId(),
-                answer.personId(), answer.sources());
     }
 
     /** The sources of the last answer, each with the sentence it was read from and its address. */

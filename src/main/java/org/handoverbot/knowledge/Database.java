@@ -42,11 +42,14 @@ public final class Database implements AutoCloseable {
             case POSTGRESQL -> PostgresConnections.open(address, Database::new);
         };
         try {
-            Flyway.configure()
-                    .dataSource(database.pool)
-                    .locations(migrationLocations(database.vendor))
-                    .load()
-                    .migrate();
+            if (!SchemaCheck.isCurrent(database.pool, migrationLocations(database.vendor))) {
+                Flyway.configure()
+                        .dataSource(database.pool)
+                        .locations(migrationLocations(database.vendor))
+                        .load()
+                        .migrate();
+            }
+            SchemaCheck.remember(database.pool);
             return database;
         } catch (RuntimeException e) {
             database.close();
