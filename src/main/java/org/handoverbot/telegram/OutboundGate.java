@@ -241,9 +241,9 @@ public final class OutboundGate implements AutoCloseable {
             }
         } else if (code == 401) {
             tokenRefused("sendMessage");
-        } else if (code == 0 && cause instanceof java.io.IOException && http != null) {
+        } else if (code == 0 && cause instanceof java.io.IOException) {
             // The way to Telegram broke: no other message should go out on a pooled connection that may be dead.
-            http.connectionPool().evictAll();
+            dropIdleConnections();
         }
     }
 
@@ -258,6 +258,17 @@ public final class OutboundGate implements AutoCloseable {
             return refusal.getErrorCode() + " " + mask.mask(refusal.getApiResponse());
         }
         return mask.describe(error);
+    }
+
+    /**
+     * Closes the idle pooled connections, so the next message opens a fresh one (after a network change; the
+     * gate does it itself when a connection fails). A pooled connection that died unnoticed costs the message
+     * sent on it: without OkHttp's own retry it ends "outcome unknown".
+     */
+    public void dropIdleConnections() {
+        if (http != null) {
+            http.connectionPool().evictAll();
+        }
     }
 
     /** Cancels what is still in flight and lets the threads go; close the senders using the gate first. */
