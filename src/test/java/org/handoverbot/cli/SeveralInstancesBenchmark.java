@@ -34,7 +34,7 @@ import org.handoverbot.telegram.fake.WebhookDeliveries;
  * The instances run in this JVM (each with its own database pool, knowledge model, intent model and webhook
  * server) on the same cores, so three instances share the machine one instance had to itself.
  * Surefire leaves *Benchmark classes out of the build; naming the class runs it:
- * <pre>mvn -o -q test -Dtest=SeveralInstancesBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dusers=600 -Drounds=3 -DingestRounds=5]</pre>
+ * <pre>mvn -o -q test -Dtest=SeveralInstancesBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dpart=all|replies|ingest -Dinstances=1,3 -Dusers=600 -Drounds=3 -DingestRounds=5]</pre>
  */
 public final class SeveralInstancesBenchmark {
 
@@ -50,10 +50,16 @@ public final class SeveralInstancesBenchmark {
     void repliesWithOneAndThreeInstancesAndIngestOnBothVendors() throws Exception {
         int users = Integer.getInteger("users", 600);
         int rounds = Integer.getInteger("rounds", 3);
-        for (int instances : new int[] {1, 3}) {
-            replies(instances, users, rounds);
+        String part = System.getProperty("part", "all");
+        if (!part.equals("ingest")) {
+            // -Dinstances=3,1 runs them the other way round: the later run finds the JIT warmer
+            for (String instances : System.getProperty("instances", "1,3").split(",")) {
+                replies(Integer.parseInt(instances.strip()), users, rounds);
+            }
         }
-        ingest(Integer.getInteger("ingestRounds", 5));
+        if (!part.equals("replies")) {
+            ingest(Integer.getInteger("ingestRounds", 5));
+        }
     }
 
     private static void replies(int count, int users, int rounds) throws Exception {
