@@ -14,7 +14,8 @@ import org.handoverbot.nlp.GazetteerEntry;
 public final class Names {
 
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
-    private static final List<String> PLACE_WORDS = List.of("قاعدة", "قاعده", "موقع", "معسكر", "مطار");
+    // the one list of place words (models/extraction/place-words.txt), shared with the article reader and alerts
+    private static final List<String> PLACE_WORDS = org.handoverbot.text.WordList.load("/models/extraction/place-words.txt");
 
     private final Gazetteer gazetteer;
 
