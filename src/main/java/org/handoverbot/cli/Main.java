@@ -22,6 +22,7 @@ import org.handoverbot.answer.Dialogue;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -57,10 +60,10 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        // Errors at the edge: one line, no stack trace; 2 for bad settings, 1 for anything else.
+        // Errors at the edge: one line, no stack trace; 2 for bad settings or a damaged database, 1 for anything else.
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("handover-bot: " + oneLine(e));
-            return e instanceof BadSettingException ? 2 : 1;
+            return e instanceof BadSettingException || e instanceof DamagedDatabaseException ? 2 : 1;
         });
         return cli.execute(args);
     }

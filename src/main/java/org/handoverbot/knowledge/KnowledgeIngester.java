@@ -101,7 +101,7 @@ public final class KnowledgeIngester {
     private IngestReport writing(Database.TransactionWork<IngestReport> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(c -> {
+                return database.inSyncedTransaction(c -> {
                     try (PreparedStatement lock = c.prepareStatement(
                             "UPDATE knowledge_write SET last_write = CURRENT_TIMESTAMP WHERE id = 1")) {
                         lock.executeUpdate();
