@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final CommitGuard guard;
     private final Runnable release;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Database(DataSource dataSource, CommitGuard guard, Runnable release) {
         this.dataSource = dataSource;
@@ -102,6 +103,9 @@ public final class Database implements AutoCloseable {
     /** Closes the database: the guard records what it held, then the connections go. Call it last. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             guard.beforeClose(dataSource);
         } finally {

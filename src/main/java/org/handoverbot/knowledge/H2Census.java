@@ -288,7 +288,7 @@ final class H2Census implements CommitGuard {
                 c.rollback();
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("cannot count the rows at close ({}); the next start checks the generation only", e.getMessage());
             atClose = null;
         }

@@ -53,6 +53,7 @@ public final class KnowledgeIngester {
 
     private IngestReport store(ArticleInput article, NewEventsListener tell) {
         Extraction extraction = extractor.extract(article.text(), article.metadata());
+        FieldLimits.check(article.name(), extraction);
         return writing(c -> {
             Optional<Long> known = writer.articleWithText(c, article.sha256());
             if (known.isPresent()) {
