@@ -15,7 +15,7 @@ import java.util.List;
 import org.handoverbot.knowledge.Database;
 
 /**
- * The alerts outbox in H2 and every state change a sender makes on it. Each change is one conditional UPDATE
+ * The alerts outbox in the database and every state change a sender makes on it. Each change is one conditional UPDATE
  * committed on its own, so whatever instance crashes, the table says exactly which alerts are done.
  *
  * <p>Life of a row: pending → (claimed: claimed_by + lease_until) → sending → sent. A claim only reserves
@@ -32,9 +32,29 @@ public final class AlertOutbox {
     static final String OUTCOME_UNKNOWN = "outcome unknown: the sender stopped while this alert was in flight; not resent so it cannot arrive twice";
 
     private final Database database;
+    private final String claimSql;
 
     public AlertOutbox(Database database) {
         this.database = database;
+        this.claimSql = claimSql(database.vendor());
+    }
+
+    /**
+     * One conditional UPDATE. On H2, of two instances racing for a row one updates it and the condition is
+     * checked again for the other once the first commits, so a row is claimed by one instance only. On
+     * PostgreSQL the candidates are locked with SKIP LOCKED: an instance passes over the rows another is
+     * claiming at that moment instead of waiting for them, so several instances drain the outbox side by side.
+     */
+    private static String claimSql(org.handoverbot.knowledge.Vendor vendor) {
+        String candidates = "SELECT id FROM alert_outbox"
+                + " WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
+                + " ORDER BY next_attempt_at, id LIMIT ?";
+        String lock = switch (vendor) {
+            case H2 -> "";
+            case POSTGRESQL -> " FOR UPDATE SKIP LOCKED";
+        };
+        return "UPDATE alert_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (" + candidates + lock + ")"
+                + " AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)";
     }
 
     /**
@@ -44,13 +64,7 @@ public final class AlertOutbox {
     public List<OutboxRow> claim(String instance, int max, Instant now, Duration lease) {
         OffsetDateTime until = time(now.plus(lease));
         return database.inTransaction(c -> {
-            // One conditional UPDATE: of two instances racing for a row, H2 lets one update it and re-checks
-            // the condition for the other once the first commits, so a row is claimed by one instance only.
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE alert_outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM alert_outbox"
-                            + " WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)"
-                            + " ORDER BY next_attempt_at, id LIMIT ?)"
-                            + " AND status = 'pending' AND (lease_until IS NULL OR lease_until < ? OR claimed_by = ?)")) {
+            try (PreparedStatement update = c.prepareStatement(claimSql)) {
                 update.setString(1, instance);
                 update.setObject(2, until);
                 update.setObject(3, time(now));

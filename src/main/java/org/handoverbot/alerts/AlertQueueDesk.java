@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.handoverbot.answer.Reply;
 import org.handoverbot.answer.Reply.Paragraph;
-import org.handoverbot.answer.Reply.Span;
+import org.handoverbot.answer.ReplyCatalogue;
 
 /**
  * The admins' view of alerts (/queue): how many are pending, in flight, sent and failed, the next few due,
@@ -19,6 +19,8 @@ public final class AlertQueueDesk {
 
     private static final int SHOW = 5;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     private final Set<Long> adminIds;
     private final AlertOutbox outbox;
@@ -37,39 +39,39 @@ public final class AlertQueueDesk {
     /** The queue for an admin (userId is the Telegram user, not the chat), a refusal for anyone else. */
     public Reply queue(long userId) {
         if (!isAdmin(userId)) {
-            return Reply.of(Paragraph.plain("عذراً، هذا الأمر متاح لمشرفي البوت فقط. يمكنك الاشتراك في التنبيهات بالأمر /subscribe."));
+            return Reply.of(SAY.paragraph("admin.refusal"));
         }
         QueueStatus status = outbox.status(subscriptions.subscriberCount(), SHOW);
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph(List.of(new Span("طابور التنبيهات", true))));
-        blocks.add(Paragraph.plain("قيد الانتظار: " + status.pending() + "\n"
-                + "قيد الإرسال الآن: " + status.sending() + "\n"
-                + "أُرسلت: " + status.sent() + "\n"
-                + "فشلت: " + status.failed() + "\n"
-                + "المشتركون: " + status.subscribers()));
+        blocks.add(SAY.paragraph("admin.queue.title"));
+        blocks.add(SAY.paragraph("admin.queue.counts", "pending", status.pending(), "sending", status.sending(),
+                "sent", status.sent(), "failed", status.failed(), "subscribers", status.subscribers()));
         if (!status.nextDue().isEmpty()) {
-            blocks.add(new Paragraph(List.of(new Span("التالية في الطابور", true))));
+            blocks.add(SAY.paragraph("admin.queue.next"));
             blocks.add(Paragraph.plain(lines(status.nextDue(), false)));
         }
         if (!status.latestFailures().isEmpty()) {
-            blocks.add(new Paragraph(List.of(new Span("آخر الإخفاقات", true))));
+            blocks.add(SAY.paragraph("admin.queue.failures"));
             blocks.add(Paragraph.plain(lines(status.latestFailures(), true)));
         }
         return new Reply(blocks, List.of());
     }
 
     private static String lines(List<QueueStatus.Entry> entries, boolean withError) {
-        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (QueueStatus.Entry e : entries) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append("• الحدث ").append(e.eventId()).append(" ← ").append(e.recipient())
-                    .append(" (محاولات: ").append(e.attempts()).append("، ").append(TIME.format(e.at())).append(')');
+            // The event id is an identifier, not a quantity: written as stored, without digit grouping.
+            String event = Long.toString(e.eventId());
+            String at = TIME.format(e.at());
             if (withError && e.lastError() != null) {
-                text.append(": ").append(e.lastError().length() > 200 ? e.lastError().substring(0, 200) + "…" : e.lastError());
+                String error = e.lastError().length() > 200 ? e.lastError().substring(0, 200) + "…" : e.lastError();
+                lines.add(SAY.format("admin.queue.entry.failed", "event", event, "recipient", e.recipient(),
+                        "attempts", e.attempts(), "at", at, "error", error));
+            } else {
+                lines.add(SAY.format("admin.queue.entry", "event", event, "recipient", e.recipient(),
+                        "attempts", e.attempts(), "at", at));
             }
         }
-        return text.toString();
+        return String.join("\n", lines);
     }
 }

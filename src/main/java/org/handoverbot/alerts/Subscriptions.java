@@ -12,7 +12,7 @@ import org.handoverbot.answer.SubscriptionDesk;
 import org.handoverbot.knowledge.Database;
 
 /**
- * Who wants alerts, stored in H2 so a restart loses nobody. A chat follows every base or a set of bases;
+ * Who wants alerts, stored in the database so a restart loses nobody. A chat follows every base or a set of bases;
  * following every base replaces the single-base rows, since they would add nothing.
  * Each change runs in one transaction, so two quick requests from one chat cannot leave a mixed state.
  */
@@ -22,8 +22,15 @@ public final class Subscriptions implements SubscriptionDesk {
 
     private final Database database;
 
+    /** Adds the (chat, base) row unless a concurrent request of the same chat just added it. */
+    private final String insertOnce;
+
     public Subscriptions(Database database) {
         this.database = database;
+        this.insertOnce = switch (database.vendor()) {
+            case H2 -> "MERGE INTO alert_subscription (chat_id, base_id) KEY (chat_id, base_id) VALUES (?, ?)";
+            case POSTGRESQL -> "INSERT INTO alert_subscription (chat_id, base_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+        };
     }
 
     @Override
@@ -43,8 +50,7 @@ public final class Subscriptions implements SubscriptionDesk {
                     delete.executeUpdate();
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "MERGE INTO alert_subscription (chat_id, base_id) KEY (chat_id, base_id) VALUES (?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(insertOnce)) {
                 insert.setLong(1, chatId);
                 insert.setString(2, base);
                 insert.executeUpdate();

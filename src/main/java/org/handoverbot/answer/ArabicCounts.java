@@ -1,49 +1,57 @@
 package org.handoverbot.answer;
 
 /**
- * Numbers with counted nouns as Arabic grammar wants them (قاعدة، قاعدتان، 3 قواعد، 11 قاعدة), and the
- * feminine ordinals the sources use for bases ("القاعدة الثالثة").
+ * Numbers with counted nouns, from the catalogue's count.* patterns: the agreement (قاعدة واحدة، قاعدتين،
+ * 3 قواعد، 11 قاعدة، 100 قاعدة) is CLDR's Arabic plural categories, not code. Only the dual changes with the
+ * noun's role in the sentence, so the caller says which role it fills.
  */
 public final class ArabicCounts {
 
-    private static final String[] ORDINALS = {"الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة",
-            "السابعة", "الثامنة", "التاسعة", "العاشرة"};
+    /** The noun's case where it shows: the dual is "قاعدتان" as a subject or alone, "قاعدتين" after a verb, a noun or a preposition. */
+    public enum Case {
+        /** Subject, predicate, a count standing alone or in brackets: "(قاعدتان)". */
+        NOMINATIVE("nominative"),
+        /** Object, after a noun or a preposition: "تسجّل مصادري تسليم قاعدتين", "بيومين". */
+        OBLIQUE("oblique");
+
+        private final String slot;
+
+        Case(String slot) {
+            this.slot = slot;
+        }
+
+        public String slot() {
+            return slot;
+        }
+    }
+
+    private static final ReplyCatalogue CATALOGUE = ReplyCatalogue.arabic();
 
     private ArabicCounts() {
     }
 
-    /** n with its noun: one form alone, the dual, the plural for 3..10, the singular (accusative) from 11. */
-    public static String count(long n, String one, String two, String few, String many) {
-        if (n == 1) {
-            return one;
-        }
-        if (n == 2) {
-            return two;
-        }
-        if (n >= 3 && n <= 10) {
-            return n + " " + few;
-        }
-        return n + " " + many;
+    public static String bases(long n, Case role) {
+        return CATALOGUE.format("count.bases", "count", n, "case", role.slot());
     }
 
-    public static String bases(long n) {
-        return n == 0 ? "أي قاعدة" : count(n, "قاعدة واحدة", "قاعدتان", "قواعد", "قاعدة");
+    public static String days(long n, Case role) {
+        return CATALOGUE.format("count.days", "count", n, "case", role.slot());
     }
 
-    public static String days(long n) {
-        return count(n, "يوم واحد", "يومان", "أيام", "يوماً");
+    public static String months(long n, Case role) {
+        return CATALOGUE.format("count.months", "count", n, "case", role.slot());
     }
 
-    public static String months(long n) {
-        return count(n, "شهر واحد", "شهران", "أشهر", "شهراً");
+    public static String years(long n, Case role) {
+        return CATALOGUE.format("count.years", "count", n, "case", role.slot());
     }
 
-    public static String years(long n) {
-        return count(n, "سنة واحدة", "سنتان", "سنوات", "سنة");
+    public static String soldiers(long n, Case role) {
+        return CATALOGUE.format("count.soldiers", "count", n, "case", role.slot());
     }
 
-    /** "الثالثة"; beyond the tenth, "رقم 11". */
+    /** Feminine, as bases are counted: "الثالثة", "الحادية عشرة" (CLDR's spelled-out ordinals). */
     public static String ordinal(int n) {
-        return n >= 1 && n <= ORDINALS.length ? ORDINALS[n - 1] : "رقم " + n;
+        return CATALOGUE.ordinal(n, true);
     }
 }

@@ -11,17 +11,24 @@ import org.handoverbot.knowledge.Quote;
 import org.handoverbot.knowledge.Source;
 
 /**
- * The sentences every composer shares: a handover as stored, its figures, its source, a quotation with its
- * speaker. Wording is the bot's; every date, name, number and quoted word comes from the event or quote.
+ * The sentences every composer shares, answers and alerts alike: a handover as stored, its figures, its source,
+ * a quotation with its speaker. Wording is the catalogue's event.* keys; every date, name, number and quoted
+ * word comes from the event or quote. An absent part (no province, no date) is passed as {@link #NONE}, which
+ * the patterns' {@code {slot, select, none{…} other{…}}} leave out or say plainly ("ولا تذكر مصادري تاريخ ذلك").
  */
-final class EventSentences {
+public final class EventSentences {
 
     static final int QUOTE_IN_LIST = 320;
     static final int QUOTE_ALONE = 700;
 
+    /** The value of a slot whose part is absent; the patterns select on it. */
+    static final String NONE = "none";
+
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+
     private final Names names;
 
-    EventSentences(Names names) {
+    public EventSentences(Names names) {
         this.names = names;
     }
 
@@ -31,21 +38,9 @@ final class EventSentences {
 
     /** "سُلّمت قاعدة القائم في محافظة الأنبار من التحالف الدولي إلى القوات الأمنية العراقية يوم … بالكامل." */
     Para handover(Event e) {
-        Para p = Para.text("سُلّمت ").bold(names.baseLabel(e.baseId()));
-        names.province(e.baseId()).ifPresent(province -> p.add(" في " + province));
-        names.name(e.fromParty()).ifPresent(from -> p.add(" من " + from));
-        names.name(e.toParty()).ifPresent(to -> p.add(" إلى " + to));
-        if (e.date() != null) {
-            p.add(" يوم ").bold(ArabicDates.format(e.date()));
-        }
-        if (Boolean.TRUE.equals(e.complete())) {
-            p.add(" بالكامل");
-        }
-        p.add(".");
-        if (e.date() == null) {
-            p.add(" ولا تذكر مصادري تاريخ ذلك.");
-        }
-        return p;
+        return Para.spans(SAY.spans("event.handover", "base", names.baseLabel(e.baseId()),
+                "province", names.province(e.baseId()).orElse(NONE), "from", names.name(e.fromParty()).orElse(NONE),
+                "to", names.name(e.toParty()).orElse(NONE), "date", date(e), "complete", complete(e)));
     }
 
     /**
@@ -58,16 +53,8 @@ final class EventSentences {
         if (from.isEmpty() && to.isEmpty()) {
             return Optional.empty();
         }
-        Para p = Para.text("تسليم ").add(names.baseLabel(e.baseId())).add(":");
-        from.ifPresent(f -> p.add(" من ").bold(f));
-        to.ifPresent(t -> p.add(" إلى ").bold(t));
-        if (e.date() != null) {
-            p.add("، يوم ").add(ArabicDates.format(e.date()));
-        }
-        if (Boolean.TRUE.equals(e.complete())) {
-            p.add("، بالكامل");
-        }
-        return Optional.of(p.add("."));
+        return Optional.of(Para.spans(SAY.spans("event.parties", "base", names.baseLabel(e.baseId()),
+                "from", from.orElse(NONE), "to", to.orElse(NONE), "date", date(e), "complete", complete(e))));
     }
 
     /** "وهي القاعدة الثالثة التي تُسلَّم بحسب عدّ المصادر." */
@@ -75,8 +62,7 @@ final class EventSentences {
         if (e.ordinal() == null || e.ordinal() < 1) {
             return Optional.empty();
         }
-        return Optional.of(Para.text("وهي ").bold("القاعدة " + ArabicCounts.ordinal(e.ordinal()))
-                .add(" التي تُسلَّم، بحسب عدّ المصادر."));
+        return Optional.of(Para.spans(SAY.spans("event.ordinal", "ordinal", ArabicCounts.ordinal(e.ordinal()))));
     }
 
     /** The event's figures except those the filter leaves out, as one sentence. */
@@ -84,22 +70,30 @@ final class EventSentences {
         if (figures.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Para.text("ومن الأرقام التي ذكرتها المصادر: "
-                + figures.stream().map(FigureWords::phrase).collect(Collectors.joining("؛ ")) + "."));
+        return Optional.of(Para.spans(SAY.spans("event.figures",
+                "figures", figures.stream().map(FigureWords::phrase).collect(Collectors.joining("؛ ")))));
     }
 
     Reply.Paragraph sourceLine(List<Source> sources) {
         return Para.text(SourceLine.of(sources)).build();
     }
 
-    /** "الخطوة التالية بحسب اللواء تحسين الخفاجي: الانسحاب من قاعدة القيارة." */
+    /** "الخطوة التالية بحسب اللواء تحسين الخفاجي: تسليم قاعدة القيارة. وهي خطوة أُعلن عنها…" */
     Para plan(Event plan, Optional<String> speaker) {
-        Para p = Para.text("الخطوة التالية" + speaker.map(s -> " بحسب " + s).orElse(" بحسب مصادري") + ": ")
-                .bold("تسليم " + names.baseLabel(plan.baseId()));
-        if (plan.date() != null) {
-            p.add(" في ").bold(ArabicDates.format(plan.date()));
+        return Para.spans(SAY.spans("event.plan", "speaker", speaker.orElse(NONE),
+                "base", names.baseLabel(plan.baseId()), "date", date(plan)));
+    }
+
+    /**
+     * What happened, in the answers' own sentence, for an alert or any front end that tells one event: a done
+     * handover as done, a planned one as announced and not done (with who announced it, from its sources or the
+     * given quotes), anything else as reported, with its date or the plain word that the sources give none.
+     */
+    public Reply.Paragraph whatHappened(Event e, List<Quote> quotesNamingBase) {
+        if (e.kind() == EventKind.HANDOVER) {
+            return (EventQueries.isDoneHandover(e) ? handover(e) : plan(e, speakerOf(e, quotesNamingBase))).build();
         }
-        return p.add(". وهي خطوة أُعلن عنها ولم تكن قد نُفّذت عند نشر الخبر.");
+        return SAY.paragraph("event.reported", "what", description(e), "date", date(e));
     }
 
     /** Who announced a plan: the speaker its sources cite, else the speaker of a quote that names its base. */
@@ -113,18 +107,18 @@ final class EventSentences {
     }
 
     /** The quotation verbatim (shortened at a sentence boundary, marked) with speaker and title. */
-    Reply.Quotation quotation(Quote q, int max) {
+    public Reply.Quotation quotation(Quote q, int max) {
         return new Reply.Quotation(QuoteShortener.shorten(q.text(), max), attribution(q));
     }
 
     String attribution(Quote q) {
         String name = q.speakerName() == null || q.speakerName().isBlank()
-                ? names.name(q.speakerId()).orElse("قائل لم يسمّه المصدر") : q.speakerName().strip();
+                ? names.name(q.speakerId()).orElse(SAY.text("event.unnamed_speaker")) : q.speakerName().strip();
         String title = q.speakerTitle() == null ? "" : q.speakerTitle().strip();
         if (title.isEmpty() && q.speakerId() != null) {
             title = names.gazetteer().byId(q.speakerId()).map(e -> e.title() == null ? "" : e.title()).orElse("");
         }
-        return title.isEmpty() || name.contains(title) ? name : name + "، " + title;
+        return title.isEmpty() || name.contains(title) ? name : SAY.format("event.speaker_with_title", "name", name, "title", title);
     }
 
     /**
@@ -132,21 +126,14 @@ final class EventSentences {
      * the store's summary is an article's own sentence, that sentence follows as a quotation, verbatim.
      */
     List<Reply.Block> listBlocks(Event e) {
-        Para p = new Para();
-        if (e.date() != null) {
-            p.bold(ArabicDates.format(e.date())).add(": ");
-        }
-        if (e.kind() == EventKind.HANDOVER) {
-            p.add(EventQueries.isDoneHandover(e) ? "تسليم " : "إعلان عن تسليم مقبل لـ").bold(names.baseLabel(e.baseId()));
-            names.name(e.fromParty()).ifPresent(from -> p.add(" من " + from));
-            names.name(e.toParty()).ifPresent(to -> p.add(" إلى " + to));
-        } else {
-            p.add(description(e));
-        }
-        p.add(". (" + EventQueries.publishers(e.sources()) + ")");
+        String publishers = EventQueries.publishers(e.sources());
         List<Reply.Block> blocks = new java.util.ArrayList<>();
-        blocks.add(p.build());
-        if (e.kind() != EventKind.HANDOVER) {
+        if (e.kind() == EventKind.HANDOVER) {
+            blocks.add(SAY.paragraph("event.list.handover", "date", date(e), "done", EventQueries.isDoneHandover(e) ? "yes" : "no",
+                    "base", names.baseLabel(e.baseId()), "from", names.name(e.fromParty()).orElse(NONE),
+                    "to", names.name(e.toParty()).orElse(NONE), "publishers", publishers));
+        } else {
+            blocks.add(SAY.paragraph("event.list.other", "date", date(e), "what", description(e), "publishers", publishers));
             verbatim(e).ifPresent(blocks::add);
         }
         return blocks;
@@ -157,11 +144,12 @@ final class EventSentences {
         if (e.summary() != null && Names.isArabic(e.summary()) && verbatimSource(e).isEmpty()) {
             return e.summary().strip().replaceAll("[.。]+$", "");
         }
-        String where = e.baseId() == null ? "قاعدة لم تسمّها المصادر" : names.baseLabel(e.baseId());
+        String where = e.baseId() != null ? names.baseLabel(e.baseId())
+                : SAY.text(e.kind() == EventKind.ANNOUNCEMENT ? "event.unnamed_base.announcement" : "event.unnamed_base");
         return switch (e.kind()) {
-            case ATTACK -> "هجوم على " + where;
-            case ANNOUNCEMENT -> "إعلان" + names.name(e.fromParty()).map(from -> " من " + from).orElse("") + " بشأن " + where;
-            case HANDOVER -> "تسليم " + where;
+            case ATTACK -> SAY.format("event.attack", "base", where);
+            case ANNOUNCEMENT -> SAY.format("event.announcement", "from", names.name(e.fromParty()).orElse(NONE), "base", where);
+            case HANDOVER -> SAY.format("event.handover.short", "base", where);
         };
     }
 
@@ -177,7 +165,15 @@ final class EventSentences {
     /** The article sentence the event was read from, as a quotation of that article. */
     Optional<Reply.Quotation> verbatim(Event e) {
         return verbatimSource(e).map(s -> new Reply.Quotation(QuoteShortener.shorten(e.summary(), QUOTE_ALONE),
-                "من نص " + SourceLine.outlet(s.publisher())));
+                SAY.format("event.verbatim_from", "outlet", SourceLine.outlet(s.publisher()))));
+    }
+
+    private static String date(Event e) {
+        return e.date() == null ? NONE : ArabicDates.format(e.date());
+    }
+
+    private static String complete(Event e) {
+        return Boolean.TRUE.equals(e.complete()) ? "yes" : "no";
     }
 
     /** The article source whose sentence the summary repeats, if the summary is not the bot's own words. */

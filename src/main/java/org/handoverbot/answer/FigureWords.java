@@ -1,29 +1,38 @@
 package org.handoverbot.answer;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.handoverbot.knowledge.Figure;
+import org.handoverbot.text.WordList;
 
 /**
  * A stored figure as an Arabic phrase: what it counts, its qualifier as the source gives it, and the amount
- * ("قيمة المعدات: نحو مليون دولار"). The amount is the source's; only its wording changes.
+ * ("قيمة المعدات: نحو مليون دولار"). The amount is the source's; only its wording changes, and the wording is
+ * the catalogue's figure.* and count.* patterns (CLDR plurals: "3 ملايين دولار", "11 جندياً").
  */
 public final class FigureWords {
 
-    private static final Map<String, String> LABELS = Map.of(
-            "troops_left", "عدد الجنود المغادرين",
-            "personnel", "عدد الأفراد",
-            "personnel_left", "عدد الأفراد المغادرين",
-            "equipment_value_usd", "قيمة المعدات والممتلكات المسلّمة",
-            "attack_count", "عدد الهجمات المماثلة",
-            "bases_count", "عدد القواعد",
-            "handover_count", "عدد القواعد المسلّمة");
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
-    // Qualifiers that read before the number in Arabic; any other note follows it.
-    private static final List<String> LEADING = List.of("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "أكثر من",
-            "اكثر من", "أقل من", "اقل من", "ما يقارب", "ما لا يقل عن", "بين");
+    /** What each kind of figure counts: a catalogue key (kinds the bot does not know read "رقم ورد في المصدر"). */
+    private static final Map<String, String> LABELS = Map.of(
+            "troops_left", "figure.troops_left",
+            "personnel", "figure.personnel",
+            "personnel_left", "figure.personnel_left",
+            "equipment_value_usd", "figure.equipment_value_usd",
+            "attack_count", "figure.attack_count",
+            "bases_count", "figure.bases_count",
+            "handover_count", "figure.handover_count");
+
+    /** Kinds whose whole-number amounts are soldiers, said with their noun ("300 جندي"). */
+    private static final List<String> SOLDIERS = List.of("troops_left");
+
+    // Qualifiers that read before the number in Arabic ("نحو", "أكثر من"); any other note follows it. Data, with
+    // the other word lists the extraction reads.
+    private static final List<String> LEADING = WordList.load("/models/extraction/amount-qualifiers.txt");
 
     private FigureWords() {
     }
@@ -39,61 +48,71 @@ public final class FigureWords {
      */
     public static String phrase(Figure figure) {
         String kind = figure.kind() == null ? "" : figure.kind().toLowerCase(Locale.ROOT);
-        String label = LABELS.get(kind);
-        String amount = kind.endsWith("_usd") ? dollars(figure.amount()) : figure.amount().strip();
+        String label = SAY.text(LABELS.getOrDefault(kind, "figure.unlabelled"));
+        String amount = amount(kind, figure.amount());
         String note = figure.note() == null ? "" : figure.note().strip().replaceAll("[.。]+$", "");
         if (note.isEmpty() || !Names.isArabic(note)) {
-            return (label == null ? "رقم ورد في المصدر" : label) + ": " + amount;
+            return SAY.format("figure.labelled", "label", label, "amount", amount);
         }
-        if (statesTheAmount(note, figure.amount(), amount)) {
+        if (statesTheAmount(note, figure.amount(), kind)) {
             return note;
         }
         boolean leading = LEADING.stream().anyMatch(note::startsWith) && note.split("\\s+").length <= 3;
         if (leading) {
-            return (label == null ? "رقم ورد في المصدر" : label) + ": " + note + " " + amount;
+            return SAY.format("figure.labelled.qualified", "label", label, "qualifier", note, "amount", amount);
         }
-        if (label == null && note.split("\\s+").length >= 3) {
+        if (!LABELS.containsKey(kind) && note.split("\\s+").length >= 3) {
             return note;
         }
-        return (label == null ? "رقم ورد في المصدر" : label) + ": " + amount + " (" + note + ")";
+        return SAY.format("figure.labelled.noted", "label", label, "amount", amount, "note", note);
     }
 
-    /** True when the note writes the amount itself: one of its digit runs, or its scaled words ("مليون دولار"). */
-    private static boolean statesTheAmount(String note, String rawAmount, String worded) {
+    private static String amount(String kind, String raw) {
+        if (kind.endsWith("_usd")) {
+            return dollars(raw);
+        }
+        Long whole = wholeNumber(raw);
+        if (whole != null && SOLDIERS.contains(kind)) {
+            return ArabicCounts.soldiers(whole, ArabicCounts.Case.NOMINATIVE);
+        }
+        return raw.strip();
+    }
+
+    /** True when the note writes the amount itself: one of its digit runs, or its scaled words ("مليون"). */
+    private static boolean statesTheAmount(String note, String rawAmount, String kind) {
         for (String digits : rawAmount.split("[^0-9]+")) {
             if (!digits.isEmpty() && note.contains(digits)) {
                 return true;
             }
         }
-        String words = worded.replace(" دولار", "");
-        return !words.matches("[0-9,.]+") && note.contains(words);
+        Long whole = kind.endsWith("_usd") ? wholeNumber(rawAmount) : null;
+        return whole != null && whole >= 1_000_000L && note.contains(scaled(whole));
     }
 
-    /** "347 مليون دولار", "مليون دولار", "2.5 مليار دولار"; amounts that are not plain numbers stay as written. */
+    /** "347 مليون دولار", "مليون دولار", "2.5 مليار دولار", "50 دولاراً"; amounts that are not plain numbers stay as written. */
     static String dollars(String amount) {
-        String digits = amount.strip().replace(",", "");
-        if (!digits.matches("\\d{1,15}")) {
-            return amount.strip() + " دولار";
-        }
-        long value = Long.parseLong(digits);
-        if (value >= 1_000_000_000L) {
-            return scaled(value, 1_000_000_000L, "مليار") + " دولار";
+        Long value = wholeNumber(amount);
+        if (value == null) {
+            return SAY.format("figure.dollars.scaled", "amount", amount.strip());
         }
         if (value >= 1_000_000L) {
-            return scaled(value, 1_000_000L, "مليون") + " دولار";
+            return SAY.format("figure.dollars.scaled", "amount", scaled(value));
         }
-        return String.format(Locale.ROOT, "%,d", value) + " دولار";
+        return SAY.format("count.dollars", "count", value, "case", ArabicCounts.Case.NOMINATIVE.slot());
     }
 
-    private static String scaled(long value, long unit, String word) {
-        if (value == unit) {
-            return word;
-        }
-        if (value % unit == 0) {
-            return (value / unit) + " " + word;
-        }
-        String decimal = java.math.BigDecimal.valueOf(value).divide(java.math.BigDecimal.valueOf(unit))
-                .stripTrailingZeros().toPlainString();
-        return decimal + " " + word;
+    /** "347 مليون", "مليون", "3 ملايين", "2.5 مليار": the number in millions or billions, as CLDR counts them. */
+    private static String scaled(long value) {
+        boolean billions = value >= 1_000_000_000L;
+        BigDecimal units = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(billions ? 1_000_000_000L : 1_000_000L))
+                .stripTrailingZeros();
+        Number count = units.scale() <= 0 ? (Number) units.longValueExact() : (Number) units.doubleValue();
+        return SAY.format(billions ? "count.billions" : "count.millions", "count", count,
+                "case", ArabicCounts.Case.NOMINATIVE.slot());
+    }
+
+    private static Long wholeNumber(String amount) {
+        String digits = amount.strip().replace(",", "");
+        return digits.matches("\\d{1,15}") ? Long.valueOf(digits) : null;
     }
 }

@@ -12,6 +12,13 @@ final class Para {
         return new Para().add(text);
     }
 
+    /** A paragraph from the catalogue's spans (ReplyCatalogue.spans), to which more may be added. */
+    static Para spans(List<Reply.Span> spans) {
+        Para p = new Para();
+        p.spans.addAll(spans);
+        return p;
+    }
+
     Para add(String text) {
         if (!text.isEmpty()) {
             spans.add(new Reply.Span(text, false));

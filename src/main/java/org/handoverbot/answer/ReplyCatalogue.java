@@ -6,15 +6,22 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -24,7 +31,12 @@ import com.ibm.icu.util.ULocale;
  * than hand-written rules. Code picks a key and fills its slots; which blocks to show, and the rules of
  * faithfulness, stay in code.
  *
- * <p>Fails fast: an unknown key or a missing slot is a programming error, not something to say to a user.
+ * <p>A pattern may mark words to stand out with {@code <b>…</b>} ("سُلّمت <b>{base}</b> يوم …"); {@link #paragraph}
+ * and {@link #spans} turn the marks into bold spans, {@link #format} drops them. Slot values are never read as
+ * marks, so a user's "<b>" stays text.
+ *
+ * <p>Fails fast: an unknown key, a missing slot or a slot the pattern does not name is a programming error, not
+ * something to say to a user.
  */
 public final class ReplyCatalogue {
 
@@ -37,9 +49,20 @@ public final class ReplyCatalogue {
         static final ReplyCatalogue ARABIC_CATALOGUE = load(RESOURCE, ARABIC);
     }
 
+    // Private-use characters stand in for slot values while the marks are read, so a value is never markup.
+    private static final char SLOT_START = '\uE000';
+    private static final char SLOT_END = '\uE001';
+    private static final String BOLD_ON = "<b>";
+    private static final String BOLD_OFF = "</b>";
+
     private final ULocale locale;
     private final Map<String, String> patterns;
     private final Map<String, MessageFormat> formats;
+    private final Map<String, Set<String>> slots;
+    private final Map<String, Set<String>> choiceSlots;
+    private final ListFormatter andList;
+    private final ListFormatter orList;
+    private final RuleBasedNumberFormat spellout;
 
     private ReplyCatalogue(ULocale locale, Map<String, String> patterns) {
         this.locale = locale;
@@ -53,6 +76,15 @@ public final class ReplyCatalogue {
             }
         });
         this.formats = Collections.unmodifiableMap(compiled);
+        Map<String, Set<String>> choices = new LinkedHashMap<>();
+        Map<String, Set<String>> slots = new LinkedHashMap<>();
+        patterns.forEach((key, pattern) -> slots.put(key, slotNames(pattern)));
+        this.slots = Collections.unmodifiableMap(slots);
+        patterns.forEach((key, pattern) -> choices.put(key, choiceSlots(pattern, slots.get(key))));
+        this.choiceSlots = Collections.unmodifiableMap(choices);
+        this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
+        this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
+        this.spellout = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
     }
 
     /** The Arabic catalogue, read once per JVM. */
@@ -85,31 +117,162 @@ public final class ReplyCatalogue {
 
     /** A text with its slots given as name, value, name, value… */
     public String format(String key, Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("slots come in name, value pairs: " + key);
-        }
-        Map<String, Object> slots = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            slots.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return format(key, slots);
+        return format(key, pairs(key, namesAndValues));
     }
 
-    /** A text with its named slots filled; every slot the pattern names must be given. */
+    /** A text with its named slots filled; every slot the pattern names must be given, and no other. */
     public String format(String key, Map<String, ?> slots) {
+        StringBuilder text = new StringBuilder();
+        spans(key, slots).forEach(span -> text.append(span.text()));
+        return text.toString();
+    }
+
+    /** The text as spans: what the pattern marks with {@code <b>…</b>} is bold. */
+    public List<Reply.Span> spans(String key, Object... namesAndValues) {
+        return spans(key, pairs(key, namesAndValues));
+    }
+
+    public List<Reply.Span> spans(String key, Map<String, ?> slots) {
         MessageFormat format = formats.get(key);
         if (format == null) {
             throw new IllegalArgumentException("no reply with key " + key);
         }
-        Set<String> wanted = format.getArgumentNames();
+        Set<String> wanted = this.slots.get(key);
         for (String name : wanted) {
             if (!slots.containsKey(name) || slots.get(name) == null) {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> arguments = (Map<String, Object>) slots;
-        return format.format(arguments);
+        for (String name : slots.keySet()) {
+            if (!wanted.contains(name)) {
+                throw new IllegalArgumentException("reply " + key + " has no slot " + name);
+            }
+        }
+        // Text values go in as numbered stand-ins and come back after the marks are read; numbers and choices
+        // go in as they are, since plural and select arguments need their real value.
+        List<String> texts = new ArrayList<>();
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        slots.forEach((name, value) -> {
+            if (value instanceof CharSequence text && !isChoice(key, name)) {
+                arguments.put(name, SLOT_START + Integer.toString(texts.size()) + SLOT_END);
+                texts.add(text.toString().replace(SLOT_START, ' ').replace(SLOT_END, ' '));
+            } else {
+                arguments.put(name, value);
+            }
+        });
+        String formatted;
+        // ICU's MessageFormat is not safe for concurrent use (it builds sub-formats lazily), and replies are
+        // composed on many threads: each pattern formats one message at a time, which takes microseconds.
+        synchronized (format) {
+            formatted = format.format(arguments);
+        }
+        return marked(formatted, texts);
+    }
+
+    /** One paragraph of the reply, bold where the pattern marks it. */
+    public Reply.Paragraph paragraph(String key, Object... namesAndValues) {
+        return new Reply.Paragraph(spans(key, namesAndValues));
+    }
+
+    /** "القائم والتاجي وبلد": items joined as the language joins them (CLDR list patterns). */
+    public String list(Collection<String> items) {
+        return andList.format(items);
+    }
+
+    /** "القائم أو التاجي". */
+    public String orList(Collection<String> items) {
+        return orList.format(items);
+    }
+
+    /** A spelled-out ordinal from CLDR's rules: feminine "الثالثة", "الحادية عشرة"; masculine "الثالث". */
+    public String ordinal(long n, boolean feminine) {
+        synchronized (spellout) {
+            return spellout.format(n, feminine ? "%spellout-ordinal-feminine" : "%spellout-ordinal-masculine");
+        }
+    }
+
+    private boolean isChoice(String key, String slot) {
+        return choiceSlots.get(key).contains(slot);
+    }
+
+    /** Every slot a pattern names, also inside plural and select branches (ICU lists only the outer ones). */
+    private static Set<String> slotNames(String pattern) {
+        MessagePattern parsed = new MessagePattern(pattern);
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+                names.add(parsed.getSubstring(part));
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** The slots a pattern reads as a number or a choice ({n, plural, …}, {case, select, …}), not as text. */
+    private static Set<String> choiceSlots(String pattern, Set<String> slots) {
+        Set<String> choices = new TreeSet<>();
+        for (String slot : slots) {
+            if (Pattern.compile("\\{\\s*" + Pattern.quote(slot) + "\\s*,\\s*(select|plural|selectordinal|number)")
+                    .matcher(pattern).find()) {
+                choices.add(slot);
+            }
+        }
+        return Collections.unmodifiableSet(choices);
+    }
+
+    private static Map<String, Object> pairs(String key, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("slots come in name, value pairs: " + key);
+        }
+        Map<String, Object> slots = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (slots.put((String) namesAndValues[i], namesAndValues[i + 1]) != null) {
+                throw new IllegalArgumentException("reply " + key + " is given slot " + namesAndValues[i] + " twice");
+            }
+        }
+        return slots;
+    }
+
+    /** Splits the formatted text at the pattern's bold marks and puts the text values back in. */
+    private static List<Reply.Span> marked(String formatted, List<String> texts) {
+        List<Reply.Span> spans = new ArrayList<>();
+        boolean bold = false;
+        int at = 0;
+        while (at <= formatted.length()) {
+            String mark = bold ? BOLD_OFF : BOLD_ON;
+            int next = formatted.indexOf(mark, at);
+            int stop = next < 0 ? formatted.length() : next;
+            String piece = restore(formatted.substring(at, stop), texts);
+            if (!piece.isEmpty()) {
+                spans.add(new Reply.Span(piece, bold));
+            }
+            if (next < 0) {
+                break;
+            }
+            bold = !bold;
+            at = next + mark.length();
+        }
+        return spans;
+    }
+
+    private static String restore(String text, List<String> texts) {
+        if (text.indexOf(SLOT_START) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end = c == SLOT_START ? text.indexOf(SLOT_END, i) : -1;
+            if (end > i) {
+                out.append(texts.get(Integer.parseInt(text.substring(i + 1, end))));
+                i = end + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     public boolean has(String key) {
@@ -123,7 +286,7 @@ public final class ReplyCatalogue {
 
     /** The slot names a key's pattern uses. */
     public Set<String> slotsOf(String key) {
-        return Objects.requireNonNull(formats.get(key), key).getArgumentNames();
+        return Objects.requireNonNull(slots.get(key), key);
     }
 
     public String pattern(String key) {

@@ -1,6 +1,5 @@
 package org.handoverbot.answer;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,12 @@ import org.handoverbot.nlp.Intent;
 
 /**
  * The replies that are not facts: greeting, help with examples drawn from what the store knows, polite
- * refusals, clarifying questions, subscriptions, and the answers to bad input.
+ * refusals, clarifying questions, subscriptions, and the answers to bad input. Wording is the catalogue's
+ * service.* keys; which examples to offer stays here.
  */
 final class ServiceReplies {
 
-    static final String WHAT_I_DO = "أجيب عن أسئلة تسليم القواعد العسكرية من التحالف الدولي إلى القوات العراقية: "
-            + "متى سُلّمت كل قاعدة ومن سلّمها ومن تسلّمها، وما قاله المسؤولون بنصه، مع ذكر المصدر في كل جواب.";
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     private final EventQueries queries;
     private final Names names;
@@ -29,47 +28,46 @@ final class ServiceReplies {
     }
 
     Answer greeting() {
-        return Answer.of(new Reply(List.of(Para.text("أهلاً بك! ").add(WHAT_I_DO).build(),
-                Para.text("اكتب سؤالك بالعربية، أو اطلب «مساعدة» لترى أمثلة.").build()),
-                List.of(button("أمثلة على الأسئلة", Intent.HELP, null), button("كل عمليات التسليم", Intent.TIMELINE, null))));
+        return Answer.of(new Reply(List.of(SAY.paragraph("service.greeting", "about", SAY.text("service.about")),
+                SAY.paragraph("service.greeting.ask")),
+                List.of(button("service.button.examples", Intent.HELP), button("service.button.timeline", Intent.TIMELINE))));
     }
 
     /** What to ask, with examples built from the bases, people and dates the store holds. */
     Answer help() {
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text(WHAT_I_DO).build());
-        blocks.add(Para.text("أمثلة على ما يمكنك أن تسألني:").build());
+        blocks.add(SAY.paragraph("service.about"));
+        blocks.add(SAY.paragraph("service.help.examples"));
         for (String example : examples(8)) {
-            blocks.add(Para.text("• " + example).build());
+            blocks.add(SAY.paragraph("service.list_item", "item", example));
         }
-        blocks.add(Para.text("الأوامر: /timeline كل عمليات التسليم بالترتيب، /source مصادر الجواب الأخير، "
-                + "/subscribe [قاعدة] للتنبيه عند تسليم جديد، /unsubscribe لإيقاف التنبيهات، /help هذه المساعدة.").build());
-        return Answer.of(new Reply(blocks, List.of(button("كل عمليات التسليم", Intent.TIMELINE, null))));
+        blocks.add(SAY.paragraph("service.help.commands"));
+        return Answer.of(new Reply(blocks, List.of(button("service.button.timeline", Intent.TIMELINE))));
     }
 
     Answer outOfScope() {
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("عذراً، هذا خارج ما أعرفه. " + WHAT_I_DO).build());
+        blocks.add(SAY.paragraph("service.out_of_scope", "about", SAY.text("service.about")));
         List<String> examples = examples(3);
         if (!examples.isEmpty()) {
-            blocks.add(Para.text("جرّب مثلاً: " + String.join(" أو ", examples)).build());
+            blocks.add(SAY.paragraph("service.out_of_scope.try", "examples", SAY.orList(examples)));
         }
-        return Answer.of(new Reply(blocks, List.of(button("أمثلة على الأسئلة", Intent.HELP, null))));
+        return Answer.of(new Reply(blocks, List.of(button("service.button.examples", Intent.HELP))));
     }
 
     /** A low-confidence question: a short "did you mean" with two or three questions as buttons. */
     Answer clarify(String baseId) {
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("لم أفهم سؤالك تماماً. هل تقصد أحد هذه الأسئلة؟").build());
+        blocks.add(SAY.paragraph("service.clarify"));
         List<Reply.Button> buttons = new ArrayList<>();
         String base = baseId != null ? baseId : queries.doneHandovers().stream().map(Event::baseId)
                 .filter(ButtonCodes::fits).findFirst().orElse(null);
         if (base != null && ButtonCodes.fits(base)) {
             String label = names.baseLabel(base);
-            addSuggestion(blocks, buttons, "متى سُلّمت " + label + "؟", Intent.EVENT_DATE, base);
-            addSuggestion(blocks, buttons, "ما مصدر خبر " + label + "؟", Intent.SOURCE, base);
+            addSuggestion(blocks, buttons, SAY.format("service.example.event_date", "base", label), Intent.EVENT_DATE, base);
+            addSuggestion(blocks, buttons, SAY.format("service.example.source", "base", label), Intent.SOURCE, base);
         }
-        addSuggestion(blocks, buttons, "ما القواعد التي سُلّمت وبأي ترتيب؟", Intent.TIMELINE, null);
+        addSuggestion(blocks, buttons, SAY.text("service.example.timeline_order"), Intent.TIMELINE, null);
         return new Answer(new Reply(blocks, buttons), baseId, null, null, List.of());
     }
 
@@ -77,12 +75,12 @@ final class ServiceReplies {
     Answer whichBase(Intent intent) {
         List<String> bases = queries.basesKnown();
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("عن أي قاعدة تسأل؟").build());
+        blocks.add(SAY.paragraph("service.which_base"));
         if (bases.isEmpty()) {
-            blocks.add(Para.text("لا تسجّل مصادري أي قاعدة بعد.").build());
+            blocks.add(SAY.paragraph("service.which_base.none"));
             return Answer.of(new Reply(blocks, List.of()));
         }
-        blocks.add(Para.text("تذكر مصادري: " + String.join("، ", bases.stream().map(names::base).toList()) + ".").build());
+        blocks.add(SAY.paragraph("service.which_base.known", "bases", SAY.list(bases.stream().map(names::base).toList())));
         List<Reply.Button> buttons = new ArrayList<>();
         Intent asked = intent == null ? Intent.EVENT_DATE : intent;
         bases.stream().filter(ButtonCodes::fits).limit(8)
@@ -93,83 +91,82 @@ final class ServiceReplies {
     /** "What is your source?" with nothing before it: the publishers the bot draws on, and bases to ask about. */
     Answer sourcesOverview(List<org.handoverbot.knowledge.Source> sources) {
         if (sources.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("لا تضم مصادري أي خبر بعد.").build()));
+            return Answer.of(Reply.of(SAY.paragraph("service.sources.none")));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("أجيب من أخبار وتقارير محفوظة، أذكر مصدرها مع كل جواب. ناشروها: "
-                + EventQueries.publishers(sources) + ".").build());
-        blocks.add(Para.text("اسألني عن قاعدة بعينها لأذكر لك مصدر خبرها ورابطه، مثلاً: ما مصدر خبر "
-                + queries.doneHandovers().stream().findFirst().map(e -> names.baseLabel(e.baseId())).orElse("القاعدة")
-                + "؟").build());
+        blocks.add(SAY.paragraph("service.sources.overview", "publishers", EventQueries.publishers(sources)));
+        String base = queries.doneHandovers().stream().findFirst().map(e -> names.baseLabel(e.baseId()))
+                .orElse(SAY.text("service.sources.any_base"));
+        blocks.add(SAY.paragraph("service.sources.ask", "example", SAY.format("service.example.source", "base", base)));
         List<Reply.Button> buttons = new ArrayList<>();
         queries.basesKnown().stream().filter(ButtonCodes::fits).limit(6)
-                .forEach(b -> buttons.add(new Reply.Button("مصدر " + names.base(b), ButtonCodes.encode(Intent.SOURCE, b))));
+                .forEach(b -> buttons.add(new Reply.Button(SAY.format("service.button.source", "base", names.base(b)),
+                        ButtonCodes.encode(Intent.SOURCE, b))));
         return Answer.of(new Reply(blocks, buttons));
     }
 
     /** A place the question names that no gazetteer or store knows: no information about that very place. */
     Answer unknownPlace(String place) {
-        return Answer.of(new Reply(List.of(Para.text("لا تتوفر في مصادري معلومات عن ").bold(place).add(".").build(),
-                Para.text("أستطيع أن أعرض لك عمليات التسليم التي تسجّلها مصادري.").build()),
-                List.of(button("كل عمليات التسليم", Intent.TIMELINE, null))));
+        return Answer.of(new Reply(List.of(SAY.paragraph("service.unknown_place", "place", place),
+                SAY.paragraph("service.unknown_place.offer")),
+                List.of(button("service.button.timeline", Intent.TIMELINE))));
     }
 
     Answer subscribe(long chatId, String baseId) {
-        String what = baseId == null ? "أي عملية تسليم جديدة" : "أي جديد عن " + names.baseLabel(baseId);
+        String what = baseId == null ? SAY.text("service.subscribe.any_handover")
+                : SAY.format("service.subscribe.base", "base", names.baseLabel(baseId));
         if (desk.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("التنبيهات غير مفعّلة في هذه النسخة. عند تفعيلها، يكفي أن تكتب "
-                    + "/subscribe (أو /subscribe مع اسم قاعدة) فأرسل إليك تنبيهاً عند دخول " + what + " إلى مصادري، "
-                    + "و/unsubscribe لإيقافها.").build()));
+            return Answer.of(Reply.of(SAY.paragraph("service.subscribe.off", "what", what)));
         }
         SubscriptionDesk.Change change = desk.get().subscribe(chatId, Optional.ofNullable(baseId));
-        String state = change.changed() ? "تم الاشتراك. " : "أنت مشترك من قبل. ";
-        return new Answer(Reply.of(Para.text(state + "سأرسل إليك تنبيهاً عند دخول " + what + " إلى مصادري. ")
-                .add(following(change)).add(" لإيقاف التنبيهات: /unsubscribe").build()), baseId, null, null, List.of());
+        String key = change.changed() ? "service.subscribe.done" : "service.subscribe.already";
+        return new Answer(Reply.of(SAY.paragraph(key, "what", what, "following", following(change))),
+                baseId, null, null, List.of());
     }
 
     Answer unsubscribe(long chatId) {
         if (desk.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("التنبيهات غير مفعّلة في هذه النسخة، فلا اشتراك لإيقافه.").build()));
+            return Answer.of(Reply.of(SAY.paragraph("service.unsubscribe.off")));
         }
         SubscriptionDesk.Change change = desk.get().unsubscribe(chatId);
-        return Answer.of(Reply.of(Para.text(change.changed() ? "تم إيقاف التنبيهات. يمكنك الاشتراك من جديد متى شئت: /subscribe"
-                : "لم تكن مشتركاً في التنبيهات. للاشتراك: /subscribe").build()));
+        return Answer.of(Reply.of(SAY.paragraph(change.changed()
+                ? "service.unsubscribe.done" : "service.unsubscribe.not_subscribed")));
     }
 
     Answer subscribeUnknownBase(String argument) {
-        return Answer.of(Reply.of(Para.text("لا أعرف قاعدة باسم «" + shortened(argument) + "». اكتب /subscribe وحدها "
-                + "للتنبيه عن كل عملية تسليم، أو مع اسم قاعدة مثل: /subscribe " + exampleBase() + ".").build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.subscribe.unknown_base", "name", shortened(argument),
+                "example", exampleBase())));
     }
 
     Answer noLastAnswer() {
-        return Answer.of(Reply.of(Para.text("لم أذكر لك مصدراً بعد في هذه المحادثة. اسألني عن قاعدة، ثم اطلب المصدر.").build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.no_last_answer")));
     }
 
     Answer empty() {
-        return Answer.of(Reply.of(Para.text("لم تصلني أي كلمات. اكتب سؤالك بالعربية، مثلاً: " + firstExample()).build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.empty", "example", firstExample())));
     }
 
     Answer noWords() {
-        return Answer.of(Reply.of(Para.text("لم أجد في رسالتك كلمات أفهمها. اكتب سؤالك بالعربية، مثلاً: " + firstExample()).build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.no_words", "example", firstExample())));
     }
 
+    /** The reply to an over-long message; the Telegram side says the same (one key) before the dialogue sees it. */
     Answer tooLong(int max) {
-        return Answer.of(Reply.of(Para.text("رسالتك أطول مما أستطيع فهمه. اكتب سؤالاً قصيراً (حتى " + max
-                + " حرف)، مثلاً: " + firstExample()).build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.too_long", "max", max, "example", firstExample())));
     }
 
     Answer oldButton() {
-        return Answer.of(new Reply(List.of(Para.text("هذا الزر قديم أو لم يعد صالحاً. اكتب سؤالك من جديد، أو اطلب المساعدة.").build()),
-                List.of(button("أمثلة على الأسئلة", Intent.HELP, null))));
+        return Answer.of(new Reply(List.of(SAY.paragraph("service.old_button")),
+                List.of(button("service.button.examples", Intent.HELP))));
     }
 
+    /** A command the bot does not have; the Telegram side says the same (one key) for commands outside its menu. */
     Answer unknownCommand(String command) {
-        return Answer.of(Reply.of(Para.text("لا أعرف الأمر /" + shortened(command) + ". الأوامر المتاحة: /start /help /timeline "
-                + "/source /subscribe /unsubscribe").build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.unknown_command", "command", shortened(command))));
     }
 
     Answer failure() {
-        return Answer.of(Reply.of(Para.text("عذراً، تعذّر عليّ الوصول إلى مصادري الآن. حاول مرة أخرى بعد قليل.").build()));
+        return Answer.of(Reply.of(SAY.paragraph("service.failure")));
     }
 
     private List<String> examples(int max) {
@@ -179,51 +176,55 @@ final class ServiceReplies {
             Event first = done.get(0);
             Event last = done.get(done.size() - 1);
             String a = names.baseLabel(first.baseId());
-            out.add("متى سُلّمت " + a + "؟");
-            out.add("من تسلّم " + a + "؟");
-            out.add("ما مصدر خبر " + a + "؟");
+            out.add(SAY.format("service.example.event_date", "base", a));
+            out.add(SAY.format("service.example.parties", "base", a));
+            out.add(SAY.format("service.example.source", "base", a));
             if (done.size() >= 3) {
-                out.add("ما القاعدة الثالثة التي سُلّمت؟");
+                out.add(SAY.text("service.example.ordinal"));
             }
             if (first.date() != null) {
-                out.add("كم قاعدة سُلّمت في " + first.date().getYear() + "؟");
-                out.add("ماذا حدث في " + ArabicDates.levantMonth(first.date().getMonth()) + " " + first.date().getYear() + "؟");
+                String year = Integer.toString(first.date().getYear());
+                out.add(SAY.format("service.example.count", "year", year));
+                out.add(SAY.format("service.example.month", "month", ArabicDates.levantMonth(first.date().getMonth()),
+                        "year", year));
             }
             if (!first.baseId().equals(last.baseId())) {
-                out.add("ما الفرق بين تسليم " + names.base(first.baseId()) + " وتسليم " + names.base(last.baseId()) + "؟");
+                out.add(SAY.format("service.example.compare", "first", names.base(first.baseId()),
+                        "last", names.base(last.baseId())));
             }
         }
         queries.quotes().stream().map(Quote::speakerId).filter(id -> id != null).findFirst()
-                .flatMap(names::name).ifPresent(person -> out.add("ماذا قال " + person + "؟"));
+                .flatMap(names::name).ifPresent(person -> out.add(SAY.format("service.example.statement", "person", person)));
         if (!queries.plans().isEmpty()) {
-            out.add("ما الخطوة التالية؟");
+            out.add(SAY.text("service.example.next_step"));
         }
-        out.add("ما القواعد التي سُلّمت حتى الآن؟");
+        out.add(SAY.text("service.example.timeline"));
         return out.stream().limit(max).toList();
     }
 
     private String firstExample() {
         List<String> examples = examples(1);
-        return examples.isEmpty() ? "ما القواعد التي سُلّمت حتى الآن؟" : examples.get(0);
+        return examples.isEmpty() ? SAY.text("service.example.timeline") : examples.get(0);
     }
 
     private String exampleBase() {
-        return queries.basesKnown().stream().findFirst().map(names::base).orElse("اسم القاعدة");
+        return queries.basesKnown().stream().findFirst().map(names::base)
+                .orElse(SAY.text("service.subscribe.unknown_base.example"));
     }
 
     private String following(SubscriptionDesk.Change change) {
         if (change.allBases()) {
-            return "تتابع الآن كل القواعد.";
+            return SAY.text("service.subscribe.all_bases");
         }
         if (change.baseIds().isEmpty()) {
             return "";
         }
-        return "تتابع الآن: " + String.join("، ", change.baseIds().stream().map(names::base).toList()) + ".";
+        return SAY.format("service.subscribe.following", "bases", SAY.list(change.baseIds().stream().map(names::base).toList()));
     }
 
     private static void addSuggestion(List<Reply.Block> blocks, List<Reply.Button> buttons, String question, Intent intent,
                                       String subject) {
-        blocks.add(Para.text("• " + question).build());
+        blocks.add(SAY.paragraph("service.list_item", "item", question));
         buttons.add(new Reply.Button(question, ButtonCodes.encode(intent, subject)));
     }
 
@@ -234,8 +235,8 @@ final class ServiceReplies {
         };
     }
 
-    private static Reply.Button button(String label, Intent intent, String subject) {
-        return new Reply.Button(label, ButtonCodes.encode(intent, subject));
+    private static Reply.Button button(String labelKey, Intent intent) {
+        return new Reply.Button(SAY.text(labelKey), ButtonCodes.encode(intent, null));
     }
 
     private static String shortened(String text) {

@@ -42,7 +42,7 @@ final class TimelineReplies {
             return Answer.of(Reply.of(Para.text("لا تسجّل مصادري أي عملية تسليم بعد.").build()));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("عمليات تسليم القواعد التي تسجّلها مصادري (" + ArabicCounts.bases(done.size())
+        blocks.add(Para.text("عمليات تسليم القواعد التي تسجّلها مصادري (" + ArabicCounts.bases(done.size(), ArabicCounts.Case.NOMINATIVE)
                 + ")، بترتيب التاريخ:").build());
         for (int i = 0; i < done.size(); i++) {
             blocks.add(timelineLine(i + 1, done.get(i)).build());
@@ -85,7 +85,7 @@ final class TimelineReplies {
             return Answer.of(Reply.of(Para.text("لا تسجّل مصادري تسليم أي قاعدة" + when + ".").build()));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("تسجّل مصادري تسليم ").bold(ArabicCounts.bases(done.size())).add(when + ": "
+        blocks.add(Para.text("تسجّل مصادري تسليم ").bold(ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE)).add(when + ": "
                 + done.stream().map(e -> names.base(e.baseId()) + (e.date() == null ? "" : " (" + ArabicDates.format(e.date()) + ")"))
                 .collect(Collectors.joining("، ")) + ".").build());
         List<Source> sources = EventQueries.sourcesOf(done);
@@ -116,7 +116,7 @@ final class TimelineReplies {
                 how = "القاعدة " + ArabicCounts.ordinal(position) + " في ترتيب التواريخ التي تسجّلها مصادري"
                         + " (لا تذكر المصادر هذا الترقيم صراحة)";
             } else {
-                return Answer.of(Reply.of(Para.text("تسجّل مصادري تسليم " + ArabicCounts.bases(done.size())
+                return Answer.of(Reply.of(Para.text("تسجّل مصادري تسليم " + ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE)
                         + " فقط، فلا أعرف القاعدة " + ArabicCounts.ordinal(position) + ".").build()));
             }
         }
@@ -170,17 +170,17 @@ final class TimelineReplies {
         long days = ChronoUnit.DAYS.between(earlier.date(), later.date());
         Period span = Period.between(earlier.date(), later.date());
         Para p = Para.text("سُلّمت ").bold(names.baseLabel(earlier.baseId())).add(" قبل ")
-                .bold(names.baseLabel(later.baseId())).add(" بـ").bold(ArabicCounts.days(days));
+                .bold(names.baseLabel(later.baseId())).add(" بـ").bold(ArabicCounts.days(days, ArabicCounts.Case.OBLIQUE));
         if (span.getYears() > 0 || span.getMonths() > 0) {
             List<String> parts = new ArrayList<>();
             if (span.getYears() > 0) {
-                parts.add(ArabicCounts.years(span.getYears()));
+                parts.add(ArabicCounts.years(span.getYears(), ArabicCounts.Case.NOMINATIVE));
             }
             if (span.getMonths() > 0) {
-                parts.add(ArabicCounts.months(span.getMonths()));
+                parts.add(ArabicCounts.months(span.getMonths(), ArabicCounts.Case.NOMINATIVE));
             }
             if (span.getDays() > 0) {
-                parts.add(ArabicCounts.days(span.getDays()));
+                parts.add(ArabicCounts.days(span.getDays(), ArabicCounts.Case.NOMINATIVE));
             }
             p.add(" (" + String.join(" و", parts) + ")");
         }

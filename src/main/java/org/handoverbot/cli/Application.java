@@ -11,6 +11,7 @@ import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.H2KnowledgeBase;
 import org.handoverbot.knowledge.KnowledgeBase;
 import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.LiveKnowledge;
 import org.handoverbot.knowledge.NewEventsListener;
 import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.nlp.Gazetteer;
@@ -18,8 +19,9 @@ import org.handoverbot.nlp.QuestionUnderstander;
 
 /**
  * The composition root: every part built once with plain constructors, in dependency order. Settings → the
- * database (migrated) → the seeds stored (no alerts) → the knowledge base → the question understander → the
- * dialogue every front end talks to.
+ * database (migrated) → the seeds stored (no alerts) → the knowledge model in memory (kept current by a
+ * background poll of the knowledge version) → the question understander → the dialogue every front end
+ * talks to, which answers from the model alone. Closing stops the poll, then closes the database.
  */
 public final class Application implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final KnowledgeIngester ingester;
     private final KnowledgeBase knowledge;
+    private final LiveKnowledge live;
     private final QuestionUnderstander understander;
     private final AnswerDialogue dialogue;
 
@@ -45,16 +48,22 @@ public final class Application implements AutoCloseable {
                        Function<Database, Optional<SubscriptionDesk>> desk) {
         this.settings = settings;
         this.gazetteer = Gazetteer.load();
-        this.database = Database.open(settings.databaseUrl());
+        this.database = Database.open(settings.database());
         try {
             this.ingester = new KnowledgeIngester(database, gazetteer, newEvents.apply(database));
             new SeedLoader(ingester).load();
             this.knowledge = new H2KnowledgeBase(database, gazetteer);
-            this.understander = QuestionUnderstander.load(gazetteer);
-            this.dialogue = new AnswerDialogue(knowledge, gazetteer, understander::understand, desk.apply(database),
-                    new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+            this.live = LiveKnowledge.start(database);
         } catch (RuntimeException e) {
             database.close();
+            throw e;
+        }
+        try {
+            this.understander = QuestionUnderstander.load(gazetteer);
+            this.dialogue = new AnswerDialogue(live, gazetteer, understander::understand, desk.apply(database),
+                    new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+        } catch (RuntimeException e) {
+            close();
             throw e;
         }
     }
@@ -75,8 +84,17 @@ public final class Application implements AutoCloseable {
         return ingester;
     }
 
+    /**
+     * The knowledge as committed at each call (reads the version each time): for the alert sender, which
+     * looks up events another process has just written. Answers use {@link #liveKnowledge()}.
+     */
     public KnowledgeBase knowledge() {
         return knowledge;
+    }
+
+    /** The in-memory model answers are made from, replaced when the stored knowledge changes. */
+    public LiveKnowledge liveKnowledge() {
+        return live;
     }
 
     public QuestionUnderstander understander() {
@@ -89,6 +107,7 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        live.close();
         database.close();
     }
 }

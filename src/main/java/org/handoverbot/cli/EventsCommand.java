@@ -7,11 +7,16 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.H2KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeModel;
+import org.handoverbot.knowledge.Quote;
 import org.handoverbot.knowledge.Source;
 import org.handoverbot.knowledge.StoreException;
 import org.handoverbot.nlp.Gazetteer;
@@ -20,15 +25,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** `events [--json]`: every stored event with its sources, in date order (undated last). */
+/**
+ * `events [--json]`: every stored event with its sources, in date order (undated last); the JSON also gives
+ * each event's quotes (speaker, title, the words, and the source they were read in).
+ */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "Lists every stored event with its sources.")
 public final class EventsCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "one JSON array of events (dates as YYYY-MM-DD)")
+    @Option(names = "--json", description = "one JSON array of events with their sources and quotes (dates as YYYY-MM-DD)")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 database URL (default: $HANDOVER_DB_URL or ./data/handover)")
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 or PostgreSQL JDBC URL (default: $HANDOVER_DB_URL or ./data/handover)")
     String db;
 
     @Spec
@@ -43,9 +51,10 @@ public final class EventsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
         try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
-            List<Event> events = new H2KnowledgeBase(database, gazetteer).events();
+            KnowledgeModel knowledge = new H2KnowledgeBase(database, gazetteer).now();
+            List<Event> events = knowledge.events();
             if (json) {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(events));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withQuotes(knowledge)));
             } else {
                 for (Event e : events) {
                     out.println("#" + e.id() + " " + e.kind() + " " + e.status() + " "
@@ -73,5 +82,24 @@ public final class EventsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** One JSON object an event: its own fields, then "quotes". */
+    static ArrayNode withQuotes(KnowledgeBase knowledge) {
+        ArrayNode array = JSON.createArrayNode();
+        for (Event e : knowledge.events()) {
+            ObjectNode event = JSON.valueToTree(e);
+            ArrayNode quotes = event.putArray("quotes");
+            for (Quote q : knowledge.quotesOf(e)) {
+                ObjectNode quote = quotes.addObject();
+                quote.put("speaker", q.speakerName());
+                quote.put("speakerId", q.speakerId());
+                quote.put("title", q.speakerTitle());
+                quote.put("text", q.text());
+                quote.set("source", JSON.valueToTree(q.source()));
+            }
+            array.add(event);
+        }
+        return array;
     }
 }

@@ -2,6 +2,7 @@ package org.handoverbot.cli;
 
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.DamagedDatabaseException;
+import org.handoverbot.knowledge.DatabaseAddress;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.KnowledgeIngester;
 import org.handoverbot.knowledge.NewEventsListener;
@@ -15,8 +16,10 @@ final class KnowledgeCommands {
     }
 
     static Database open(String dbOption) {
-        String url = dbOption != null ? dbOption : Settings.fromEnvironment().databaseUrl();
-        return Database.open(url);
+        Settings settings = Settings.fromEnvironment();
+        DatabaseAddress address = settings.database();
+        return Database.open(dbOption == null ? address
+                : new DatabaseAddress(dbOption, address.user(), address.password()));
     }
 
     /** The database with the seed articles stored (again harmlessly), so a fresh database never starts empty. */

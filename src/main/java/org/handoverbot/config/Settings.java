@@ -7,13 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.handoverbot.knowledge.DatabaseAddress;
+import org.handoverbot.knowledge.Vendor;
+
 /**
  * Settings from the environment, checked once at start. A bad value ends in one clear line
  * ({@link BadSettingException}), never a stack trace. The token is never printed by anything here.
  */
 public record Settings(Optional<String> botToken, URI telegramApiUrl, Optional<String> alertChannel,
                        Set<Long> adminIds, String databaseUrl, Optional<URI> webhookUrl, int webhookPort,
-                       Optional<String> webhookSecret) {
+                       Optional<String> webhookSecret, Optional<String> databaseUser,
+                       Optional<String> databasePassword) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/handover;AUTO_SERVER=TRUE";
@@ -37,8 +41,9 @@ public record Settings(Optional<String> botToken, URI telegramApiUrl, Optional<S
             }
         });
         String db = value(env, "HANDOVER_DB_URL").orElse(DEFAULT_DB_URL);
-        if (!db.startsWith("jdbc:h2:")) {
-            throw new BadSettingException("HANDOVER_DB_URL must be an H2 JDBC URL starting with jdbc:h2:, not '" + db + "'");
+        if (Vendor.ofUrl(db) == null) {
+            throw new BadSettingException("HANDOVER_DB_URL must be an H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql://host/db) JDBC URL, not '"
+                    + DatabaseAddress.masked(db) + "'");
         }
         Optional<URI> webhook = uri(env, "TELEGRAM_WEBHOOK_URL");
         webhook.ifPresent(w -> {
@@ -59,7 +64,13 @@ public record Settings(Optional<String> botToken, URI telegramApiUrl, Optional<S
         if (webhook.isPresent() && secret.isEmpty()) {
             throw new BadSettingException("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not: a webhook without a secret would take updates from anyone");
         }
-        return new Settings(token, apiUrl, channel, admins(env), db, webhook, port, secret);
+        return new Settings(token, apiUrl, channel, admins(env), db, webhook, port, secret,
+                value(env, "HANDOVER_DB_USER"), Optional.ofNullable(env.get("HANDOVER_DB_PASSWORD")).filter(p -> !p.isEmpty()));
+    }
+
+    /** The database to open: HANDOVER_DB_URL with HANDOVER_DB_USER / HANDOVER_DB_PASSWORD when set. */
+    public DatabaseAddress database() {
+        return new DatabaseAddress(databaseUrl, databaseUser, databasePassword);
     }
 
     private static Set<Long> admins(Map<String, String> env) {
@@ -101,11 +112,11 @@ public record Settings(Optional<String> botToken, URI telegramApiUrl, Optional<S
         }
     }
 
-    /** toString without the token or the webhook secret, for logs. */
+    /** toString without the token, the webhook secret or the database password, for logs. */
     @Override
     public String toString() {
         return "Settings[telegram=" + (botToken.isPresent() ? "token set" : "no token") + ", api=" + telegramApiUrl
                 + ", alertChannel=" + alertChannel.orElse("-") + ", admins=" + adminIds.size()
-                + ", db=" + databaseUrl + ", webhook=" + webhookUrl.map(URI::toString).orElse("-") + "]";
+                + ", db=" + database() + ", webhook=" + webhookUrl.map(URI::toString).orElse("-") + "]";
     }
 }

@@ -58,8 +58,14 @@ final class ArticleDates {
     }
 
     /** A day found in the words, with where it was found. */
-    record Found(int start, int end, LocalDate date) {
+    record Found(int start, int end, LocalDate date, String flag) {
+        Found(int start, int end, LocalDate date) {
+            this(start, end, date, null);
+        }
     }
+
+    /** The flag of a date whose weekday, named beside it, is another day ("السبت 18 يناير 2026", a Sunday). */
+    static final String WEEKDAY_DISAGREES = "weekday";
 
     /** The first day the sentence names; empty when it names none (or names one that cannot be). */
     static Optional<LocalDate> first(List<String> words, LocalDate published) {
@@ -72,6 +78,16 @@ final class ArticleDates {
         int i = 0;
         while (i < words.size()) {
             Found f = explicit(words, i, published);
+            if (f != null && f.date() != null) {
+                // "اليوم السبت 18 يناير 2026": the weekday beside the date must be the date's own
+                DayOfWeek named = i > 0 ? weekday(words.get(i - 1)) : null;
+                if (named == null && i > 1 && words.get(i - 1).equals("الموافق")) {
+                    named = weekday(words.get(i - 2));
+                }
+                if (named != null && named != f.date().getDayOfWeek()) {
+                    f = new Found(f.start(), f.end(), f.date(), WEEKDAY_DISAGREES);
+                }
+            }
             if (f == null) {
                 f = relative(words, i, published);
             }
@@ -150,6 +166,16 @@ final class ArticleDates {
         }
         Month month = null;
         int year = published.getYear();
+        // "16/1/2026" (the slashes are dropped as punctuation): day, month, year as numbers
+        if (w.matches("\\d{1,2}") && next + 1 < words.size() && words.get(next).matches("\\d{1,2}")
+                && words.get(next + 1).matches("\\d{4}")) {
+            try {
+                return new Found(i, next + 2, LocalDate.of(Integer.parseInt(words.get(next + 1)),
+                        Integer.parseInt(words.get(next)), day));
+            } catch (DateTimeException e) {
+                return new Found(i, next + 2, null);
+            }
+        }
         if (next + 1 < words.size() && (words.get(next).equals("الشهر") || words.get(next).equals("هذا"))
                 && (CURRENT_MONTH.test(words.get(next + 1)) || words.get(next + 1).equals("الشهر"))) {
             month = published.getMonth();

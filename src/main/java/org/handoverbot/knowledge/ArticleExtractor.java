@@ -50,7 +50,7 @@ public final class ArticleExtractor {
         List<QuoteDraft> quoteDrafts = new ArrayList<>();
         for (Sentence s : sentences) {
             for (QuoteVoices.QuoteSpan q : quotes.get(s.index())) {
-                String words = s.text().substring(q.open() + 1, q.close());
+                String words = q.words(s.text());
                 // the bases the sentence names; else those whose handover the article tells as done
                 List<String> bases = new ArrayList<>(new LinkedHashSet<>(mentions.get(s.index()).stream()
                         .filter(m -> m.entry().kind() == EntityKind.BASE).map(m -> m.entry().id()).toList()));

@@ -15,10 +15,15 @@ import org.handoverbot.nlp.Mention;
  */
 final class ArticleSpeakers {
 
-    static final Lexicon RANKS = Lexicon.of("اللواء", "الكولونيل", "العقيد", "العميد", "الفريق", "الجنرال", "المقدم",
-            "الرائد", "النقيب", "الدكتور", "الوزير", "السفير");
-    private static final Lexicon TITLE_HEADS = Lexicon.of("المتحدث", "الناطق", "قائد", "رئيس", "وزير", "مدير",
-            "السفير", "مستشار", "المستشار", "نائب", "المسؤول", "المتحدثة", "الناطقة");
+    static final Lexicon RANKS = Lexicon.data("titles", "rank");
+    static final Lexicon RANK_TAIL = Lexicon.data("titles", "rank-tail");
+    static final Lexicon TITLE_HEADS = Lexicon.data("titles", "title-head");
+    static final Lexicon NAME_STOPS = Lexicon.data("quote-verbs", "name-stop", "that", "statement", "tweet",
+            "platform", "media");
+    static final Lexicon UNNAMED = Lexicon.data("quote-verbs", "unnamed");
+    static final Lexicon UNNAMED_STOPS = Lexicon.data("quote-verbs", "unnamed-stop", "that", "statement", "tweet",
+            "platform", "speech");
+    static final Lexicon INSTITUTIONS = Lexicon.data("quote-verbs", "institution");
 
     private final List<Sentence> sentences;
     private final List<List<Mention>> mentions;
@@ -95,6 +100,174 @@ final class ArticleSpeakers {
         return Optional.empty();
     }
 
+    /** A person the article names by rank, as written in full, with the title it gives them (or null). */
+    record Person(String name, List<String> words, String title) {
+    }
+
+    private List<Person> people;
+
+    /** Everyone the article names with a rank, in order of first mention, each once (its fullest form). */
+    List<Person> people() {
+        if (people == null) {
+            List<Person> found = new java.util.ArrayList<>();
+            for (Sentence s : sentences) {
+                List<String> w = s.words();
+                for (int i = 0; i < w.size(); i++) {
+                    if (!RANKS.test(w.get(i))) {
+                        continue;
+                    }
+                    int end = rankedNameEnd(s, i);
+                    if (end <= i + 1) {
+                        continue;
+                    }
+                    String name = clean(s.raw(i, end));
+                    String title = titleBefore(s, i);
+                    if (title == null) {
+                        title = titleAfter(s, end);
+                    }
+                    Person p = new Person(name, w.subList(i, end), title);
+                    found.removeIf(q -> q.words().size() < p.words().size() && sameEnd(p.words(), q.words()));
+                    if (found.stream().noneMatch(q -> sameEnd(q.words(), p.words()))) {
+                        found.add(p);
+                    }
+                    i = end - 1;
+                }
+            }
+            people = found;
+        }
+        return people;
+    }
+
+    /** Where a name that starts with a rank at {@code rank} ends: rank words, then at most five name words. */
+    static int rankedNameEnd(Sentence s, int rank) {
+        List<String> w = s.words();
+        int j = rank + 1;
+        while (j < w.size() && RANK_TAIL.test(w.get(j)) && !endsClause(s.rawToken(j - 1))) {
+            j++;
+        }
+        int nameStart = j;
+        while (j < w.size() && j - nameStart < 5 && !endsClause(s.rawToken(j - 1)) && !NAME_STOPS.test(w.get(j))
+                && !RANKS.test(w.get(j)) && !s.rawToken(j).startsWith("لـ") && !isDayWord(w.get(j))) {
+            j++;
+        }
+        return j > nameStart ? j : rank + 1;
+    }
+
+    private static boolean isDayWord(String w) {
+        return !ArticleDates.all(List.of(w), java.time.LocalDate.of(2000, 1, 1)).isEmpty();
+    }
+
+    /** Whether the longer name ends with the shorter one's name words (ranks aside): "يار الله" in the full name. */
+    private static boolean sameEnd(List<String> longer, List<String> shorter) {
+        List<String> tail = shorter.stream().filter(x -> !RANKS.test(x) && !RANK_TAIL.test(x)).toList();
+        if (tail.isEmpty() || tail.size() > longer.size()) {
+            return false;
+        }
+        return longer.subList(longer.size() - tail.size(), longer.size()).equals(tail);
+    }
+
+    /** The fullest way the article names the person a shorter ranked name stands for; the name itself if none. */
+    Person fullest(List<String> words, String asWritten, String title) {
+        for (Person p : people()) {
+            if (sameEnd(p.words(), words)) {
+                return p;
+            }
+        }
+        return new Person(asWritten, words, title);
+    }
+
+    /** The person the article gave this title to ("رئيس أركان الجيش" → the chief of staff it named), if any. */
+    Optional<Person> titled(String title) {
+        String t = String.join(" ", org.handoverbot.text.ArabicText.words(title));
+        for (Person p : people()) {
+            if (p.title() != null && String.join(" ", org.handoverbot.text.ArabicText.words(p.title())).startsWith(t)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first time the article names an unnamed voice or an institution with this head word, as written
+     * ("مصدر في وزارة الدفاع العراقية" for a later "المصدر"; "وزارة الدفاع العراقية" for "الوزارة").
+     */
+    Optional<String> firstNamed(String bareHead, boolean institution) {
+        String bareOnly = null;
+        for (int si = 0; si < sentences.size(); si++) {
+            Sentence s = sentences.get(si);
+            List<String> w = s.words();
+            for (int i = 0; i < w.size(); i++) {
+                if (!w.get(i).equals(bareHead) && !(w.get(i).length() == bareHead.length() + 1
+                        && w.get(i).endsWith(bareHead) && "وف".indexOf(w.get(i).charAt(0)) >= 0)) {
+                    continue;
+                }
+                if (institution) {
+                    for (Mention m : mentions.get(si)) {
+                        if (m.start() == i && m.entry().kind() == EntityKind.ORGANISATION) {
+                            return Optional.of(clean(s.raw(m.start(), m.end())));
+                        }
+                    }
+                    int end = Math.min(w.size(), i + 3);
+                    int j = i + 1;
+                    while (j < end && !endsClause(s.rawToken(j - 1)) && !NAME_STOPS.test(w.get(j))) {
+                        j++;
+                    }
+                    return Optional.of(withoutClitic(clean(s.raw(i, j))));
+                }
+                // a headline's bare "مصدر:" says less than the body's "مصدر أمني عراقي": prefer a description
+                String described = withoutClitic(clean(s.raw(i, unnamedEnd(s, i))));
+                if (described.contains(" ")) {
+                    return Optional.of(described);
+                }
+                bareOnly = bareOnly == null ? described : bareOnly;
+            }
+        }
+        return Optional.ofNullable(bareOnly);
+    }
+
+    /** Where an unnamed voice's description ends ("ضابط برتبة عقيد في الجيش العراقي" before "إلى أن"). */
+    static int unnamedEnd(Sentence s, int head) {
+        List<String> w = s.words();
+        int j = head + 1;
+        while (j < w.size() && j - head < 7 && !endsClause(s.rawToken(j - 1)) && !UNNAMED_STOPS.test(w.get(j))
+                && !(w.get(j).equals("الي") && j + 1 < w.size() && w.get(j + 1).equals("ان"))
+                && !s.rawToken(j).startsWith("لـ")) {
+            j++;
+        }
+        return j;
+    }
+
+    /** "ومصدر" written with the conjunction: the voice is "مصدر". */
+    static String withoutClitic(String raw) {
+        return raw.matches("^[وف](مصدر|مسؤول|ضابط|مصادر|وزارة|قيادة|خلية|هيئة|مجلس).*") ? raw.substring(1) : raw;
+    }
+
+    /** "، نائب قائد القوة،" right after a name: the title the article gives it there, or null. */
+    static String titleAfter(Sentence s, int nameEnd) {
+        List<String> w = s.words();
+        if (nameEnd >= w.size() || nameEnd == 0 || !s.rawToken(nameEnd - 1).endsWith("،")
+                || !TITLE_HEADS.test(w.get(nameEnd))) {
+            return null;
+        }
+        int j = nameEnd;
+        while (j < w.size() && !endsClause(s.rawToken(j)) && !isDayWord(w.get(j))) {
+            j++;
+        }
+        return clean(cutAtMark(s.raw(nameEnd, Math.min(j + 1, w.size()))));
+    }
+
+    /** The text before the first colon or quote mark: what follows is the quote, not the title. */
+    static String cutAtMark(String raw) {
+        int cut = raw.length();
+        for (char c : new char[] {':', '“', '”', '"', '«'}) {
+            int i = raw.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return raw.substring(0, cut);
+    }
+
     /** A title written just before a name in the same clause ("قائد شرطة المحافظة العميد ..."), or null. */
     static String titleBefore(Sentence sentence, int nameStart) {
         List<String> words = sentence.words();
@@ -103,6 +276,10 @@ final class ArticleSpeakers {
                 return null;
             }
             if (TITLE_HEADS.test(words.get(h))) {
+                // "نائب قائد القوة": a title of several heads starts at the first
+                while (h > 0 && TITLE_HEADS.test(words.get(h - 1)) && !endsClause(sentence.rawToken(h - 1))) {
+                    h--;
+                }
                 return clean(sentence.raw(h, nameStart));
             }
         }
@@ -111,7 +288,8 @@ final class ArticleSpeakers {
 
     static boolean endsClause(String rawToken) {
         return rawToken.endsWith("،") || rawToken.endsWith(".") || rawToken.endsWith(":") || rawToken.endsWith(",")
-                || rawToken.contains("«") || rawToken.contains("»");
+                || rawToken.contains("«") || rawToken.contains("»") || rawToken.contains("“")
+                || rawToken.contains("”") || rawToken.contains("\"") || rawToken.contains(":");
     }
 
     /** Drops what is markup rather than name: hashtag signs, underscores, quotation marks, edge punctuation. */

@@ -21,6 +21,10 @@ interface CommitGuard {
     /** Before the connections close (the last chance to record what the database holds). */
     void beforeClose(DataSource dataSource);
 
+    /** After migrations ran on open: they changed rows without a commit through {@link Database}. */
+    default void migrated(Database database) {
+    }
+
     CommitGuard NONE = new CommitGuard() {
         @Override
         public long beforeCommit(Connection transaction) {

@@ -2,56 +2,88 @@ package org.handoverbot.knowledge;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
 /**
- * The database, migrated to the newest schema on open (Flyway, classpath:db/migration). What a vendor needs
- * beyond plain JDBC (H2: write-through commits, damage checks before migrating, the record of what it held)
- * lives in that vendor's classes ({@link H2Database}) and reaches this one only as a {@link CommitGuard}
- * around each commit and the close.
- * With AUTO_SERVER=TRUE in an H2 URL (the default setting) a second process (`ingest`, `events`) can use the
- * file while the bot holds it: the first process serves it to the others over TCP on 127.0.0.1.
+ * The database, migrated to the newest schema on open, whatever its vendor: H2 (the embedded default, see
+ * {@link H2Connections}) or PostgreSQL (several instances on one server, see {@link PostgresConnections}).
+ * Both get the same Flyway history: the portable migrations in classpath:db/migration, and the few whose SQL
+ * differs in classpath:db/vendor/h2 or db/vendor/postgresql.
+ * Vendor-specific connection handling lives in those two classes; this one only runs transactions. What a vendor
+ * needs beyond plain JDBC (H2: write-through commits, damage checks before migrating, the record of what it
+ * held) reaches this class only as a {@link CommitGuard} around each commit and the close.
  */
 public final class Database implements AutoCloseable {
 
-    private final DataSource dataSource;
+    /** Where a vendor's migrations are: the shared ones and its own (V1, whose SQL differs). */
+    public static String[] migrationLocations(Vendor vendor) {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor.flywayName()};
+    }
+
+    private final DataSource pool;
+    private final Vendor vendor;
+    private final AutoCloseable closer;
     private final CommitGuard guard;
-    private final Runnable release;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    Database(DataSource dataSource, CommitGuard guard, Runnable release) {
-        this.dataSource = dataSource;
+    private Database(DataSource pool, Vendor vendor, AutoCloseable closer, CommitGuard guard) {
+        this.pool = pool;
+        this.vendor = vendor;
+        this.closer = closer;
         this.guard = guard;
-        this.release = release;
     }
 
-    /**
-     * Opens (creating it if new) and migrates the database. A damaged H2 file is refused before any
-     * migration runs ({@link DamagedDatabaseException}, one line naming the way out).
-     */
+    /** An H2 or PostgreSQL URL with its vendor's default login (or the login the URL carries). */
     public static Database open(String jdbcUrl) {
-        return H2Database.open(jdbcUrl);
+        return open(DatabaseAddress.of(jdbcUrl));
     }
 
-    /** Runs the migrations not yet applied; returns how many ran. */
-    static int migrate(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+    public static Database open(DatabaseAddress address) {
+        Database database = switch (address.vendor()) {
+            case H2 -> H2Connections.open(address, Database::new);
+            case POSTGRESQL -> PostgresConnections.open(address, Database::new);
+        };
+        try {
+            int migrated = Flyway.configure()
+                    .dataSource(database.pool)
+                    .locations(migrationLocations(database.vendor))
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            if (migrated > 0) {
+                database.guard.migrated(database);
+            }
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** How the vendor classes hand over what they opened (with the guard around its commits, if it needs one). */
+    @FunctionalInterface
+    interface Opened {
+        Database of(DataSource pool, Vendor vendor, AutoCloseable closer, CommitGuard guard);
+
+        default Database of(DataSource pool, Vendor vendor, AutoCloseable closer) {
+            return of(pool, vendor, closer, CommitGuard.NONE);
+        }
+    }
+
+    public Vendor vendor() {
+        return vendor;
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return pool;
     }
 
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return pool.getConnection();
     }
 
     /**
@@ -74,7 +106,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T run(TransactionWork<T> work, boolean sync) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             long token;
             T result;
@@ -100,16 +132,17 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Closes the database: the guard records what it held, then the connections go. Call it last. */
+    /** Closes the database (once): the guard records what it held, then the connections go. Call it last. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            guard.beforeClose(dataSource);
-        } finally {
-            release.run();
+            guard.beforeClose(pool);
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException("closing the database: " + e.getMessage(), e);
         }
     }
 }

@@ -15,46 +15,56 @@ import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.Mention;
 
 /**
- * The events of an article, read sentence by sentence by rule and merged within the article. A sentence may
- * tell several things; the rules claim its bases in this order: an attack on a named base ("هاجموا معسكر
- * التاجي"), an announcement of talks or intentions ("كشف/أعلن ... عن بدء الحوار", "ستنسحب"), talks
- * ("مناقشات"), a planned step (bases after "الخطوة التالية / قد تكون / غداً / سيتم"), and last a handover told
- * as done (a past verb such as تسلّمت/سلّمت/انسحبت, "تم تسليم", or "انسحاب كلي"). Who stands behind each event
- * is the voice of the «…» its base is named in, else the publisher (and the body it reports, "أكدت قيادة ...").
+ * The events of an article, read sentence by sentence by rule and merged within the article. The words that
+ * tell a handover are data (models/extraction/transfer-verbs.txt: giving, receiving, taking control, nouns,
+ * passives, under way, planned). A sentence may tell several things; the rules claim its bases in this order:
+ * an attack on a named base ("هاجموا معسكر التاجي"), an announcement of talks or intentions, a planned step
+ * (bases after "الخطوة التالية / قد تكون / ستسلم / خلال الساعات المقبلة"), a handover under way ("بدأت ...
+ * بتسليم"), and last a handover told as done (a past verb, "تم تسليم", "أعلن ... تسليم", "انسحاب كلي"). A
+ * sentence that tells a handover of "القاعدة" without naming it speaks of the base the article last named.
+ * A base named as where the leaving forces go ("نحو قاعدة عين الأسد") or where something lies ("جنوب الموصل")
+ * is not the base handed over. "قاعدة/معسكر X" with X unknown to the gazetteer is kept by its name as written,
+ * for an operator to review. Who stands behind each event is the voice of the quote its base is named in, else
+ * the publisher (and the body it reports, "أكدت قيادة ...").
  */
 final class EventRules {
 
     /** The parties a handover is between; other organisations (agencies, sites, commands) are voices. */
-    static final Set<String> PARTIES = Set.of("coalition", "us", "iraqi-forces");
+    static final Set<String> PARTIES = Set.of("coalition", "us", "iraqi-forces", "iraqi-army");
 
-    private static final Lexicon ATTACK = Lexicon.of("هجوم", "الهجوم", "هجمات", "الهجمات", "هجوما", "هاجموا", "هاجم",
-            "هاجمت", "استهدف", "استهدفت", "قصف", "صاروخي", "صاروخية", "صواريخ", "بالصواريخ");
-    private static final Lexicon ATTACK_VERB = Lexicon.of("هاجموا", "هاجم", "هاجمت", "استهدف", "استهدفت", "قصف",
-            "قصفت", "سقطت", "سقط", "أطلقت", "أطلق");
-    private static final Lexicon ATTACK_NOUN = Lexicon.of("الهجوم", "الهجمات", "هجوم");
-    private static final Lexicon ANNOUNCE = Lexicon.of("كشف", "كشفت", "أعلن", "أعلنت", "اعلنوا");
-    private static final Lexicon TALKS = Lexicon.of("الحوار", "حوار", "مناقشات", "المناقشات", "محادثات", "المحادثات",
-            "مباحثات", "المباحثات", "مفاوضات", "المفاوضات", "مناقشة");
-    private static final Lexicon PLAN_WORDS = Lexicon.of("التالية", "غداً", "سيتم", "ستنسحب", "سينسحب", "ستسلم",
-            "سيسلم", "ستتسلم", "ستغادر", "ستنتقل", "المقبلة");
-    private static final Lexicon MAY = Lexicon.of("قد");
-    private static final Lexicon BE = Lexicon.of("تكون", "يكون");
-    private static final Lexicon RECEIVE = Lexicon.of("تسلّمت", "تسلّم", "استلمت", "استلم", "تسلموا", "استلموا");
-    private static final Lexicon GIVE = Lexicon.of("سلّمت", "سلّم", "سلموا", "انسحبت", "انسحب", "انسحبوا", "غادرت",
-            "غادر", "أخلت", "أخلى", "أنهت");
-    private static final Lexicon DONE_PASSIVE = Lexicon.of("تم", "جرى");
-    private static final Lexicon HANDOVER_NOUN = Lexicon.of("تسليم", "التسليم", "انسحاب", "الانسحاب", "مغادرة",
-            "إخلاء", "تسلم", "التسلم");
-    private static final Lexicon COMPLETE = Lexicon.of("بالكامل", "كامل", "كلي", "كلياً", "الكامل", "كاملة");
-    private static final Lexicon PARTIAL = Lexicon.of("جزئي", "جزئياً", "جزئية");
-    private static final Lexicon TO_MARK = Lexicon.of("إلى", "لصالح");
-    private static final Lexicon FROM_MARK = Lexicon.of("من", "انسحاب", "مغادرة");
-    private static final Lexicon REPORTING = Lexicon.of("أكد", "أكدت", "قال", "قالت", "ذكر", "ذكرت", "أفاد", "أفادت",
-            "أعلن", "أعلنت", "نقلت", "بحسب", "وفق", "وفقاً");
+    private static final String VERBS = "transfer-verbs";
+    private static final Lexicon ATTACK = Lexicon.data("events", "attack");
+    private static final Lexicon ATTACK_VERB = Lexicon.data("events", "attack-verb");
+    private static final Lexicon ATTACK_NOUN = Lexicon.data("events", "attack-noun");
+    private static final Lexicon ANNOUNCE = Lexicon.data("events", "announce");
+    private static final Lexicon TALKS = Lexicon.data("events", "talks");
+    private static final Lexicon PLAN_WORDS = Lexicon.data(VERBS, "plan");
+    private static final Lexicon MAY = Lexicon.data(VERBS, "may");
+    private static final Lexicon BE = Lexicon.data(VERBS, "be");
+    private static final Lexicon RECEIVE = Lexicon.data(VERBS, "receive");
+    private static final Lexicon GIVE = Lexicon.data(VERBS, "give");
+    private static final Lexicon DONE_PASSIVE = Lexicon.data(VERBS, "passive");
+    private static final Lexicon HANDOVER_NOUN = Lexicon.data(VERBS, "noun");
+    private static final Lexicon UNDER_WAY = Lexicon.data(VERBS, "under-way");
+    private static final Lexicon PRESENT = Lexicon.data(VERBS, "present");
+    private static final Lexicon COMPLETE = Lexicon.data("events", "complete");
+    private static final Lexicon PARTIAL = Lexicon.data("events", "partial");
+    private static final Lexicon TO_MARK = Lexicon.data(VERBS, "to-mark");
+    private static final Lexicon FROM_MARK = Lexicon.data(VERBS, "from-mark");
+    private static final Lexicon AFFILIATION = Lexicon.data(VERBS, "affiliation");
+    private static final Lexicon REPORTING = Lexicon.data("events", "reporting");
     private static final Lexicon TWO_BASES = Lexicon.of("قاعدتين");
-
-    private static final Lexicon LOCATING = Lexicon.of("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي",
-            "غربي", "قرب", "بالقرب", "مدينة", "قضاء", "محافظة", "ناحية", "أطراف", "ضواحي", "شرقي", "وسط");
+    private static final Lexicon LOCATING = Lexicon.data("places", "locating");
+    private static final Lexicon DESTINATION = Lexicon.data("places", "destination");
+    private static final Lexicon NEAR = Lexicon.data("places", "near");
+    private static final Lexicon DAY_WORDS = Lexicon.of("اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
+            "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح", "مساء");
+    private static final Lexicon PLACE_WORD = Lexicon.of(
+            org.handoverbot.text.WordList.load(org.handoverbot.text.WordLists.FOLDER + "place-words.txt")
+                    .toArray(String[]::new));
+    private static final Lexicon THIS_PLACE = Lexicon.data("places", "this-place");
+    private static final Lexicon NOT_NAME = Lexicon.data("places", "not-name");
+    private static final Lexicon SEGMENT_BREAKS = Lexicon.data("events", "segment-break");
 
     private final Gazetteer gazetteer;
 
@@ -65,32 +75,45 @@ final class EventRules {
     /** An event read from one sentence, before the sentences of the article are merged. */
     private record Reading(EventKind kind, EventStatus status, String subtype, String baseId, String from, String to,
                            LocalDate date, Boolean complete, List<Figure> figures, String summary,
-                           SourceDraft source) {
+                           SourceDraft source, String dateFlag, String baseName) {
+        Reading(EventKind kind, EventStatus status, String subtype, String baseId, String from, String to,
+                LocalDate date, Boolean complete, List<Figure> figures, String summary, SourceDraft source) {
+            this(kind, status, subtype, baseId, from, to, date, complete, figures, summary, source, null, null);
+        }
     }
 
     /** One event per kind, status and base (and kind of announcement), with each voice once among its sources. */
     List<EventDraft> events(List<Sentence> sentences, List<List<Mention>> mentions,
                             List<List<QuoteVoices.QuoteSpan>> quotes, ArticleMetadata meta) {
         List<Reading> readings = new ArrayList<>();
+        String lastBase = null;
         for (Sentence s : sentences) {
-            readings.addAll(read(s, mentions.get(s.index()), quotes.get(s.index()), meta));
+            readings.addAll(read(s, mentions.get(s.index()), quotes.get(s.index()), meta, lastBase));
+            List<String> w = s.words();
+            for (Mention m : mentions.get(s.index())) {
+                if (m.entry().kind() == EntityKind.BASE && !before(w, m.start(), LOCATING)
+                        && !before(w, m.start(), DESTINATION) && !before(w, m.start(), NEAR)) {
+                    lastBase = m.entry().id();
+                }
+            }
         }
         return merge(readings);
     }
 
     private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes,
-                               ArticleMetadata meta) {
+                               ArticleMetadata meta, String lastBase) {
         List<String> w = s.words();
         List<Reading> out = new ArrayList<>();
-        // "جنوب الموصل", "قضاء القائم": a place named to say where, not a base handed over
-        List<Mention> bases = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE)
-                .filter(m -> m.start() == 0 || !LOCATING.test(w.get(m.start() - 1))).toList();
+        // "جنوب الموصل", "قضاء القائم": a place named to say where; "نحو قاعدة عين الأسد": where forces go
+        List<Mention> named = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE)
+                .filter(m -> !before(w, m.start(), LOCATING) && !before(w, m.start(), DESTINATION)).toList();
+        List<Mention> bases = named.stream().filter(m -> !before(w, m.start(), NEAR)).toList();
         Set<Mention> claimed = new HashSet<>();
         List<ArticleDates.Found> dates = ArticleDates.all(w, meta.published());
         int[] segment = segments(w);
         // what an article tells as done cannot have happened after it was published: such a day is misread
-        dates = dates.stream().filter(d -> !d.date().isAfter(meta.published())).toList();
-        LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
+        dates = dates.stream().filter(d -> d.date() == null || !d.date().isAfter(meta.published())).toList();
+        LocalDate date = dates.stream().map(ArticleDates.Found::date).filter(Objects::nonNull).findFirst().orElse(null);
 
         // an attack on a named base: the base right after the attack word
         boolean attack = false;
@@ -99,7 +122,8 @@ final class EventRules {
                 continue;
             }
             attack = true;
-            for (Mention b : bases) {
+            // "سقط صاروخان في محيط قاعدة بلد": near the base is at the base, for an attack
+            for (Mention b : named) {
                 if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
                     out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
                             null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
@@ -136,8 +160,9 @@ final class EventRules {
         if (plan >= 0 && handoverWords) {
             for (Mention b : bases) {
                 if (b.start() > plan && claimed.add(b)) {
-                    out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), null, null,
-                            null, null, List.of(), clause(s, plan), sourceAt(s, b.start(), quotes, meta)));
+                    String[] parties = parties(s, mentions, false);
+                    out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
+                            parties[1], null, null, List.of(), clause(s, plan), sourceAt(s, b.start(), quotes, meta)));
                 }
             }
         }
@@ -150,20 +175,88 @@ final class EventRules {
             }
             int from = segmentStart(segment, b.start());
             int to = segmentEnd(segment, b.start());
-            boolean told = s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
-                    || (s.has(from, to, HANDOVER_NOUN) && s.has(from, to, COMPLETE));
-            if (!told) {
+            EventStatus status = told(s, from, to);
+            if (status == null) {
                 continue;
             }
             claimed.add(b);
-            String[] parties = parties(s, mentions, false, from, to);
-            Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE
-                    : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
-            out.add(new Reading(EventKind.HANDOVER, EventStatus.DONE, null, b.entry().id(), parties[0], parties[1],
-                    dateIn(dates, from, to), complete, handoverFigures(s, from, to), s.text(),
-                    sourceAt(s, b.start(), quotes, meta)));
+            out.add(handover(s, mentions, dates, meta, quotes, status, b.entry().id(), null, b.start(), from, to));
+        }
+
+        // "وكان التحالف قد سلّم القاعدة أمس": the base the article last named; "معسكر الغزلاني": one it does not know
+        if (bases.isEmpty() && plan < 0 && (s.has(GIVE) || s.has(RECEIVE) || passiveHandover(w))) {
+            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !w.get(i + 1).equals("اخري"));
+            Optional<Integer> unknown = unknownBase(s);
+            if (unknown.isPresent()) {
+                int u = unknown.get();
+                String name = ArticleSpeakers.clean(s.raw(u, u + 2));
+                out.add(handover(s, mentions, dates, meta, quotes, told(s, 0, w.size()), null, name, u, 0, w.size()));
+            } else if (place.isPresent() && lastBase != null) {
+                EventStatus status = told(s, 0, w.size());
+                if (status == EventStatus.DONE) {
+                    out.add(handover(s, mentions, dates, meta, quotes, status, lastBase, null, place.get(), 0,
+                            w.size()));
+                }
+            }
         }
         return out;
+    }
+
+    private Reading handover(Sentence s, List<Mention> mentions, List<ArticleDates.Found> dates, ArticleMetadata meta,
+                             List<QuoteVoices.QuoteSpan> quotes, EventStatus status, String baseId, String baseName,
+                             int at, int from, int to) {
+        String[] parties = parties(s, mentions, false, from, to);
+        Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
+        ArticleDates.Found day = dateIn(dates, from, to);
+        return new Reading(EventKind.HANDOVER, status, null, baseId, parties[0], parties[1],
+                day == null ? null : day.date(), complete,
+                handoverFigures(s, from, to), s.text(), sourceAt(s, at, quotes, meta),
+                day == null ? null : day.flag(), baseName);
+    }
+
+    /** How the part of the sentence tells a handover: done, under way, or not at all (null). */
+    private static EventStatus told(Sentence s, int from, int to) {
+        List<String> w = s.words();
+        boolean noun = s.has(from, to, HANDOVER_NOUN);
+        if (s.has(from, to, UNDER_WAY) && noun && !passiveHandover(w.subList(from, to))) {
+            return EventStatus.UNDER_WAY;
+        }
+        if (s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
+                || (noun && s.has(from, to, COMPLETE))
+                || (noun && s.has(from, to, ANNOUNCE) && !s.has(from, to, TALKS))) {
+            return EventStatus.DONE;
+        }
+        // a statement's present tense ("يغادر التحالف قاعدة التقدم") inside its quote; a headline's is no report
+        Optional<Integer> present = s.find(from, PRESENT).filter(i -> i < to && s.isQuoted(i));
+        if (present.isPresent()) {
+            return EventStatus.UNDER_WAY;
+        }
+        return null;
+    }
+
+    /** "قاعدة/معسكر X" where X is a name the gazetteer does not know: where in the words, or empty. */
+    private Optional<Integer> unknownBase(Sentence s) {
+        List<String> w = s.words();
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (PLACE_WORD.isBare(w.get(i)) || (PLACE_WORD.test(w.get(i)) && w.get(i).length() > 4
+                    && "بفول".indexOf(w.get(i).charAt(0)) >= 0 && PLACE_WORD.isBare(w.get(i).substring(1)))) {
+                String next = w.get(i + 1);
+                if (next.startsWith("ال") && next.length() > 3 && !NOT_NAME.test(next) && !s.isQuoted(i + 1)
+                        && gazetteer.findInWords(w.subList(i + 1, i + 2)).isEmpty()
+                        && !s.rawToken(i).endsWith("،")) {
+                    return Optional.of(i);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean before(List<String> w, int at, Lexicon lexicon) {
+        if (at > 0 && lexicon.test(w.get(at - 1))) {
+            return true;
+        }
+        // "نحو قاعدة عين الأسد": one place word between
+        return at > 1 && PLACE_WORD.test(w.get(at - 1)) && lexicon.test(w.get(at - 2));
     }
 
     private static boolean sameClause(Sentence s, int from, int to) {
@@ -174,8 +267,6 @@ final class EventRules {
         }
         return true;
     }
-
-    private static final Lexicon SEGMENT_BREAKS = Lexicon.of("فيما", "بينما", "حين", "بالتزامن");
 
     /** For each word, the number of the part of the sentence it is in (parts split at فيما/بينما/في حين). */
     private static int[] segments(List<String> w) {
@@ -206,10 +297,10 @@ final class EventRules {
         return i;
     }
 
-    private static LocalDate dateIn(List<ArticleDates.Found> dates, int from, int to) {
+    private static ArticleDates.Found dateIn(List<ArticleDates.Found> dates, int from, int to) {
         for (ArticleDates.Found d : dates) {
-            if (d.start() >= from && d.start() < to) {
-                return d.date();
+            if (d.start() >= from && d.start() < to && d.date() != null) {
+                return d;
             }
         }
         return null;
@@ -217,7 +308,15 @@ final class EventRules {
 
     private static boolean passiveHandover(List<String> w) {
         for (int i = 0; i + 1 < w.size(); i++) {
-            if (DONE_PASSIVE.test(w.get(i)) && HANDOVER_NOUN.test(w.get(i + 1))) {
+            if (!DONE_PASSIVE.test(w.get(i))) {
+                continue;
+            }
+            // "جرت اليوم الاثنين إعادة الموقع": the day may stand between
+            int j = i + 1;
+            while (j < w.size() && j - i <= 3 && DAY_WORDS.test(w.get(j))) {
+                j++;
+            }
+            if (j < w.size() && HANDOVER_NOUN.test(w.get(j))) {
                 return true;
             }
         }
@@ -238,7 +337,7 @@ final class EventRules {
         return -1;
     }
 
-    /** The words from the plan marker to the end of its «…» or sentence, as written ("بحسب جدولٍ زمني" kept). */
+    /** The words from the plan marker to the end of its quote or sentence, as written ("بحسب جدولٍ زمني" kept). */
     private static String clause(Sentence s, int from) {
         int end = from;
         boolean quoted = s.isQuoted(from);
@@ -252,8 +351,9 @@ final class EventRules {
     }
 
     /**
-     * [from, to, announcer, other side] among the parties the sentence names. The receiver follows "إلى"/"لل"
-     * or is the subject of تسلّم; the giver follows "انسحاب"/"من" or is the subject of سلّم/انسحب.
+     * [from, to, announcer, other side] among the parties the sentence names. The receiver follows "إلى"/"لل",
+     * or is the subject of تسلّم/تولى (the party right after the verb, else the first unmarked one); the giver
+     * follows "انسحاب"/"من"/"تابعة لـ", or is the subject of سلّم/انسحب, or any other unmarked party.
      */
     private static String[] parties(Sentence s, List<Mention> mentions, boolean announcement) {
         return parties(s, mentions, announcement, 0, s.words().size());
@@ -264,7 +364,18 @@ final class EventRules {
         String to = null;
         String first = null;
         String second = null;
-        boolean receives = s.has(from0, to0, RECEIVE);
+        Optional<Integer> receiveAt = s.find(from0, RECEIVE).filter(i -> i < to0);
+        boolean receives = receiveAt.isPresent();
+        String receiverAfterVerb = null;
+        if (receives) {
+            for (Mention m : mentions) {
+                int v = receiveAt.get();
+                if (PARTIES.contains(m.entry().id()) && m.start() > v && m.start() <= v + 3 && m.start() < to0) {
+                    receiverAfterVerb = m.entry().id();
+                    break;
+                }
+            }
+        }
         for (Mention m : mentions) {
             if (!PARTIES.contains(m.entry().id()) || m.start() < from0 || m.start() >= to0) {
                 continue;
@@ -277,13 +388,14 @@ final class EventRules {
             }
             String word = s.words().get(m.start());
             String before = m.start() > 0 ? s.words().get(m.start() - 1) : "";
-            boolean toMarked = TO_MARK.test(before) || (word.startsWith("لل") || word.startsWith("ولل"));
-            boolean fromMarked = FROM_MARK.test(before);
+            boolean affiliated = AFFILIATION.test(before);
+            boolean toMarked = !affiliated && (TO_MARK.test(before) || word.startsWith("لل") || word.startsWith("ولل"));
+            boolean fromMarked = affiliated || FROM_MARK.test(before);
             if (toMarked) {
                 to = to == null ? id : to;
             } else if (fromMarked) {
                 from = from == null ? id : from;
-            } else if (receives) {
+            } else if (receives && (receiverAfterVerb == null ? to == null : id.equals(receiverAfterVerb))) {
                 to = to == null ? id : to;
             } else {
                 from = from == null ? id : from;
@@ -398,7 +510,21 @@ final class EventRules {
     // ---------------------------------------------------------------- merging within the article
 
     /** One event per kind, status, base (and kind of announcement) in an article; each voice once. */
-    private static List<EventDraft> merge(List<Reading> readings) {
+    private static List<EventDraft> merge(List<Reading> all) {
+        // "يغادر التحالف قاعدة التقدم" in a report that tells the handover as done: the same handover
+        Set<String> doneBases = new HashSet<>();
+        for (Reading r : all) {
+            if (r.kind() == EventKind.HANDOVER && r.status() == EventStatus.DONE && r.baseId() != null) {
+                doneBases.add(r.baseId());
+            }
+        }
+        List<Reading> readings = new ArrayList<>();
+        for (Reading r : all) {
+            boolean fold = r.kind() == EventKind.HANDOVER && r.status() == EventStatus.UNDER_WAY
+                    && doneBases.contains(r.baseId());
+            readings.add(fold ? new Reading(r.kind(), EventStatus.DONE, r.subtype(), r.baseId(), r.from(), r.to(),
+                    r.date(), r.complete(), r.figures(), r.summary(), r.source(), r.dateFlag(), r.baseName()) : r);
+        }
         Map<List<Object>, List<Reading>> groups = new LinkedHashMap<>();
         for (Reading r : readings) {
             List<Object> key = new ArrayList<>();
@@ -406,6 +532,7 @@ final class EventRules {
             key.add(r.status());
             key.add(r.subtype());
             key.add(r.baseId());
+            key.add(r.baseName());
             if (r.kind() == EventKind.ATTACK && r.baseId() == null) {
                 key.add(r.summary());
             }
@@ -415,13 +542,17 @@ final class EventRules {
         for (List<Reading> group : groups.values()) {
             Reading first = group.get(0);
             LocalDate date = null;
+            String dateFlag = null;
             String from = null;
             String to = null;
             Boolean complete = null;
             List<Figure> figures = new ArrayList<>();
             List<SourceDraft> sources = new ArrayList<>();
             for (Reading r : group) {
-                date = date != null ? date : r.date();
+                if (date == null && r.date() != null) {
+                    date = r.date();
+                    dateFlag = r.dateFlag();
+                }
                 from = from != null ? from : r.from();
                 to = to != null ? to : r.to();
                 if (r.complete() != null) {
@@ -437,7 +568,7 @@ final class EventRules {
                 }
             }
             events.add(new EventDraft(first.kind(), first.status(), first.baseId(), from, to, date, complete, null,
-                    figures, first.summary(), sources));
+                    figures, first.summary(), sources, dateFlag, first.baseName()));
         }
         return events;
     }

@@ -46,6 +46,8 @@ public final class H2Backup {
         }
     }
 
+    private static final String NOT_H2 = "backup and restore work on the H2 file database; a PostgreSQL database"
+            + " is backed up with its own tools (pg_dump, pg_restore)";
     private static final long MAX_DATABASE_BYTES = 64L * 1024 * 1024 * 1024;
 
     private H2Backup() {
@@ -53,6 +55,9 @@ public final class H2Backup {
 
     /** Backs the database up to target (a .zip), also while the bot runs; the zip is checked by reading it. */
     public static Summary backup(Database database, Path target) {
+        if (database.vendor() != Vendor.H2) {
+            throw new BackupException(NOT_H2);
+        }
         Path zip = target.toAbsolutePath().normalize();
         if (Files.isDirectory(zip)) {
             throw new BackupException(target + " is a folder; name the backup file, e.g. " + target.resolve("handover.zip"));
@@ -67,7 +72,7 @@ public final class H2Backup {
                 backup.setString(1, partial.toString());
                 backup.execute();
             } catch (SQLException e) {
-                throw new BackupException("cannot back up to " + target + " (" + H2Database.firstLine(e.getMessage()) + ")");
+                throw new BackupException("cannot back up to " + target + " (" + H2Connections.firstLine(e.getMessage()) + ")");
             }
             Summary summary = verify(partial, zip);
             Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -88,6 +93,9 @@ public final class H2Backup {
      * stopped (the file must not be open). The replaced file stays beside it as NAME.mv.db.replaced-TIME.
      */
     public static Restored restore(String jdbcUrl, Path backup) {
+        if (Vendor.ofUrl(jdbcUrl) != Vendor.H2) {
+            throw new BackupException(NOT_H2);
+        }
         Path dbFile = H2Url.databaseFile(jdbcUrl).orElseThrow(() ->
                 new BackupException("restore needs a file database (jdbc:h2:file:…), not " + jdbcUrl));
         if (Files.exists(dbFile) && !H2Census.released(dbFile)) {
@@ -138,7 +146,7 @@ public final class H2Backup {
             return new Summary(named, Files.size(mvDb), H2Census.rows(c, true));
         } catch (SQLException | IOException e) {
             throw new BackupException(named + " does not hold a readable database ("
-                    + H2Database.firstLine(e.getMessage()) + ")");
+                    + H2Connections.firstLine(e.getMessage()) + ")");
         }
     }
 
@@ -146,7 +154,7 @@ public final class H2Backup {
         try (Connection c = DriverManager.getConnection(alone(mvDb), "sa", "")) {
             return H2Census.generation(c);
         } catch (SQLException e) {
-            throw new BackupException(mvDb + ": " + H2Database.firstLine(e.getMessage()));
+            throw new BackupException(mvDb + ": " + H2Connections.firstLine(e.getMessage()));
         }
     }
 

@@ -151,7 +151,7 @@ final class H2Census implements CommitGuard {
                 }
             }
         } catch (SQLException e) {
-            throw H2Database.damagedOrFailed(databaseFile, e);
+            throw H2Connections.damagedOrFailed(databaseFile, e);
         }
     }
 
@@ -223,6 +223,12 @@ final class H2Census implements CommitGuard {
             }
         }
         return countUp(transaction);
+    }
+
+    /** A migration changes rows without a commit of ours: count one up, so the counts of the last close no longer apply. */
+    @Override
+    public void migrated(Database database) {
+        database.inTransaction(c -> countUp(c));
     }
 
     static long countUp(Connection transaction) throws SQLException {

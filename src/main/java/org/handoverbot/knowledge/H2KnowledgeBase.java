@@ -1,7 +1,6 @@
 package org.handoverbot.knowledge;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,65 +8,111 @@ import java.util.Optional;
 import org.handoverbot.nlp.Gazetteer;
 
 /**
- * The knowledge base read from H2. Every call reads what is committed now, so events another process
- * ingests (through AUTO_SERVER) are seen at once. Thread-safe: each call takes its own pooled connection.
+ * The knowledge as committed at the moment of each call, for the commands (`events`), the alert sender (which
+ * looks up events another process has just written) and tests: each call reads the one-row version and
+ * reloads the {@link KnowledgeModel} only when it moved. The bot's answers do not use this (they read a
+ * {@link LiveKnowledge} model and never touch JDBC). Thread-safe.
  */
 public final class H2KnowledgeBase implements KnowledgeBase {
 
-    private final Database database;
+    private final KnowledgeLoader loader;
     private final Gazetteer gazetteer;
+    private volatile KnowledgeModel model;
 
     public H2KnowledgeBase(Database database, Gazetteer gazetteer) {
-        this.database = Objects.requireNonNull(database);
+        this.loader = new KnowledgeLoader(database);
         this.gazetteer = Objects.requireNonNull(gazetteer);
+    }
+
+    /** The model of what is committed now. */
+    public KnowledgeModel now() {
+        long version = loader.version();
+        KnowledgeModel m = model;
+        if (m != null && m.version() == version) {
+            return m;
+        }
+        synchronized (this) {
+            m = model;
+            if (m == null || m.version() < version) {
+                m = loader.load();
+                model = m;
+            }
+            return m;
+        }
+    }
+
+    @Override
+    public long version() {
+        return now().version();
     }
 
     @Override
     public List<Event> events() {
-        return read(c -> StoredRows.events(c, ""));
+        return now().events();
     }
 
     @Override
     public List<Event> eventsAbout(String baseId) {
-        return read(c -> StoredRows.events(c, "e.base_id = ?", baseId));
+        return now().eventsAbout(baseId);
     }
 
     @Override
     public Optional<Event> event(long id) {
-        return read(c -> StoredRows.events(c, "e.id = ?", id)).stream().findFirst();
+        return now().event(id);
     }
 
     @Override
     public List<Quote> quotes() {
-        return read(c -> StoredRows.quotes(c, ""));
+        return now().quotes();
     }
 
     @Override
     public List<Quote> quotesBy(String speakerId) {
-        return read(c -> StoredRows.quotes(c, "q.speaker_id = ?", speakerId));
+        return now().quotesBy(speakerId);
     }
 
     @Override
     public List<Quote> quotesAbout(String baseId) {
-        return read(c -> StoredRows.quotes(c,
-                "q.id IN (SELECT quote_id FROM quote_base WHERE base_id = ?)", baseId));
+        return now().quotesAbout(baseId);
+    }
+
+    @Override
+    public List<Event> linkedTo(long eventId) {
+        return now().linkedTo(eventId);
+    }
+
+    @Override
+    public List<Event> eventsBetween(LocalDate first, LocalDate last) {
+        return now().eventsBetween(first, last);
+    }
+
+    @Override
+    public List<Event> eventsInvolving(String organisationId) {
+        return now().eventsInvolving(organisationId);
+    }
+
+    @Override
+    public List<Event> eventsCiting(String citedSource) {
+        return now().eventsCiting(citedSource);
+    }
+
+    @Override
+    public List<Quote> quotesCiting(String citedSource) {
+        return now().quotesCiting(citedSource);
+    }
+
+    @Override
+    public List<Quote> quotesOf(Event event) {
+        return now().quotesOf(event);
+    }
+
+    @Override
+    public List<Source> sources() {
+        return now().sources();
     }
 
     /** The province the gazetteer gives for a base id, for answers that say where a base is. */
     public Optional<String> provinceOf(String baseId) {
         return gazetteer.byId(baseId).map(e -> e.province());
-    }
-
-    private <T> T read(Query<T> query) {
-        try (Connection c = database.connection()) {
-            return query.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the knowledge base: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Query<T> {
-        T run(Connection c) throws SQLException;
     }
 }

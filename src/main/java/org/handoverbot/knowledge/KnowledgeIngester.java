@@ -1,7 +1,6 @@
 package org.handoverbot.knowledge;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class KnowledgeIngester {
                 writer.insertQuote(c, q, articleId);
             }
             return finish(c, article.name(), false, added, gained,
-                    StoredRows.quotes(c, "q.article_id = ?", articleId), tell);
+                    StoredRows.quotesOfArticle(c, articleId), tell);
         });
     }
 
@@ -95,7 +94,7 @@ public final class KnowledgeIngester {
     }
 
     /**
-     * One write transaction holding the knowledge write lock. Another process writing at the same moment makes
+     * One write transaction holding the knowledge write lock and raising the knowledge version. Another process writing at the same moment makes
      * H2 time out on the lock (or lose a race on the article's fingerprint): then the whole work is tried again,
      * and finds what the other stored.
      */
@@ -103,10 +102,8 @@ public final class KnowledgeIngester {
         for (int attempt = 1; ; attempt++) {
             try {
                 return database.inSyncedTransaction(c -> {
-                    try (PreparedStatement lock = c.prepareStatement(
-                            "UPDATE knowledge_write SET last_write = CURRENT_TIMESTAMP WHERE id = 1")) {
-                        lock.executeUpdate();
-                    }
+                    // the write lock, and the version a running bot sees move when this commits
+                    KnowledgeVersion.bump(c);
                     return work.run(c);
                 });
             } catch (StoreException e) {
@@ -149,7 +146,7 @@ public final class KnowledgeIngester {
     private static List<Event> byIds(Connection c, List<Long> ids) throws SQLException {
         List<Event> events = new ArrayList<>();
         for (long id : ids.stream().distinct().toList()) {
-            events.addAll(StoredRows.events(c, "e.id = ?", id));
+            StoredRows.event(c, id).ifPresent(events::add);
         }
         return events;
     }

@@ -197,8 +197,10 @@ final class KnowledgeWriter {
                 + "AND " + nullSafe("s.published", s.published()) + " AND " + nullSafe("s.url", s.url())
                 + " AND " + nullSafe("s.cited_source", s.citedSource())
                 + " AND " + nullSafe("s.cited_speaker", s.citedSpeaker())
+                + " AND " + nullSafe("s.cited_via", s.citedVia())
                 + " AND " + nullSafe("s.article_id", articleId),
-                params(eventId, s.publisher(), s.published(), s.url(), s.citedSource(), s.citedSpeaker(), articleId));
+                params(eventId, s.publisher(), s.published(), s.url(), s.citedSource(), s.citedSpeaker(), s.citedVia(),
+                        articleId));
         if (!same.isEmpty()) {
             return false;
         }
@@ -230,7 +232,7 @@ final class KnowledgeWriter {
 
     private long insertSource(Connection c, SourceDraft s, Long articleId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO source (article_id, publisher, published, url, "
-                + "cited_source, cited_speaker, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                + "cited_source, cited_speaker, evidence, cited_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setObject(1, articleId, Types.BIGINT);
             ps.setString(2, s.publisher());
@@ -239,6 +241,7 @@ final class KnowledgeWriter {
             ps.setString(5, s.citedSource());
             ps.setString(6, s.citedSpeaker());
             ps.setString(7, s.evidence());
+            ps.setString(8, s.citedVia());
             ps.executeUpdate();
             return generatedId(ps);
         }

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import org.handoverbot.text.ArabicText;
 import org.handoverbot.text.Clitics;
+import org.handoverbot.text.WordLists;
 
 /**
  * A set of Arabic words written naturally and matched in normalised form whatever clitic the text puts in
@@ -26,6 +27,20 @@ final class Lexicon implements Predicate<String> {
 
     static Lexicon of(String... words) {
         return new Lexicon(words);
+    }
+
+    /** A section of a data file under models/extraction/ (see {@link WordLists}). */
+    static Lexicon data(String file, String section) {
+        return new Lexicon(WordLists.section(file, section).toArray(String[]::new));
+    }
+
+    /** Several sections of one data file as one set. */
+    static Lexicon data(String file, String... sections) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String section : sections) {
+            words.addAll(WordLists.section(file, section));
+        }
+        return new Lexicon(words.toArray(String[]::new));
     }
 
     /** Whether the word is one of the set as written, with no clitic in front. */

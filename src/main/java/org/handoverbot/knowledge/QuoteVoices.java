@@ -12,27 +12,30 @@ import java.util.Set;
 import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.Mention;
+import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.WordLists;
 
 /**
- * Who speaks in each «…» of an article and through what (an agency, a tweet, local sites): a person the
- * gazetteer knows, "مصدر مسؤول", someone the article names with a rank or after "قال", or, after a verb that
- * continues ("وأضاف أن", "مشيراً إلى أن", "مؤكداً ... أن"), the speaker before. Also the topics of the words.
+ * Who speaks in each quote of an article, read openly from the words before it: a person by rank and name
+ * (with the title the article gives, before or after the name), an institution ("قالت خلية الإعلام الأمني"),
+ * an unnamed voice kept unnamed ("مصدر أمني"، "ضابط برتبة عقيد في الجيش العراقي"), or, after a verb that
+ * continues ("وأضاف أن"، "مبيناً أن"، "وتابع،"), the speaker before. The speaker's own channel (a statement, a
+ * tweet) is kept apart from the intermediary that carried the words (an agency, local sites). A name or a
+ * word in quote marks (قاعدة "القائم"، لـ"واع") is no quote. Also the topics of the words.
  */
 final class QuoteVoices {
 
-    private static final Lexicon CONTINUES = Lexicon.of("أضاف", "مضيفاً", "مشيراً", "مؤكداً", "أكد", "تابع", "موضحاً",
-            "أوضح", "لافتاً", "بيّن", "مبيناً", "شدد", "مشدداً", "أردف", "ختم");
-    private static final Lexicon SPEECH = Lexicon.of("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "صرح", "صرحت",
-            "أعلن", "أعلنت", "أوضح", "أوضحت", "بيّن", "بيّنت");
-    private static final Lexicon ANONYMOUS = Lexicon.of("مصدر", "مصادر");
-    private static final Lexicon ANONYMOUS_ADJ = Lexicon.of("مسؤول", "مطلع", "أمني", "عسكري", "حكومي", "رسمي",
-            "مسؤولة", "مطلعة", "أمنية", "عسكرية", "حكومية");
-    private static final Lexicon TWEET = Lexicon.of("تغريدة", "تغريده", "تدوينة");
-    private static final Lexicon PLATFORM = Lexicon.of("تويتر", "فيسبوك", "تلغرام", "منصة");
-    private static final Lexicon THAT = Lexicon.of("أن", "إن", "بأن");
-    private static final Lexicon MEDIA = Lexicon.of("مواقع", "وسائل", "صحيفة", "قناة", "موقع", "وكالة", "إذاعة");
-    private static final Lexicon NAME_STOPS = Lexicon.of("في", "إن", "أن", "عن", "خلال", "إلى", "أمام", "قوله", "بأن",
-            "لـ");
+    private static final Lexicon CONTINUES = Lexicon.data("quote-verbs", "continues");
+    private static final Lexicon SPEECH = Lexicon.data("quote-verbs", "speech");
+    private static final Lexicon THAT = Lexicon.data("quote-verbs", "that");
+    private static final Lexicon STATEMENT = Lexicon.data("quote-verbs", "statement");
+    private static final Lexicon TWEET = Lexicon.data("quote-verbs", "tweet");
+    private static final Lexicon PLATFORM = Lexicon.data("quote-verbs", "platform");
+    private static final Lexicon CHANNEL_TAIL = Lexicon.data("quote-verbs", "channel-tail");
+    private static final Lexicon MEDIA = Lexicon.data("quote-verbs", "media");
+    private static final Set<String> MEDIA_ORGS = Set.copyOf(WordLists.section("quote-verbs", "media-org"));
+    /** Fewer words than this between marks is a name or a word set apart, not someone's words. */
+    private static final int QUOTE_WORDS = 3;
 
     private static final Map<String, Lexicon> TOPICS = new LinkedHashMap<>();
 
@@ -54,124 +57,276 @@ final class QuoteVoices {
         this.gazetteer = Objects.requireNonNull(gazetteer);
     }
 
-    /** Who speaks in one «…», and through which channel. */
-    record Voice(String speakerId, String name, String title, String channel) {
-        static final Voice UNKNOWN = new Voice(null, null, null, null);
+    /**
+     * Who speaks in one quote: speakerId (a gazetteer id, or null), the name and title as the article gives
+     * them, channel (the intermediary that carried the words: an agency, local sites) and via (the speaker's own
+     * channel: a statement, a tweet).
+     */
+    record Voice(String speakerId, String name, String title, String channel, String via) {
+        static final Voice UNKNOWN = new Voice(null, null, null, null, null);
+
+        Voice withChannels(String channel, String via) {
+            return new Voice(speakerId, name, title, channel != null ? channel : this.channel,
+                    via != null ? via : this.via);
+        }
     }
 
-    /** One «…» of a sentence: [open, close] offsets in the sentence text. */
+    /** One quote of a sentence: [open, close] offsets in the sentence text (open may be before the text). */
     record QuoteSpan(int open, int close, Voice voice) {
+        String words(String sentence) {
+            return sentence.substring(open + 1, close).strip();
+        }
     }
 
-    /** The «…» of every sentence, in article order, each with its voice. */
+    /** The quotes of every sentence, in article order, each with its voice. */
     List<List<QuoteSpan>> spans(List<Sentence> sentences, ArticleSpeakers speakers) {
         List<List<QuoteSpan>> quotes = new ArrayList<>();
         Voice previous = Voice.UNKNOWN;
         for (Sentence s : sentences) {
             List<QuoteSpan> spans = new ArrayList<>();
             int from = 0;
-            while (true) {
-                int open = s.text().indexOf('«', from);
-                if (open < 0) {
-                    break;
+            for (QuoteMarks.Span marked : s.marked()) {
+                if (!isQuote(s.text().substring(marked.open() + 1, marked.close()))) {
+                    continue;
                 }
-                int close = s.text().indexOf('»', open + 1);
-                if (close < 0) {
-                    break;
-                }
-                Voice voice = voice(s.text().substring(from, open), s.index(), previous, speakers);
-                spans.add(new QuoteSpan(open, close, voice));
+                String intro = marked.open() > from ? s.text().substring(from, marked.open()) : "";
+                Voice voice = voice(intro, s.index(), previous, speakers);
+                spans.add(new QuoteSpan(marked.open(), marked.close(), voice));
                 previous = voice;
-                from = close + 1;
+                from = Math.min(s.text().length(), marked.close() + 1);
             }
             quotes.add(spans);
         }
         return quotes;
     }
 
+    /** Someone's words, not a name set apart: three words or more, and not only names the gazetteer knows. */
+    private boolean isQuote(String inside) {
+        List<String> words = ArabicText.words(inside);
+        if (words.size() < QUOTE_WORDS) {
+            return false;
+        }
+        int named = gazetteer.findInWords(words).stream().mapToInt(m -> m.end() - m.start()).sum();
+        return named < words.size();
+    }
+
     private Voice voice(String intro, int sentence, Voice previous, ArticleSpeakers speakers) {
         Sentence words = new Sentence(-1, intro);
-        List<Mention> found = gazetteer.findInWords(words.words());
+        List<String> w = words.words();
+        List<Mention> found = gazetteer.findInWords(w);
         String channel = channel(words, found);
+        String via = via(words);
+        Optional<Integer> verb = words.find(0, SPEECH);
+        int subject = verb.map(v -> v + 1).orElse(0);
+
+        // "وأضاف أن"، "وتابع،"، "وأضاف البيان"، "وأضاف باركر، في بيان": the same voice goes on
+        boolean continues = !w.isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
+        if (continues && previous != Voice.UNKNOWN && !newSubject(words, found, previous)) {
+            // "وتابع البيان": the statement named again, not a new channel
+            return previous.withChannels(channel, via != null && via.startsWith("ال") ? null : via);
+        }
         for (Mention m : found) {
             if (m.entry().kind() == EntityKind.PERSON) {
                 String id = m.entry().id();
-                // "بيَّن الخفاجي أن" names him again but he still speaks to the same sites
                 String heard = channel == null && id.equals(previous.speakerId()) ? previous.channel() : channel;
-                return new Voice(id, speakers.name(id), speakers.title(id, sentence), heard);
+                return new Voice(id, speakers.name(id), speakers.title(id, sentence), heard, via);
             }
         }
-        Optional<Integer> anonymous = words.find(0, ANONYMOUS);
-        if (anonymous.isPresent()) {
-            int i = anonymous.get();
-            int end = i + 1 < words.words().size() && ANONYMOUS_ADJ.test(words.words().get(i + 1)) ? i + 2 : i + 1;
-            String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(i, end)));
-            return new Voice(null, name, null, channel);
+        Optional<Integer> rank = words.find(subject, ArticleSpeakers.RANKS);
+        if (rank.isEmpty()) {
+            rank = words.find(0, ArticleSpeakers.RANKS);
         }
-        Optional<Integer> rank = words.find(0, ArticleSpeakers.RANKS);
         if (rank.isPresent()) {
             int r = rank.get();
-            int end = r + 1;
-            while (end < words.words().size() && end - r <= 3 && !NAME_STOPS.test(words.words().get(end))
-                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))
-                    && !ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
-                end++;
-            }
+            int end = ArticleSpeakers.rankedNameEnd(words, r);
             if (end > r + 1) {
-                return new Voice(null, ArticleSpeakers.clean(words.raw(r, end)),
-                        ArticleSpeakers.titleBefore(words, r), channel);
+                String title = ArticleSpeakers.titleBefore(words, r);
+                if (title == null) {
+                    title = ArticleSpeakers.titleAfter(words, end);
+                }
+                ArticleSpeakers.Person p = speakers.fullest(w.subList(r, end),
+                        ArticleSpeakers.clean(words.raw(r, end)), title);
+                return new Voice(null, p.name(), title != null ? title : p.title(), channel, via);
             }
         }
-        boolean continues = !words.words().isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
-        if (continues && previous != Voice.UNKNOWN) {
-            return previous;
+        Optional<Integer> unnamed = words.find(subject, x -> ArticleSpeakers.UNNAMED.test(x)
+                || ArticleSpeakers.UNNAMED.test(bare(x)));
+        if (unnamed.isPresent() && unnamed.get() <= subject + 1) {
+            int u = unnamed.get();
+            String head = bare(w.get(u));
+            String name = w.get(u).startsWith("ال") || w.get(u).startsWith("وال")
+                    ? speakers.firstNamed(head, false).orElse(ArticleSpeakers.clean(words.raw(u, u + 1)))
+                    : ArticleSpeakers.withoutClitic(ArticleSpeakers.clean(words.raw(u, ArticleSpeakers.unnamedEnd(words, u))));
+            return new Voice(null, ArticleSpeakers.withoutMarks(name), null, channel, via);
         }
-        Optional<Integer> speech = words.find(0, SPEECH);
-        if (speech.isPresent()) {
+        if (verb.isPresent()) {
+            int v = subject;
+            // "وذكر بيان الوزارة": the statement is the channel, the ministry the speaker
+            if (v < w.size() && STATEMENT.test(w.get(v))) {
+                v++;
+            }
             for (Mention m : found) {
-                if (m.entry().kind() == EntityKind.ORGANISATION && m.start() > speech.get()
-                        && m.start() <= speech.get() + 2) {
-                    return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())),
-                            null, channel);
+                if (m.entry().kind() == EntityKind.ORGANISATION && !MEDIA_ORGS.contains(m.entry().id())
+                        && m.start() >= v && m.start() <= v + 1) {
+                    return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())), null,
+                            channel, via);
                 }
             }
-            // "وقال محافظ الأنبار علي فرحان إن": whoever the article names after the verb, as it names them
-            int from = speech.get() + 1;
-            int end = from;
-            while (end < words.words().size() && end - from < 6 && !NAME_STOPS.test(words.words().get(end))
-                    && !MEDIA.test(words.words().get(end)) && !TWEET.test(words.words().get(end))) {
+            if (v < w.size() && ArticleSpeakers.INSTITUTIONS.test(w.get(v)) && w.get(v).startsWith("ال")) {
+                Optional<String> named = speakers.firstNamed(bare(w.get(v)), true);
+                if (named.isPresent()) {
+                    return new Voice(idOf(named.get()), named.get(), null, channel, via);
+                }
+            }
+            // "قال عضو مجلس محافظة كركوك، كريم الداوودي،": a title, then the name between commas
+            if (v < w.size() && ArticleSpeakers.TITLE_HEADS.test(w.get(v))) {
+                int t = v;
+                while (t < w.size() && !ArticleSpeakers.endsClause(words.rawToken(t))
+                        && !ArticleSpeakers.NAME_STOPS.test(w.get(t)) && !words.rawToken(t).startsWith("بـ")) {
+                    t++;
+                }
+                boolean comma = t < w.size() && words.rawToken(t).endsWith("،");
+                int titleEnd = t < w.size() && ArticleSpeakers.endsClause(words.rawToken(t)) ? t + 1 : t;
+                String title = ArticleSpeakers.clean(ArticleSpeakers.cutAtMark(words.raw(v, Math.min(titleEnd, w.size()))));
+                if (comma && t + 1 < w.size()) {
+                    int n = t + 1;
+                    int end = n;
+                    while (end < w.size() && end - n < 4 && !ArticleSpeakers.NAME_STOPS.test(w.get(end))) {
+                        end++;
+                        if (ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
+                            break;
+                        }
+                    }
+                    if (end > n && !THAT.test(w.get(n))) {
+                        return new Voice(null, ArticleSpeakers.clean(words.raw(n, end)), title, channel, via);
+                    }
+                }
+                Optional<ArticleSpeakers.Person> person = speakers.titled(title);
+                if (person.isPresent()) {
+                    return new Voice(null, person.get().name(), title, channel, via);
+                }
+                return new Voice(null, title, null, channel, via);
+            }
+            // "ونقلت وكالة الأنباء العراقية الرسمية، مصدرٍ مسؤول قوله": an unnamed voice after the intermediary
+            Optional<Integer> later = words.find(subject, x -> ArticleSpeakers.UNNAMED.isBare(x)
+                    || x.startsWith("و") && ArticleSpeakers.UNNAMED.isBare(x.substring(1)));
+            if (later.isPresent()) {
+                int u = later.get();
+                return new Voice(null, ArticleSpeakers.withoutMarks(ArticleSpeakers.withoutClitic(ArticleSpeakers.clean(
+                        words.raw(u, ArticleSpeakers.unnamedEnd(words, u))))), null, channel, via);
+            }
+            // "وقال محافظ الأنبار علي فرحان إن"، "قالت خلية الإعلام الأمني في بيان": as the article names them
+            int end = v;
+            while (end < w.size() && end - v < 6 && !ArticleSpeakers.NAME_STOPS.test(w.get(end))
+                    && !STATEMENT.test(w.get(end)) && !words.rawToken(end).startsWith("لـ")) {
                 end++;
                 if (ArticleSpeakers.endsClause(words.rawToken(end - 1))) {
                     break;
                 }
             }
-            if (end > from) {
-                return new Voice(null, ArticleSpeakers.clean(words.raw(from, end)), null, channel);
+            if (end > v) {
+                String name = ArticleSpeakers.clean(ArticleSpeakers.cutAtMark(words.raw(v, end)));
+                return new Voice(idOf(name), name, null, channel, via);
             }
         }
-        return Voice.UNKNOWN;
+        return Voice.UNKNOWN.withChannels(channel, via);
     }
 
-    /** Through what the article heard the words: an agency, a tweet, "local sites". */
+    private String idOf(String name) {
+        List<String> w = ArabicText.words(name);
+        List<Mention> m = gazetteer.findInWords(w);
+        return m.size() == 1 && m.get(0).start() == 0 && m.get(0).end() == w.size() ? m.get(0).entry().id() : null;
+    }
+
+    /**
+     * Whether words after a continuing verb name someone new ("وأضاف المحافظ علي فرحان"); "وأضاف أن"، "وأضاف
+     * البيان"، "مؤكداً في الوقت ذاته أن"، "وأضاف باركر، في بيان" go on in the same voice.
+     */
+    private static boolean newSubject(Sentence words, List<Mention> found, Voice previous) {
+        List<String> w = words.words();
+        int next = words.find(0, CONTINUES).get() + 1;
+        for (Mention m : found) {
+            if (m.entry().kind() == EntityKind.PERSON && !m.entry().id().equals(previous.speakerId())) {
+                return true;
+            }
+            if (m.entry().kind() == EntityKind.ORGANISATION && m.start() == next
+                    && !m.entry().id().equals(previous.speakerId()) && !MEDIA_ORGS.contains(m.entry().id())) {
+                return true;
+            }
+        }
+        if (words.find(0, ArticleSpeakers.RANKS).isPresent()) {
+            return true;
+        }
+        if (next < w.size() && !anaphor(w.get(next)) && (ArticleSpeakers.UNNAMED.test(w.get(next))
+                || ArticleSpeakers.TITLE_HEADS.test(w.get(next)) || ArticleSpeakers.INSTITUTIONS.test(w.get(next)))) {
+            return true;
+        }
+        return false;
+    }
+
+    /** "المصدر"، "الخلية"، "الوزارة": a voice named before, named again by its head word. */
+    private static boolean anaphor(String normalised) {
+        String b = bare(normalised);
+        return !b.equals(normalised) && (ArticleSpeakers.UNNAMED.test(b) || ArticleSpeakers.INSTITUTIONS.test(b));
+    }
+
+    private static String bare(String normalised) {
+        String w = normalised;
+        if (w.startsWith("وال") || w.startsWith("فال")) {
+            w = w.substring(1);
+        }
+        return w.startsWith("ال") ? w.substring(2) : w;
+    }
+
+    private static String lastNameOf(Voice v) {
+        if (v.name() == null) {
+            return "\u0000";
+        }
+        List<String> w = ArabicText.words(v.name());
+        return w.isEmpty() ? "\u0000" : w.get(w.size() - 1);
+    }
+
+    /** The speaker's own channel: "بيان"، "بيان صحفي"، "بياناً عبر تويتر"، "تغريدة على حسابه في تويتر". */
+    private static String via(Sentence intro) {
+        List<String> w = intro.words();
+        for (int i = 0; i < w.size(); i++) {
+            boolean statement = STATEMENT.test(w.get(i)) || TWEET.test(w.get(i));
+            if (!statement && !PLATFORM.test(w.get(i))) {
+                continue;
+            }
+            if (!statement) {
+                return ArticleSpeakers.clean(intro.raw(i, i + 1));
+            }
+            int end = i + 1;
+            int last = i + 1;
+            while (end < w.size() && end - i <= 4 && !ArticleSpeakers.endsClause(intro.rawToken(end - 1))) {
+                if (PLATFORM.test(w.get(end))) {
+                    last = end + 1;
+                    break;
+                }
+                if (!CHANNEL_TAIL.test(w.get(end))) {
+                    break;
+                }
+                if (w.get(end).equals("صحفي") || w.get(end).equals("رسمي") || w.get(end).equals("له")) {
+                    last = end + 1;
+                }
+                end++;
+            }
+            String raw = ArticleSpeakers.clean(intro.raw(i, last));
+            return raw.contains(":") ? raw.substring(0, raw.indexOf(':')).strip() : raw;
+        }
+        return null;
+    }
+
+    /** The intermediary that carried the words: an agency or site the gazetteer knows, "مواقع محلية". */
     private static String channel(Sentence intro, List<Mention> found) {
         for (Mention m : found) {
-            if (m.entry().kind() == EntityKind.ORGANISATION && !EventRules.PARTIES.contains(m.entry().id())) {
+            if (m.entry().kind() == EntityKind.ORGANISATION && MEDIA_ORGS.contains(m.entry().id())) {
                 return ArticleSpeakers.clean(intro.raw(m.start(), m.end()));
             }
         }
         List<String> w = intro.words();
         for (int i = 0; i < w.size(); i++) {
-            if (TWEET.test(w.get(i))) {
-                // "في تغريدة على حسابه في “تويتر”:" (the closing أن/إن is the sentence's, not the channel's)
-                int end = w.size();
-                while (end > i + 1 && THAT.test(w.get(end - 1))) {
-                    end--;
-                }
-                return ArticleSpeakers.clean(intro.raw(i, end));
-            }
-            if (PLATFORM.test(w.get(i))) {
-                return ArticleSpeakers.clean(intro.raw(i, i + 1)).replaceFirst("^(على|عبر|في)\\s*", "");
-            }
             if (MEDIA.test(w.get(i))) {
                 String raw = ArticleSpeakers.clean(intro.raw(i, Math.min(i + 2, w.size())));
                 int comma = raw.indexOf('،');
@@ -184,11 +339,12 @@ final class QuoteVoices {
     }
 
     static SourceDraft source(ArticleMetadata meta, Voice voice, String evidence) {
-        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), voice.channel(), voice.name(), evidence);
+        return new SourceDraft(meta.publisher(), meta.published(), meta.url(), voice.channel(), voice.name(),
+                voice.via(), evidence);
     }
 
     static Set<String> topics(String quote) {
-        List<String> words = org.handoverbot.text.ArabicText.words(quote);
+        List<String> words = ArabicText.words(quote);
         Set<String> topics = new LinkedHashSet<>();
         TOPICS.forEach((topic, lexicon) -> {
             if (words.stream().anyMatch(lexicon)) {
@@ -197,5 +353,4 @@ final class QuoteVoices {
         });
         return topics;
     }
-
 }

@@ -20,10 +20,17 @@ final class Sentence {
     /** for each word: whether it lies between « and ». */
     private final List<Boolean> quoted = new ArrayList<>();
 
+    /** Between quote marks, relative to this sentence's text. */
+    private final List<QuoteMarks.Span> spans;
+
     Sentence(int index, String text) {
+        this(index, text, QuoteMarks.spans(text));
+    }
+
+    private Sentence(int index, String text, List<QuoteMarks.Span> spans) {
         this.index = index;
         this.text = text;
-        int depth = 0;
+        this.spans = List.copyOf(spans);
         int i = 0;
         while (i < text.length()) {
             if (Character.isWhitespace(text.charAt(i))) {
@@ -35,20 +42,23 @@ final class Sentence {
                 i++;
             }
             String raw = text.substring(start, i);
-            boolean opens = raw.indexOf('«') >= 0;
-            boolean inside = depth > 0 || opens;
+            boolean inside = false;
+            for (QuoteMarks.Span sp : spans) {
+                if (sp.open() < i && sp.close() > start) {
+                    inside = true;
+                }
+            }
             for (String word : ArabicText.words(raw)) {
                 words.add(word);
                 rawSpans.add(new int[] {start, i});
                 quoted.add(inside);
             }
-            depth += count(raw, '«') - count(raw, '»');
-            depth = Math.max(depth, 0);
         }
     }
 
-    private static int count(String s, char c) {
-        return (int) s.chars().filter(ch -> ch == c).count();
+    /** The stretches between quote marks in this sentence (quotes and names in marks alike). */
+    List<QuoteMarks.Span> marked() {
+        return spans;
     }
 
     int index() {
@@ -110,48 +120,43 @@ final class Sentence {
         return find(0, test).isPresent();
     }
 
-    /** Splits an article into sentences: at line ends and at . ! ? ؟ outside «», never inside a quote. */
+    /**
+     * Splits an article into sentences: at line ends and at . ! ? ؟ outside quote marks (any style, see
+     * {@link QuoteMarks}); a quote never runs past its paragraph, so a stray mark cannot swallow the article.
+     */
     static List<Sentence> split(String article) {
         List<Sentence> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < article.length(); i++) {
-            char c = article.charAt(i);
-            if (c == '«') {
-                depth++;
-            } else if (c == '»') {
-                depth = Math.max(0, depth - 1);
-            }
-            boolean end = false;
-            if (c == '\n' && depth == 0) {
-                end = true;
-            } else if (depth == 0 && (c == '.' || c == '!' || c == '?' || c == '؟')) {
-                end = i + 1 >= article.length() || Character.isWhitespace(article.charAt(i + 1));
-            }
-            if (c == '\n' && depth > 0) {
-                // A quote never runs over a blank line: a stray « must not swallow the article.
-                int next = i + 1;
-                while (next < article.length() && (article.charAt(next) == ' ' || article.charAt(next) == '\r')) {
-                    next++;
-                }
-                if (next < article.length() && article.charAt(next) == '\n') {
-                    depth = 0;
-                    end = true;
+        for (String paragraph : article.split("\n")) {
+            List<QuoteMarks.Span> spans = QuoteMarks.spans(paragraph);
+            int start = 0;
+            for (int i = 0; i < paragraph.length(); i++) {
+                char c = paragraph.charAt(i);
+                final int at = i;
+                boolean inside = spans.stream().anyMatch(sp -> at > sp.open() && at < sp.close());
+                if (!inside && (c == '.' || c == '!' || c == '?' || c == '؟')
+                        && (i + 1 >= paragraph.length() || Character.isWhitespace(paragraph.charAt(i + 1)))) {
+                    add(out, paragraph, start, i + 1, spans);
+                    start = i + 1;
                 }
             }
-            if (end) {
-                add(out, article, start, c == '\n' ? i : i + 1);
-                start = i + 1;
-            }
+            add(out, paragraph, start, paragraph.length(), spans);
         }
-        add(out, article, start, article.length());
         return out;
     }
 
-    private static void add(List<Sentence> out, String article, int start, int end) {
-        String s = article.substring(start, end).strip();
-        if (!s.isEmpty() && s.codePoints().anyMatch(Character::isLetter)) {
-            out.add(new Sentence(out.size(), s));
+    private static void add(List<Sentence> out, String paragraph, int start, int end, List<QuoteMarks.Span> spans) {
+        String raw = paragraph.substring(start, end);
+        String s = raw.strip();
+        if (s.isEmpty() || s.codePoints().noneMatch(Character::isLetter)) {
+            return;
         }
+        int shift = start + raw.indexOf(s);
+        List<QuoteMarks.Span> mine = new ArrayList<>();
+        for (QuoteMarks.Span sp : spans) {
+            if (sp.open() >= shift - 1 && sp.close() <= shift + s.length()) {
+                mine.add(new QuoteMarks.Span(sp.open() - shift, sp.close() - shift));
+            }
+        }
+        out.add(new Sentence(out.size(), s, mine));
     }
 }

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.handoverbot.answer.ReplyCatalogue;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
- * The bot's commands: the menu Telegram shows (setMyCommands, descriptions in Arabic) and which Dialogue
+ * The bot's commands: the menu Telegram shows (setMyCommands, descriptions from the catalogue's telegram.command.*) and which Dialogue
  * command each one calls. /bases and /timeline are the same list, so users find it under either name.
  */
 final class BotCommands {
@@ -25,13 +26,13 @@ final class BotCommands {
             "queue", "queue");
 
     static final List<BotCommand> MENU = List.of(
-            command("start", "ما يفعله البوت، مع أمثلة أسئلة"),
-            command("help", "كيف تسأل عن تسليم القواعد"),
-            command("bases", "القواعد التي سُلّمت وتواريخها"),
-            command("timeline", "التسلسل الزمني لعمليات التسليم"),
-            command("source", "مصادر الجواب الأخير"),
-            command("subscribe", "تنبيه عند كل تسليم جديد (أو اكتب اسم قاعدة)"),
-            command("unsubscribe", "إيقاف التنبيهات"));
+            command("start", "telegram.command.start"),
+            command("help", "telegram.command.help"),
+            command("bases", "telegram.command.bases"),
+            command("timeline", "telegram.command.timeline"),
+            command("source", "telegram.command.source"),
+            command("subscribe", "telegram.command.subscribe"),
+            command("unsubscribe", "telegram.command.unsubscribe"));
 
     private BotCommands() {
     }
@@ -45,7 +46,7 @@ final class BotCommands {
         return SetMyCommands.builder().commands(MENU).build();
     }
 
-    private static BotCommand command(String name, String description) {
-        return BotCommand.builder().command(name).description(description).build();
+    private static BotCommand command(String name, String descriptionKey) {
+        return BotCommand.builder().command(name).description(ReplyCatalogue.arabic().text(descriptionKey)).build();
     }
 }

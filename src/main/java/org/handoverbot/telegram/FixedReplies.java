@@ -1,36 +1,39 @@
 package org.handoverbot.telegram;
 
+import org.handoverbot.answer.AnswerDialogue;
 import org.handoverbot.answer.Reply;
-import org.handoverbot.answer.Reply.Paragraph;
+import org.handoverbot.answer.ReplyCatalogue;
 
 /**
  * The few replies the Telegram side gives on its own, for what never reaches the Dialogue: stickers and
- * other non-text messages, over-long messages, unknown commands, and the apology when handling failed.
+ * other non-text messages, over-long messages, unknown commands, and the apology when handling failed. The
+ * over-long message and the unknown command are the dialogue's own replies (same catalogue keys), so a user
+ * reads one wording whichever side answers.
  */
 final class FixedReplies {
 
-    /** Longer than any question; a longer message is most likely a pasted article. */
-    static final int MAX_QUESTION_CHARS = 1000;
+    /** Longer than any question; a longer message is most likely a pasted article. The dialogue's own limit. */
+    static final int MAX_QUESTION_CHARS = AnswerDialogue.MAX_QUESTION;
 
-    private static final String EXAMPLE = "مثلًا: متى سُلّمت قاعدة القائم؟";
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     private FixedReplies() {
     }
 
     static Reply notText() {
-        return Reply.of(Paragraph.plain("أفهم الرسائل المكتوبة فقط. اكتب سؤالك عن تسليم القواعد، " + EXAMPLE));
+        return Reply.of(SAY.paragraph("telegram.not_text", "example", SAY.text("service.example.timeline")));
     }
 
-    static Reply tooLong(int length) {
-        return Reply.of(Paragraph.plain("رسالتك طويلة جدًا (" + length + " حرفًا). اكتب سؤالًا قصيرًا واحدًا، " + EXAMPLE));
+    static Reply tooLong() {
+        return Reply.of(SAY.paragraph("service.too_long", "max", MAX_QUESTION_CHARS,
+                "example", SAY.text("service.example.timeline")));
     }
 
     static Reply unknownCommand(String name) {
-        return Reply.of(Paragraph.plain("لا أعرف الأمر /" + name + ". الأوامر المتاحة: "
-                + "/start و/help و/bases و/source و/subscribe و/unsubscribe"));
+        return Reply.of(SAY.paragraph("service.unknown_command", "command", name));
     }
 
     static Reply failed() {
-        return Reply.of(Paragraph.plain("عذرًا، تعذّر عليّ الجواب الآن. أعد السؤال بعد قليل."));
+        return Reply.of(SAY.paragraph("telegram.failed"));
     }
 }

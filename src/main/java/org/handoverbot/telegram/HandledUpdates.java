@@ -56,6 +56,8 @@ public final class HandledUpdates {
 
     private boolean tryClaim(long updateId, long chatId) {
         return database.inTransaction(c -> {
+            // A savepoint, because on PostgreSQL a failed INSERT ends the transaction unless rolled back to one.
+            java.sql.Savepoint beforeInsert = c.setSavepoint();
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO telegram_update (update_id, chat_id, state, received_at) VALUES (?, ?, 'RECEIVED', ?)")) {
                 insert.setLong(1, updateId);
@@ -67,6 +69,7 @@ public final class HandledUpdates {
                 if (!"23505".equals(e.getSQLState())) {
                     throw e;
                 }
+                c.rollback(beforeInsert);
             }
             try (PreparedStatement retake = c.prepareStatement(
                     "UPDATE telegram_update SET attempts = attempts + 1 WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ?")) {

@@ -122,7 +122,7 @@ final class UpdateRouter {
     private Handling question(long chatId, String text) {
         int length = text.codePointCount(0, text.length());
         if (length > FixedReplies.MAX_QUESTION_CHARS) {
-            return Handling.reply(chatId, FixedReplies.tooLong(length));
+            return Handling.reply(chatId, FixedReplies.tooLong());
         }
         return Handling.reply(chatId, ask(() -> dialogue.onText(chatId, text)));
     }

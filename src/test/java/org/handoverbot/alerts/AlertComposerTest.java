@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.handoverbot.answer.EventSentences;
+import org.handoverbot.answer.Names;
 import org.handoverbot.answer.Reply;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.knowledge.Event;
@@ -35,6 +37,12 @@ class AlertComposerTest {
         return text(reply);
     }
 
+    private static String plain(Reply.Paragraph paragraph) {
+        StringBuilder out = new StringBuilder();
+        paragraph.spans().forEach(span -> out.append(span.text()));
+        return out.toString();
+    }
+
     /** What a reader sees, block by block, without markup. */
     private static String text(Reply reply) {
         StringBuilder out = new StringBuilder();
@@ -50,14 +58,15 @@ class AlertComposerTest {
     }
 
     @Test
-    void aHandoverAlertSaysWhatHappenedTheDateTheSourceAndTheQuote() {
+    void aHandoverAlertSaysWhatHappenedInTheAnswersOwnSentenceWithTheSourceAndTheQuote() {
         Event qaim = new Event(1, EventKind.HANDOVER, EventStatus.DONE, "al-qaim", "coalition", "iraqi-forces",
                 LocalDate.of(2020, 3, 19), true, null, List.of(), "تسليم القائم", null, List.of(SEED));
 
         String text = shown(qaim, Optional.of(KHAFAJI));
 
-        assertThat(text).contains("سلّم التحالف الدولي قاعدة القائم في الأنبار إلى القوات الأمنية العراقية، تسليماً كاملاً.")
-                .contains("التاريخ: الخميس 19 آذار (مارس) 2020.")
+        assertThat(text).startsWith("🔔 تنبيه: سُلّمت قاعدة القائم في محافظة الأنبار من التحالف الدولي إلى القوات الأمنية "
+                        + "العراقية يوم الخميس 19 آذار (مارس) 2020 بالكامل.")
+                .contains(plain(new EventSentences(new Names(GAZETTEER)).whatHappened(qaim, List.of())))
                 .contains("بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، كما أورد موقع الحل نت.")
                 .contains("القوات الأمنية العراقية قادرة على مسك الأرض")
                 .contains("تحسين الخفاجي، المتحدث الرسمي لقيادة العمليات المشتركة")
@@ -71,9 +80,9 @@ class AlertComposerTest {
 
         String text = shown(next, Optional.empty());
 
-        assertThat(text).contains("خطوة معلنة لم تتم بعد: تسليم قاعدة القيارة في نينوى من التحالف الدولي إلى القوات الأمنية العراقية.")
-                .contains("لم تذكر المصادر موعداً لذلك.")
-                .doesNotContain("سلّم ")
+        assertThat(text).contains("الخطوة التالية بحسب مصدر مسؤول: تسليم قاعدة القيارة. وهي خطوة أُعلن عنها ولم تكن قد نُفّذت")
+                .contains("ولا تذكر مصادري موعداً لها.")
+                .doesNotContain("سُلّمت ")
                 .doesNotContain("2020");
     }
 
@@ -88,7 +97,7 @@ class AlertComposerTest {
         List<String> html = renderer.render(reply);
         String text = text(reply);
 
-        assertThat(text).contains("سلّم التحالف الدولي موقع الصقور في الموصل في نينوى إلى القوات الأمنية العراقية.")
+        assertThat(text).contains("سُلّمت موقع الصقور في الموصل في محافظة نينوى من التحالف الدولي إلى القوات الأمنية العراقية يوم")
                 .contains("Al-Masdar <News> & co")
                 .contains("https://www.almasdarnews.com/a?x=1&y=2");
         assertThat(html.get(0)).contains("&lt;News&gt; &amp; co");

@@ -83,7 +83,7 @@ class AlertsEndToEndTest {
                     .collect(Collectors.groupingBy(SentMessage::chat, Collectors.counting()));
             assertThat(perChat).containsOnly(Map.entry("101", 1L), Map.entry("102", 1L), Map.entry(CHANNEL, 1L));
             String alert = server.sentTo(102).get(0).visibleText();
-            assertThat(alert).contains("سلّم التحالف الدولي قاعدة حرير في أربيل إلى القوات الأمنية العراقية")
+            assertThat(alert).contains("سُلّمت قاعدة حرير في محافظة أربيل من التحالف الدولي إلى القوات الأمنية العراقية")
                     .contains("الخميس 19 تشرين الثاني (نوفمبر) 2026")
                     .contains("موقع اختبار التنبيهات")
                     .contains("قوات التحالف الدولي سلّمت صباح اليوم الخميس قاعدة حرير بالكامل إلى القوات الأمنية العراقية");

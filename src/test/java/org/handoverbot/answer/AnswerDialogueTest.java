@@ -172,8 +172,8 @@ class AnswerDialogueTest {
         assertThat(ask(d, 1, "الثانية؟")).contains("القاعدة الثانية").contains("قاعدة القيارة").contains("بحسب عدّ المصادر");
         assertThat(ask(d, 1, "الاخيرة؟")).contains("آخر قاعدة").contains("قاعدة عين الأسد").contains("الجمعة 16 كانون الثاني (يناير) 2026");
         assertThat(ask(d, 1, "الفرق؟")).contains("سُلّمت قاعدة القائم قبل قاعدة عين الأسد بـ")
-                .contains(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2020, 3, 19),
-                        java.time.LocalDate.of(2026, 1, 16)) + " يوماً").contains("5 سنوات");
+                .contains(String.format(java.util.Locale.ROOT, "%,d", java.time.temporal.ChronoUnit.DAYS.between(
+                        java.time.LocalDate.of(2020, 3, 19), java.time.LocalDate.of(2026, 1, 16))) + " يوماً").contains("5 سنوات");
     }
 
     @Test

@@ -11,18 +11,37 @@ class ReplyCatalogueTest {
 
     @Test
     void countsAgreeByCldrPluralCategoriesWithLatinDigits() {
-        assertThat(catalogue.format("count.bases", "count", 0)).isEqualTo("لا قاعدة");
-        assertThat(catalogue.format("count.bases", "count", 1)).isEqualTo("قاعدة واحدة");
-        assertThat(catalogue.format("count.bases", "count", 2)).isEqualTo("قاعدتين");
-        assertThat(catalogue.format("count.bases", "count", 3)).isEqualTo("3 قواعد");
-        assertThat(catalogue.format("count.bases", "count", 11)).isEqualTo("11 قاعدة");
-        assertThat(catalogue.format("count.bases", "count", 100)).isEqualTo("100 قاعدة");
+        assertThat(catalogue.format("count.bases", "count", 0, "case", "oblique")).isEqualTo("لا قاعدة");
+        assertThat(catalogue.format("count.bases", "count", 1, "case", "oblique")).isEqualTo("قاعدة واحدة");
+        assertThat(catalogue.format("count.bases", "count", 2, "case", "oblique")).isEqualTo("قاعدتين");
+        assertThat(catalogue.format("count.bases", "count", 2, "case", "nominative")).isEqualTo("قاعدتان");
+        assertThat(catalogue.format("count.bases", "count", 3, "case", "oblique")).isEqualTo("3 قواعد");
+        assertThat(catalogue.format("count.bases", "count", 11, "case", "oblique")).isEqualTo("11 قاعدة");
+        assertThat(catalogue.format("count.bases", "count", 100, "case", "oblique")).isEqualTo("100 قاعدة");
     }
 
     @Test
     void anUnknownKeyOrAMissingSlotFailsFast() {
         assertThatThrownBy(() -> catalogue.text("no.such.key")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> catalogue.text("count.bases")).hasMessageContaining("count");
+        assertThatThrownBy(() -> catalogue.format("service.which_base", "base", "x")).hasMessageContaining("no slot base");
+    }
+
+    @Test
+    void marksInThePatternBecomeBoldSpansButMarksInAValueStayText() {
+        assertThat(catalogue.spans("service.unknown_place", "place", "قاعدة <b>الحرية</b>")).containsExactly(
+                new Reply.Span("لا تتوفر في مصادري معلومات عن ", false),
+                new Reply.Span("قاعدة <b>الحرية</b>", true),
+                new Reply.Span(".", false));
+        assertThat(catalogue.format("service.unknown_place", "place", "قاعدة الحرية"))
+                .isEqualTo("لا تتوفر في مصادري معلومات عن قاعدة الحرية.");
+    }
+
+    @Test
+    void listsAndOrdinalsComeFromCldr() {
+        assertThat(catalogue.list(java.util.List.of("القائم", "التاجي", "بلد"))).isEqualTo("القائم والتاجي وبلد");
+        assertThat(catalogue.orList(java.util.List.of("القائم", "التاجي"))).isEqualTo("القائم أو التاجي");
+        assertThat(catalogue.ordinal(11, true)).isEqualTo("الحادية عشرة");
     }
 
     @Test

@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 class WordingTest {
 
     @Test
-    void countedNounsAgreeWithTheirNumber() {
-        assertThat(ArabicCounts.bases(1)).isEqualTo("قاعدة واحدة");
-        assertThat(ArabicCounts.bases(2)).isEqualTo("قاعدتان");
-        assertThat(ArabicCounts.bases(8)).isEqualTo("8 قواعد");
-        assertThat(ArabicCounts.bases(11)).isEqualTo("11 قاعدة");
-        assertThat(ArabicCounts.days(2129)).isEqualTo("2129 يوماً");
+    void countedNounsAgreeWithTheirNumberAndTheDualWithItsRole() {
+        assertThat(ArabicCounts.bases(1, ArabicCounts.Case.OBLIQUE)).isEqualTo("قاعدة واحدة");
+        assertThat(ArabicCounts.bases(2, ArabicCounts.Case.NOMINATIVE)).isEqualTo("قاعدتان");
+        assertThat(ArabicCounts.bases(2, ArabicCounts.Case.OBLIQUE)).isEqualTo("قاعدتين");
+        assertThat(ArabicCounts.bases(8, ArabicCounts.Case.OBLIQUE)).isEqualTo("8 قواعد");
+        assertThat(ArabicCounts.bases(11, ArabicCounts.Case.OBLIQUE)).isEqualTo("11 قاعدة");
+        assertThat(ArabicCounts.days(2129, ArabicCounts.Case.OBLIQUE)).isEqualTo("2,129 يوماً");
+        assertThat(ArabicCounts.days(100, ArabicCounts.Case.OBLIQUE)).isEqualTo("100 يوم");
         assertThat(ArabicCounts.ordinal(3)).isEqualTo("الثالثة");
-        assertThat(ArabicCounts.ordinal(12)).isEqualTo("رقم 12");
+        assertThat(ArabicCounts.ordinal(12)).isEqualTo("الثانية عشرة");
     }
 
     @Test
@@ -26,10 +28,16 @@ class WordingTest {
                 .isEqualTo("قيمة المعدات والممتلكات المسلّمة: 347 مليون دولار");
         assertThat(FigureWords.phrase(new Figure("equipment_value_usd", "1000000", "نحو")))
                 .isEqualTo("قيمة المعدات والممتلكات المسلّمة: نحو مليون دولار");
-        assertThat(FigureWords.phrase(new Figure("troops_left", "300", "نحو"))).isEqualTo("عدد الجنود المغادرين: نحو 300");
+        assertThat(FigureWords.phrase(new Figure("troops_left", "300", "نحو"))).isEqualTo("الجنود المغادرون: نحو 300 جندي");
         assertThat(FigureWords.phrase(new Figure("attack_count", "24", "خلال أقل من 6 أشهر")))
                 .isEqualTo("عدد الهجمات المماثلة: 24 (خلال أقل من 6 أشهر)");
         assertThat(FigureWords.phrase(new Figure("something_new", "250-350", null))).isEqualTo("رقم ورد في المصدر: 250-350");
+        assertThat(FigureWords.phrase(new Figure("equipment_value_usd", "3000000", null)))
+                .isEqualTo("قيمة المعدات والممتلكات المسلّمة: 3 ملايين دولار");
+        assertThat(FigureWords.phrase(new Figure("equipment_value_usd", "2500000000", null)))
+                .isEqualTo("قيمة المعدات والممتلكات المسلّمة: 2.5 مليار دولار");
+        assertThat(FigureWords.phrase(new Figure("equipment_value_usd", "50", null)))
+                .isEqualTo("قيمة المعدات والممتلكات المسلّمة: 50 دولاراً");
     }
 
     @Test

@@ -41,7 +41,7 @@ class ArticleExtractorTest {
         EventDraft asad = handover(x, "ain-al-asad");
         assertThat(asad.date()).isEqualTo(LocalDate.of(2020, 3, 19)); // التاسع عشر من الشهر الماضي
         assertThat(asad.complete()).isFalse();
-        assertThat(asad.fromParty()).isEqualTo("coalition");
+        assertThat(asad.fromParty()).isEqualTo("us"); // "القوات الأمريكية": US forces, not the coalition (issue 12)
         EventDraft taji = handover(x, "taji");
         assertThat(taji.date()).isEqualTo(LocalDate.of(2019, 8, 23)); // "23 آب الماضي" in April: last August
         assertThat(taji.complete()).isNull();
@@ -83,7 +83,7 @@ class ArticleExtractorTest {
     @Test
     void moneyToldWithAHandoverIsAFigureInDigits() {
         EventDraft taji = handover(read("taji-sunday.txt"), "taji");
-        assertThat(taji.figures()).containsExactly(new Figure("equipment_value_usd", "347000000", null));
+        assertThat(taji.figures()).contains(new Figure("equipment_value_usd", "347000000", null));
     }
 
     @Test

@@ -116,6 +116,23 @@ class KnowledgeCommandsTest {
         assertThat(qaim.path("date").asText()).isEqualTo("2020-03-19");
         assertThat(qaim.path("sources").size()).isGreaterThanOrEqualTo(3);
         assertThat(qaim.path("sources").get(0).path("publisher").asText()).isEqualTo("الحل نت");
+        // the seed article's quotes about al-Qaim, each with who said it and where it was read
+        JsonNode quotes = qaim.path("quotes");
+        assertThat(quotes.size()).isGreaterThanOrEqualTo(2);
+        JsonNode khafaji = null;
+        for (JsonNode q : quotes) {
+            assertThat(q.path("text").asText()).isNotBlank();
+            assertThat(q.path("source").path("publisher").asText()).isEqualTo("الحل نت");
+            assertThat(q.path("source").path("published").asText()).isEqualTo("2020-03-19");
+            if ("khafaji".equals(q.path("speakerId").asText())) {
+                khafaji = q;
+            }
+        }
+        assertThat(khafaji).as("a quote of al-Khafaji").isNotNull();
+        assertThat(khafaji.path("speaker").asText()).contains("الخفاجي");
+        assertThat(khafaji.path("title").asText()).contains("المتحدث");
+        // records carry no report text, so no quotes
+        assertThat(find(events, "HANDOVER", "k1").path("quotes").size()).isZero();
     }
 
     @Test

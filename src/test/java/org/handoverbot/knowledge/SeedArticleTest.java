@@ -129,7 +129,9 @@ class SeedArticleTest {
                 });
         assertThat(kb.quotesBy("caggins")).singleElement().satisfies(q -> {
             assertThat(q.speakerTitle()).isEqualTo("المتحدث باسم التحالف الدولي في العراق");
-            assertThat(q.source().citedSource()).contains("تغريدة");
+            // the tweet is his own channel, kept apart from any intermediary (issue 12)
+            assertThat(q.source().citedVia()).isEqualTo("تغريدة على حسابه في تويتر");
+            assertThat(q.source().citedSource()).isNull();
         });
         assertThat(quotes.stream().filter(q -> q.speakerId() == null)).singleElement().satisfies(q -> {
             assertThat(q.speakerName()).isEqualTo("مصدر مسؤول");

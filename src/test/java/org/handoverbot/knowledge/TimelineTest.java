@@ -204,7 +204,7 @@ class TimelineTest {
                 assertThat(q.speakerId()).isEqualTo("caggins");
                 assertThat(q.speakerName()).isEqualTo("الكولونيل مايلز كاغينز");
                 assertThat(q.speakerTitle()).isEqualTo("المتحدث باسم التحالف");
-                assertThat(q.source().citedSource()).isEqualTo("تويتر");
+                assertThat(q.source().citedVia()).isEqualTo("تويتر"); // his own channel (issue 12)
                 assertThat(q.baseIds()).containsExactly("taji");
             });
         }

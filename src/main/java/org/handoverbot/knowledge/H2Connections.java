@@ -3,26 +3,32 @@ package org.handoverbot.knowledge;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * Opens an H2 database the way the bot needs it: commits written through ({@link H2Url}), the file checked for
- * damage and lost rows before Flyway may touch it ({@link H2Census}), H2's own exit hook out of the way of the
- * composition root's ordered close ({@link H2ExitHook}).
+ * H2's side of {@link Database}: its own small connection pool over the file (AUTO_SERVER=TRUE in the URL lets
+ * a second process use the file while the bot holds it). H2-only settings and checks belong here: commits
+ * written through ({@link H2Url}), the file checked for damage and lost rows before Flyway may touch it
+ * ({@link H2Census}), H2's own exit hook out of the way of the composition root's ordered close
+ * ({@link H2ExitHook}).
  */
-final class H2Database {
+final class H2Connections {
 
-    private H2Database() {
+    static final String DEFAULT_USER = "sa";
+
+    private H2Connections() {
     }
 
-    static Database open(String jdbcUrl) {
-        H2Url url = H2Url.parse(jdbcUrl);
+    static Database open(DatabaseAddress address, Database.Opened opened) {
+        H2Url url = H2Url.parse(address.url());
         Optional<H2Census> census = url.file().map(file -> new H2Census(file, url.writeThrough()));
         census.ifPresent(H2Census::checkFile);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url.url(), "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url.url(), address.user().orElse(DEFAULT_USER),
+                address.password().orElse(""));
         pool.setMaxConnections(32);
         try {
             try (Connection c = pool.getConnection()) {
@@ -31,26 +37,20 @@ final class H2Database {
                     census.get().checkContents(c);
                 }
             } catch (SQLException e) {
-                throw damagedOrFailed(url.file().orElse(Path.of(jdbcUrl)), e);
+                throw damagedOrFailed(url.file().orElse(Path.of(DatabaseAddress.masked(address.url()))), e);
             }
-            int migrated = Database.migrate(pool);
-            if (census.isEmpty()) {
-                return new Database(pool, CommitGuard.NONE, pool::dispose);
-            }
-            H2Census guard = census.get();
-            Database database = new Database(pool, guard, () -> {
-                pool.dispose();
-                guard.afterClose();
-            });
-            if (migrated > 0) {
-                // A migration changes rows without a commit of ours: the counts of the last close no longer apply.
-                database.inTransaction(c -> null);
-            }
-            return database;
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
+        if (census.isEmpty()) {
+            return opened.of(pool, Vendor.H2, pool::dispose);
+        }
+        H2Census guard = census.get();
+        return opened.of(pool, Vendor.H2, () -> {
+            pool.dispose();
+            guard.afterClose();
+        }, guard);
     }
 
     /**
@@ -61,7 +61,7 @@ final class H2Database {
         String first = firstLine(e.getMessage());
         int code = e.getErrorCode();
         if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2
-                || code == ErrorCode.FILE_VERSION_ERROR_1 || first.toLowerCase(java.util.Locale.ROOT).contains("corrupt")
+                || code == ErrorCode.FILE_VERSION_ERROR_1 || first.toLowerCase(Locale.ROOT).contains("corrupt")
                 || mvStoreFailure(e)) {
             return new DamagedDatabaseException("the database file " + file + " is damaged (H2: " + withoutPath(first)
                     + "). Nothing was run on it. Restore the latest backup: handover-bot restore BACKUP.zip"

@@ -1,0 +1,179 @@
+package org.handoverbot.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.handoverbot.text.ArabicText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Reports of the handovers in the styles of many newsrooms (src/test/resources/news: our own sentences in their
+ * styles), each with the extraction it must give in NAME.expected.json: every event (kind, status, base, day,
+ * parties, a flagged day, an unknown base's name as written) and every quote (its first words, who said it as
+ * the text names them, the title, the channel). Nothing more may come out: a name in quote marks is no quote.
+ */
+class NewsFixturesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor(TestStores.GAZETTEER);
+
+    static Path dir() {
+        try {
+            return Path.of(NewsFixturesTest.class.getResource("/news").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<String> fixtures() throws IOException {
+        try (Stream<Path> files = Files.list(dir())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList().stream();
+        }
+    }
+
+    /** What one fixture scored: events and quotes as expected, and the misses in words. */
+    record Score(int events, int eventsRight, int handovers, int handoversRight, int quotes, int quotesRight,
+                 int extraQuotes, List<String> misses) {
+    }
+
+    static Score score(String name) {
+        ArticleInput article = InputFiles.article(dir().resolve(name + ".txt"));
+        Extraction x = EXTRACTOR.extract(article.text(), article.metadata());
+        JsonNode expected;
+        try {
+            expected = JSON.readTree(dir().resolve(name + ".expected.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> misses = new ArrayList<>();
+        List<Map<String, Object>> actualEvents = new ArrayList<>(x.events().stream().map(NewsFixturesTest::row).toList());
+        int events = 0;
+        int eventsRight = 0;
+        int handovers = 0;
+        int handoversRight = 0;
+        for (JsonNode e : expected.get("events")) {
+            Map<String, Object> want = new LinkedHashMap<>();
+            e.fields().forEachRemaining(f -> want.put(f.getKey(), f.getValue().isNull() ? null
+                    : f.getValue().isBoolean() ? (Object) f.getValue().asBoolean() : f.getValue().asText()));
+            want.putIfAbsent("dateFlag", false);
+            want.putIfAbsent("baseName", null);
+            events++;
+            boolean handover = "handover".equals(want.get("kind"));
+            handovers += handover ? 1 : 0;
+            if (actualEvents.remove(want)) {
+                eventsRight++;
+                handoversRight += handover ? 1 : 0;
+            } else {
+                misses.add("event " + want + " not read; read " + x.events().stream().map(NewsFixturesTest::row).toList());
+            }
+        }
+        for (Map<String, Object> extra : actualEvents) {
+            misses.add("event not in the report: " + extra);
+        }
+        List<QuoteDraft> actualQuotes = new ArrayList<>(x.quotes());
+        int quotes = 0;
+        int quotesRight = 0;
+        for (JsonNode q : expected.get("quotes")) {
+            quotes++;
+            String start = norm(q.get("text").asText());
+            QuoteDraft found = actualQuotes.stream().filter(a -> norm(a.text()).startsWith(start)).findFirst()
+                    .orElse(null);
+            if (found == null) {
+                misses.add("quote «" + q.get("text").asText() + "…» not read");
+                continue;
+            }
+            actualQuotes.remove(found);
+            List<String> wrong = new ArrayList<>();
+            if (!norm(q.get("speaker").asText()).equals(norm(found.speakerName()))) {
+                wrong.add("speaker '" + found.speakerName() + "' instead of '" + q.get("speaker").asText() + "'");
+            }
+            if (q.has("title") && !norm(q.get("title").asText()).equals(norm(found.speakerTitle()))) {
+                wrong.add("title '" + found.speakerTitle() + "' instead of '" + q.get("title").asText() + "'");
+            }
+            if (q.has("via") && !norm(via(found)).contains(norm(q.get("via").asText()))) {
+                wrong.add("channel '" + via(found) + "' instead of '" + q.get("via").asText() + "'");
+            }
+            if (wrong.isEmpty()) {
+                quotesRight++;
+            } else {
+                misses.add("quote «" + q.get("text").asText() + "…»: " + String.join("; ", wrong));
+            }
+        }
+        for (QuoteDraft extra : actualQuotes) {
+            misses.add("not a quote of the report: «" + extra.text() + "» (" + extra.speakerName() + ")");
+        }
+        return new Score(events, eventsRight, handovers, handoversRight, quotes, quotesRight, actualQuotes.size(),
+                misses);
+    }
+
+    private static String via(QuoteDraft q) {
+        return FixtureViews.via(q);
+    }
+
+    private static Map<String, Object> row(EventDraft e) {
+        return FixtureViews.row(e);
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : String.join(" ", ArabicText.words(ArticleSpeakers.withoutMarks(s)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void readsTheReportAsItsNewsroomWroteIt(String name) {
+        Score s = score(name);
+        assertThat(s.misses()).as(name).isEmpty();
+    }
+
+    /** The figures BENCHMARKS.md reports, printed and written to target/news-figures.txt. */
+    @Test
+    void figuresOverTheFixtureSet() throws IOException {
+        int files = 0;
+        int perfect = 0;
+        int quotes = 0;
+        int quotesRight = 0;
+        int extra = 0;
+        int handovers = 0;
+        int handoversRight = 0;
+        int events = 0;
+        int eventsRight = 0;
+        StringBuilder report = new StringBuilder();
+        for (String name : fixtures().toList()) {
+            Score s = score(name);
+            files++;
+            perfect += s.misses().isEmpty() ? 1 : 0;
+            quotes += s.quotes();
+            quotesRight += s.quotesRight();
+            extra += s.extraQuotes();
+            handovers += s.handovers();
+            handoversRight += s.handoversRight();
+            events += s.events();
+            eventsRight += s.eventsRight();
+            s.misses().forEach(m -> report.append(name).append(": ").append(m).append('\n'));
+        }
+        String line = String.format("news fixtures: %d files, %d read exactly; quotes with the right speaker %d/%d, "
+                        + "%d false quotes; handovers with the right base, day and parties %d/%d; all events %d/%d",
+                files, perfect, quotesRight, quotes, extra, handoversRight, handovers, eventsRight, events);
+        System.out.println(line);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "news-figures.txt"), line + "\n" + report);
+        assertThat(files).isGreaterThanOrEqualTo(20);
+        assertThat(Objects.requireNonNull(line)).isNotBlank();
+    }
+}
