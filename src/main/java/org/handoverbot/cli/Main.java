@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.handoverbot.alerts.AdminDialogue;
 import org.handoverbot.alerts.AlertComposer;
+import org.handoverbot.alerts.AlertDigestComposer;
+import org.handoverbot.alerts.AlertDigests;
 import org.handoverbot.alerts.AlertLimits;
 import org.handoverbot.alerts.AlertMessages;
 import org.handoverbot.alerts.AlertOutbox;
@@ -95,7 +97,8 @@ public final class Main implements Runnable {
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);
             AlertSender sender = new AlertSender(outbox, subscriptions,
-                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer()),
+                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer(),
+                            new AlertDigests(db), new AlertDigestComposer(app.gazetteer())),
                     alertClient.client(), senderSettings, clock).start();
             bot.closeOnShutdown(sender, alertClient, app);
             bot.awaitClosed();

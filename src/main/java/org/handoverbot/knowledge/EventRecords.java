@@ -96,6 +96,11 @@ final class EventRecords {
         }
     }
 
+    /** A records file already in memory (a seed in the jar, a test). */
+    static RecordsInput parse(String name, byte[] bytes) {
+        return parse(name, new java.io.ByteArrayInputStream(bytes));
+    }
+
     /** A record file's events beyond this are refused: one ingest is one transaction, held in memory by H2. */
     static final int MAX_EVENTS = 100_000;
 

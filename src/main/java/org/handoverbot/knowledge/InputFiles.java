@@ -77,7 +77,7 @@ public final class InputFiles {
     }
 
     public static RecordsInput recordsResource(String resource) {
-        return EventRecords.parse(resource, new java.io.ByteArrayInputStream(resource(resource)));
+        return EventRecords.parse(resource, resource(resource));
     }
 
     static Path sibling(Path txt) {

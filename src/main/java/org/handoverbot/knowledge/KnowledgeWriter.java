@@ -10,7 +10,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -116,19 +115,19 @@ final class KnowledgeWriter {
             return Optional.empty();
         }
         if (d.kind() == EventKind.HANDOVER && d.status() == EventStatus.DONE) {
-            List<Object[]> done = query(c, "SELECT id, event_date FROM event WHERE kind = 'HANDOVER' "
-                    + "AND status = 'DONE' AND base_id = ? ORDER BY event_date NULLS LAST, id", d.baseId());
-            for (Object[] row : done) {
-                if (Objects.equals(row[1], d.date())) {
-                    return Optional.of((Long) row[0]);
-                }
+            // The same day first, else one without a day (a dateless report joins the base's first handover).
+            // Two indexed look-ups rather than all of the base's handovers read for every event: a records file
+            // of 50,000 events took minutes that way.
+            String done = "SELECT id FROM event WHERE kind = 'HANDOVER' AND status = 'DONE' AND base_id = ? AND ";
+            List<Object[]> same = d.date() == null
+                    ? query(c, done + "event_date IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId())
+                    : query(c, done + "event_date = ? ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId(), d.date());
+            if (same.isEmpty()) {
+                same = d.date() == null
+                        ? query(c, done + "TRUE ORDER BY event_date NULLS LAST, id FETCH FIRST 1 ROWS ONLY", d.baseId())
+                        : query(c, done + "event_date IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId());
             }
-            for (Object[] row : done) {
-                if (row[1] == null || d.date() == null) {
-                    return Optional.of((Long) row[0]);
-                }
-            }
-            return Optional.empty();
+            return same.isEmpty() ? Optional.empty() : Optional.of((Long) same.get(0)[0]);
         }
         String sql = "SELECT id FROM event WHERE kind = ? AND status = ? AND base_id = ? AND "
                 + (d.date() == null ? "event_date IS NULL" : "event_date = ?") + " ORDER BY id";
