@@ -14,6 +14,7 @@ import org.handoverbot.answer.SourceLine;
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.telegram.DeepLinks;
 
 /**
  * Writes an alert in the answers' own sentences (EventSentences): what happened, a plan never told as done,
@@ -29,9 +30,18 @@ public final class AlertComposer {
     private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     private final EventSentences sentences;
+    private final Names names;
+    private final Optional<String> botUsername;
 
     public AlertComposer(Gazetteer gazetteer) {
-        this.sentences = new EventSentences(new Names(gazetteer));
+        this(gazetteer, Optional.empty());
+    }
+
+    /** With the bot's @username, each alert about a base ends with a link that opens the bot on that base. */
+    public AlertComposer(Gazetteer gazetteer, Optional<String> botUsername) {
+        this.names = new Names(gazetteer);
+        this.sentences = new EventSentences(names);
+        this.botUsername = botUsername;
     }
 
     public Reply compose(Event event, Optional<Quote> quote) {
@@ -48,7 +58,17 @@ public final class AlertComposer {
         if (!addresses.isEmpty()) {
             blocks.add(SAY.paragraph("alert.links", "addresses", String.join("\n", addresses)));
         }
+        askMore(event).ifPresent(blocks::add);
         blocks.add(SAY.paragraph("alert.unsubscribe"));
         return new Reply(blocks, List.of());
+    }
+
+    /** "Ask more" as a deep link (t.me/<bot>?start=<base id>) that opens the bot's chat on this base. */
+    private Optional<Paragraph> askMore(Event event) {
+        if (botUsername.isEmpty() || event.baseId() == null || !DeepLinks.isPayload(event.baseId())) {
+            return Optional.empty();
+        }
+        return Optional.of(SAY.paragraph("alert.ask_more", "base", names.baseLabel(event.baseId()),
+                "link", DeepLinks.start(botUsername.get(), Optional.of(event.baseId()))));
     }
 }

@@ -27,10 +27,7 @@ public final class Subscriptions implements SubscriptionDesk {
 
     public Subscriptions(Database database) {
         this.database = database;
-        this.insertOnce = switch (database.vendor()) {
-            case H2 -> "MERGE INTO alert_subscription (chat_id, base_id) KEY (chat_id, base_id) VALUES (?, ?)";
-            case POSTGRESQL -> "INSERT INTO alert_subscription (chat_id, base_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-        };
+        this.insertOnce = database.vendor().insertUnlessPresent("alert_subscription", List.of("chat_id", "base_id"), List.of());
     }
 
     @Override

@@ -168,6 +168,10 @@ public final class AnswerDialogue implements Dialogue {
             String arg = argument == null ? "" : argument.strip();
             return switch (name) {
                 case "start" -> {
+                    // A deep link (t.me/<bot>?start=<base id>, from an alert or an inline answer) opens on that base.
+                    if (isBase(arg)) {
+                        yield aboutBase(c, Intent.EVENT_DATE, arg);
+                    }
                     Answer hello = c.service().greeting();
                     Answer help = c.service().help();
                     List<Reply.Block> blocks = new ArrayList<>(hello.reply().blocks().subList(0, 1));
@@ -194,6 +198,9 @@ public final class AnswerDialogue implements Dialogue {
         }
         if (intent == Intent.HELP) {
             return c.service().help();
+        }
+        if (intent == Intent.THANKS && u.confidence() >= minConfidence) {
+            return Answer.of(Reply.of(Para.text(ReplyCatalogue.arabic().text("dialogue.thanks")).build()));
         }
         if (u.confidence() < minConfidence) {
             return c.service().clarify(bases.isEmpty() ? context.baseId() : bases.get(0));

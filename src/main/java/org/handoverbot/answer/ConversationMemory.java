@@ -17,14 +17,21 @@ public final class ConversationMemory {
     private final Clock clock;
     private final Duration ttl;
     private final Map<Long, ChatContext> chats;
+    /** Set when several instances answer the same chats: the contexts live there instead of in this process. */
+    private final ChatStateStore<ChatContext> shared;
 
     public ConversationMemory() {
         this(Clock.systemUTC(), DEFAULT_TTL, DEFAULT_CHATS);
     }
 
     public ConversationMemory(Clock clock, Duration ttl, int maxChats) {
+        this(clock, ttl, maxChats, null);
+    }
+
+    private ConversationMemory(Clock clock, Duration ttl, int maxChats, ChatStateStore<ChatContext> shared) {
         this.clock = clock;
         this.ttl = ttl;
+        this.shared = shared;
         this.chats = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, ChatContext> eldest) {
@@ -33,25 +40,46 @@ public final class ConversationMemory {
         };
     }
 
+    /** The contexts kept in a store several instances share (e.g. {@link DatabaseChatStates}), not in this process. */
+    public static ConversationMemory shared(ChatStateStore<ChatContext> store, Clock clock, Duration ttl) {
+        return new ConversationMemory(clock, ttl, 0, store);
+    }
+
     /** The chat's context, or {@link ChatContext#EMPTY} when it is unknown or older than the time to live. */
-    public synchronized ChatContext recall(long chatId) {
-        ChatContext context = chats.get(chatId);
-        if (context == null) {
-            return ChatContext.EMPTY;
+    public ChatContext recall(long chatId) {
+        if (shared != null) {
+            return shared.load(chatId).filter(context -> !expired(context)).orElse(ChatContext.EMPTY);
         }
-        if (context.at().plus(ttl).isBefore(clock.instant())) {
-            chats.remove(chatId);
-            return ChatContext.EMPTY;
+        synchronized (chats) {
+            ChatContext context = chats.get(chatId);
+            if (context == null) {
+                return ChatContext.EMPTY;
+            }
+            if (expired(context)) {
+                chats.remove(chatId);
+                return ChatContext.EMPTY;
+            }
+            return context;
         }
-        return context;
     }
 
-    synchronized void remember(long chatId, Answer answer) {
-        ChatContext updated = recall(chatId).after(answer, clock.instant());
-        chats.put(chatId, updated);
+    void remember(long chatId, Answer answer) {
+        if (shared != null) {
+            shared.save(chatId, recall(chatId).after(answer, clock.instant()));
+            return;
+        }
+        synchronized (chats) {
+            chats.put(chatId, recall(chatId).after(answer, clock.instant()));
+        }
     }
 
-    public synchronized int size() {
-        return chats.size();
+    private boolean expired(ChatContext context) {
+        return context.at().plus(ttl).isBefore(clock.instant());
+    }
+
+    public int size() {
+        synchronized (chats) {
+            return chats.size();
+        }
     }
 }

@@ -1,10 +1,13 @@
 package org.handoverbot.cli;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.handoverbot.answer.AnswerDialogue;
+import org.handoverbot.answer.ChatContext;
 import org.handoverbot.answer.ConversationMemory;
+import org.handoverbot.answer.DatabaseChatStates;
 import org.handoverbot.answer.SubscriptionDesk;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
@@ -61,11 +64,23 @@ public final class Application implements AutoCloseable {
         try {
             this.understander = QuestionUnderstander.load(gazetteer);
             this.dialogue = new AnswerDialogue(live, gazetteer, understander::understand, desk.apply(database),
-                    new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+                    conversations(database), QuestionUnderstander.CONFIDENCE_THRESHOLD);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * On PostgreSQL several instances may answer the same chats, so each chat's context lives in the database
+     * (a follow-up reaching another instance still knows the last question); on H2, one process, in memory.
+     */
+    private static ConversationMemory conversations(Database database) {
+        return switch (database.vendor()) {
+            case H2 -> new ConversationMemory();
+            case POSTGRESQL -> ConversationMemory.shared(new DatabaseChatStates<>(database, ChatContext.class,
+                    ConversationMemory.DEFAULT_TTL, Clock.systemUTC()), Clock.systemUTC(), ConversationMemory.DEFAULT_TTL);
+        };
     }
 
     public Settings settings() {

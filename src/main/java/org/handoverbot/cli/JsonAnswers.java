@@ -13,12 +13,13 @@ import org.handoverbot.answer.AnswerDialogue;
 import org.handoverbot.answer.PlainTextRenderer;
 import org.handoverbot.nlp.DateMention;
 import org.handoverbot.nlp.Entities;
+import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.QuestionUnderstander;
 import org.handoverbot.nlp.Understanding;
 
 /**
  * `ask --json`: one question a line in, one JSON object a line out (question, intent, confidence, entities,
- * reply), each line answered on its own. A blank line is answered too, so output lines match input lines.
+ * frame, reply), each line answered on its own. A blank line is answered too, so output lines match input lines.
  */
 final class JsonAnswers {
 
@@ -51,12 +52,25 @@ final class JsonAnswers {
         node.put("intent", u.intent().label());
         node.put("confidence", BigDecimal.valueOf(u.confidence()).setScale(3, RoundingMode.HALF_UP));
         node.set("entities", entities(u.entities() == null ? Entities.NONE : u.entities()));
+        node.set("frame", frame(u.frame()));
         node.put("reply", renderer.render(dialogue.answerAlone(u)));
         try {
             return json.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** The frame: its act, each slot with its role, and whether it is a follow-up that only names slots. */
+    private ObjectNode frame(Frame frame) {
+        ObjectNode node = json.createObjectNode();
+        node.put("act", frame.act().label());
+        ArrayNode slots = node.putArray("slots");
+        for (Frame.Slot slot : frame.slots()) {
+            slots.addObject().put("role", slot.role()).put("value", slot.value());
+        }
+        node.put("elliptic", frame.elliptic());
+        return node;
     }
 
     private ObjectNode entities(Entities entities) {

@@ -21,11 +21,15 @@ import org.handoverbot.alerts.AlertTelegramClient;
 import org.handoverbot.alerts.SenderSettings;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.answer.Dialogue;
+import org.handoverbot.answer.InlineAnswers;
+import org.handoverbot.answer.Names;
+import org.handoverbot.answer.TimelinePictures;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
 import picocli.CommandLine;
@@ -43,6 +47,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                TimelineCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
         })
@@ -57,6 +62,8 @@ public final class Main implements Runnable {
             20, Duration.ofMinutes(1), AlertLimits.telegram().headroom());
 
     public static void main(String[] args) {
+        // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args));
     }
 
@@ -90,15 +97,18 @@ public final class Main implements Runnable {
             AlertOutbox outbox = new AlertOutbox(db);
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
                     new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+            Names names = new Names(app.gazetteer());
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
-                    .withOnChatBlocked(subscriptions::unsubscribe));
+                    .withOnChatBlocked(subscriptions::unsubscribe),
+                    BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
+                            new TimelinePictures(app.knowledge(), names)));
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);
             AlertSender sender = new AlertSender(outbox, subscriptions,
-                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer()), new TelegramHtmlRenderer(),
-                            new AlertDigests(db), new AlertDigestComposer(app.gazetteer())),
+                    new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
+                            new TelegramHtmlRenderer(), new AlertDigests(db), new AlertDigestComposer(app.gazetteer())),
                     alertClient.client(), senderSettings, clock).start();
             bot.closeOnShutdown(sender, alertClient, app);
             bot.awaitClosed();

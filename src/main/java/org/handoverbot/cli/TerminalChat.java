@@ -9,6 +9,7 @@ import java.util.Set;
 import org.handoverbot.answer.Dialogue;
 import org.handoverbot.answer.PlainTextRenderer;
 import org.handoverbot.answer.Reply;
+import org.handoverbot.answer.ReplyCatalogue;
 
 /**
  * The bot in a terminal: one conversation (so follow-ups work), replies as plain text, buttons as numbered
@@ -22,6 +23,8 @@ final class TerminalChat {
     private static final Set<String> QUIT = Set.of("خروج", "exit", "quit", "/exit", "/quit");
 
     private final Dialogue dialogue;
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+
     private final BufferedReader in;
     private final PrintStream out;
     private final PlainTextRenderer renderer = new PlainTextRenderer();
@@ -34,8 +37,8 @@ final class TerminalChat {
     }
 
     void run() throws IOException {
-        out.println("للربط مع تيليغرام: ضع مفتاح البوت من @BotFather في المتغير TELEGRAM_BOT_TOKEN ثم شغّل البرنامج من جديد.");
-        out.println("اكتب سؤالك ثم Enter، أو رقم أحد الخيارات، أو «خروج» للإنهاء.");
+        out.println(SAY.text("terminal.telegram"));
+        out.println(SAY.text("terminal.how"));
         out.println();
         show(dialogue.onCommand(CHAT_ID, "start", ""));
         String line;
@@ -45,7 +48,7 @@ final class TerminalChat {
             line = in.readLine();
             if (line == null || QUIT.contains(line.strip().toLowerCase(java.util.Locale.ROOT))) {
                 out.println();
-                out.println("مع السلامة.");
+                out.println(SAY.text("terminal.goodbye"));
                 return;
             }
             show(replyTo(line.strip()));

@@ -1,5 +1,8 @@
 package org.handoverbot.knowledge;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,6 +32,42 @@ public enum Vendor {
 
     public String urlPrefix() {
         return urlPrefix;
+    }
+
+    /**
+     * An INSERT that adds nothing (and fails on nothing) when a row with the same key exists already; how many
+     * rows it added (0 or 1) is what executeUpdate returns on PostgreSQL, and 1 either way on H2.
+     */
+    public String insertUnlessPresent(String table, List<String> keyColumns, List<String> otherColumns) {
+        List<String> columns = concat(keyColumns, otherColumns);
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", columns)
+                    + ") VALUES (" + marks(columns.size()) + ")";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + marks(columns.size()) + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
+        };
+    }
+
+    /** An INSERT that replaces the other columns of the row with the same key when there is one (an upsert). */
+    public String insertOrReplace(String table, List<String> keyColumns, List<String> otherColumns) {
+        List<String> columns = concat(keyColumns, otherColumns);
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
+                    + ") VALUES (" + marks(columns.size()) + ")";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + marks(columns.size()) + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
+                    + String.join(", ", otherColumns.stream().map(c -> c + " = EXCLUDED." + c).toList());
+        };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Flyway's name for it, which {vendor} in a migration location stands for (db/vendor/h2, db/vendor/postgresql). */

@@ -69,7 +69,12 @@ final class DateFinder {
 
     /** The first month name or year in the words; null when there is none. */
     Found find(List<String> words) {
-        for (int i = 0; i < words.size(); i++) {
+        return find(words, 0);
+    }
+
+    /** The first month name or year at or after word position from; null when there is none. */
+    Found find(List<String> words, int from) {
+        for (int i = from; i < words.size(); i++) {
             Found found = monthAt(words, i);
             if (found == null) {
                 found = yearAt(words, i);

@@ -26,6 +26,7 @@ public final class Gazetteer {
     public static final String RESOURCE = "/models/gazetteer.json";
 
     private final List<GazetteerEntry> entries;
+    private final java.util.Set<String> notNames;
     private final Map<String, GazetteerEntry> byId = new HashMap<>();
     /** first word (with any clitic) → aliases starting with it, longest first. */
     private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
@@ -34,22 +35,61 @@ public final class Gazetteer {
     }
 
     public Gazetteer(List<GazetteerEntry> entries) {
+        this(entries, java.util.Set.of());
+    }
+
+    /**
+     * notNames: normalised words that a toggled article would turn into a name although they are common words
+     * ("البلد" is "the country", not Balad); models/gazetteer.json lists them.
+     */
+    public Gazetteer(List<GazetteerEntry> entries, java.util.Set<String> notNames) {
+        this.notNames = java.util.Set.copyOf(notNames);
         this.entries = List.copyOf(entries);
         for (GazetteerEntry entry : this.entries) {
             if (byId.put(entry.id(), entry) != null) {
                 throw new IllegalArgumentException("duplicate gazetteer id: " + entry.id());
             }
             for (String alias : entry.aliases()) {
-                List<String> words = ArabicText.words(alias);
-                if (words.isEmpty()) {
-                    continue;
-                }
-                for (String first : Clitics.forms(words.get(0))) {
-                    byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(new Alias(entry, words));
+                for (List<String> words : variants(alias)) {
+                    for (String first : Clitics.forms(words.get(0))) {
+                        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(new Alias(entry, words));
+                    }
                 }
             }
         }
         byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> a.words().size()).reversed()));
+    }
+
+    /**
+     * An alias as written and with the article toggled on its first word ("كي وان" and "الكي وان", "التاجي" and
+     * "تاجي"), so people may write either; Latin aliases and very short words are left as they are.
+     */
+    /** The normalised word lists an alias is matched as: as written, and with its article toggled (not-names left out). */
+    public List<List<String>> variants(String alias) {
+        List<List<String>> variants = new ArrayList<>();
+        for (List<String> words : withAndWithoutArticle(ArabicText.words(alias))) {
+            if (variants.isEmpty() || !(words.size() == 1 && notNames.contains(words.get(0)))) {
+                variants.add(words);
+            }
+        }
+        return variants;
+    }
+
+    static List<List<String>> withAndWithoutArticle(List<String> words) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        String first = words.get(0);
+        if (!Character.isLetter(first.charAt(0)) || first.charAt(0) < 0x0600) {
+            return List.of(words);
+        }
+        String toggled = first.startsWith("ال") ? first.substring(2) : "ال" + first;
+        if (toggled.length() < 2) {
+            return List.of(words);
+        }
+        List<String> other = new ArrayList<>(words);
+        other.set(0, toggled);
+        return List.of(words, List.copyOf(other));
     }
 
     /** The gazetteer the jar carries. */
@@ -80,7 +120,9 @@ public final class Gazetteer {
                     node.path("province").asText(null),
                     node.path("title").asText(null)));
         }
-        return new Gazetteer(entries);
+        java.util.Set<String> notNames = new java.util.HashSet<>();
+        root.path("not_names").forEach(n -> notNames.add(ArabicText.normalize(n.asText())));
+        return new Gazetteer(entries, notNames);
     }
 
     public List<GazetteerEntry> entries() {

@@ -13,7 +13,10 @@ public enum Intent {
     ORDINAL,
     /** Two handovers side by side ("ما الفرق بين تسليم القائم وتسليم عين الأسد؟"). */
     COMPARE,
-    SUBSCRIBE, UNSUBSCRIBE, GREETING, HELP, OUT_OF_SCOPE;
+    SUBSCRIBE, UNSUBSCRIBE, GREETING, HELP,
+    /** Thanks and goodbyes ("شكرا", "مع السلامة"): a short reply. */
+    THANKS,
+    OUT_OF_SCOPE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -25,8 +25,26 @@ public final class QuestionTokens {
     private final DateFinder dates = new DateFinder();
     private final OrdinalFinder ordinals = new OrdinalFinder();
 
-    /** What one question says, read. */
-    public record Read(List<String> words, Entities entities, String[] classifierTokens) {
+    /**
+     * What one question says, read: its words, entities, the classifier's tokens, and the slot tokens the frame
+     * rules read (each name, date or ordinal one token with its placeholder; other words as they are).
+     */
+    public record Read(List<String> words, Entities entities, String[] classifierTokens, List<Token> tokens) {
+
+        public Read(List<String> words, Entities entities, String[] classifierTokens) {
+            this(words, entities, classifierTokens, List.of());
+        }
+    }
+
+    /**
+     * One token for the frame rules: a word (placeholder null), or a name (placeholder BASE/PERSON/ORG/PROVINCE,
+     * id its gazetteer id), a date (DATE or YEAR, with date) or an ordinal (ORDINAL); start/end are word positions.
+     */
+    public record Token(String text, String placeholder, String id, DateMention date, int start, int end) {
+
+        public boolean is(String kind) {
+            return kind.equals(placeholder) || ("DATE".equals(kind) && "YEAR".equals(placeholder));
+        }
     }
 
     public QuestionTokens(Gazetteer gazetteer) {
@@ -42,6 +60,9 @@ public final class QuestionTokens {
         String[] placeholders = new String[words.size()];
         boolean[] taken = new boolean[words.size()];
 
+        String[] ids = new String[words.size()];
+        DateMention[] dateAt = new DateMention[words.size()];
+        int[] ends = new int[words.size()];
         Set<String> bases = new LinkedHashSet<>();
         Set<String> people = new LinkedHashSet<>();
         Set<String> organisations = new LinkedHashSet<>();
@@ -62,15 +83,25 @@ public final class QuestionTokens {
                 case PROVINCE -> "PROVINCE";
             };
             mark(placeholders, taken, mention.start(), mention.end(), placeholder);
+            ids[mention.start()] = mention.entry().id();
+            ends[mention.start()] = mention.end();
         }
 
         DateMention date = dates.numericDate(ArabicText.normalize(input));
-        DateFinder.Found found = dates.find(words);
-        if (found != null && !anyTaken(taken, found.start(), found.end())) {
+        int from = 0;
+        boolean first = true;
+        for (DateFinder.Found found = dates.find(words, from); found != null; found = dates.find(words, from)) {
+            from = found.end();
+            if (anyTaken(taken, found.start(), found.end())) {
+                continue;
+            }
             mark(placeholders, taken, found.start(), found.end(), found.date().month() == null ? "YEAR" : "DATE");
-            if (date == null) {
+            dateAt[found.start()] = found.date();
+            ends[found.start()] = found.end();
+            if (date == null && first) {
                 date = found.date();
             }
+            first = false;
         }
 
         OrdinalFinder.Found ordinal = ordinals.find(words, taken);
@@ -81,7 +112,22 @@ public final class QuestionTokens {
 
         Entities entities = new Entities(List.copyOf(bases), List.copyOf(people), List.copyOf(organisations), date,
                 ordinal == null ? null : ordinal.ordinal());
-        return new Read(words, entities, classifierTokens(words, placeholders, taken));
+        return new Read(words, entities, classifierTokens(words, placeholders, taken),
+                slotTokens(words, placeholders, taken, ids, dateAt, ends));
+    }
+
+    private static List<Token> slotTokens(List<String> words, String[] placeholders, boolean[] taken, String[] ids,
+                                          DateMention[] dateAt, int[] ends) {
+        List<Token> tokens = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            if (placeholders[i] != null) {
+                int end = Math.max(ends[i], i + 1);
+                tokens.add(new Token(String.join(" ", words.subList(i, end)), placeholders[i], ids[i], dateAt[i], i, end));
+            } else if (!taken[i]) {
+                tokens.add(new Token(words.get(i), null, null, null, i, i + 1));
+            }
+        }
+        return tokens;
     }
 
     /** True for the placeholder tokens: upper-case Latin never survives normalisation, which lower-cases. */

@@ -24,10 +24,16 @@ public final class QuestionUnderstander {
 
     private final QuestionTokens reader;
     private final IntentClassifier classifier;
+    private final FrameReader frames;
 
     public QuestionUnderstander(QuestionTokens reader, IntentClassifier classifier) {
+        this(reader, classifier, new FrameReader(FrameRules.load()));
+    }
+
+    public QuestionUnderstander(QuestionTokens reader, IntentClassifier classifier, FrameReader frames) {
         this.reader = reader;
         this.classifier = classifier;
+        this.frames = frames;
     }
 
     /** The understander with the model the jar carries. */
@@ -47,10 +53,12 @@ public final class QuestionUnderstander {
         QuestionTokens.Read read = reader.read(question);
         if (read.classifierTokens().length == 0) {
             // Nothing readable (empty, emoji, punctuation): nothing to classify.
-            return new Understanding(question, Intent.OUT_OF_SCOPE, 0.0, read.entities());
+            return new Understanding(question, Intent.OUT_OF_SCOPE, 0.0, read.entities(),
+                    frames.read(question, read, Intent.OUT_OF_SCOPE));
         }
         IntentClassifier.Scored scored = classifier.classify(read.classifierTokens());
-        return new Understanding(question, scored.intent(), scored.confidence(), read.entities());
+        return new Understanding(question, scored.intent(), scored.confidence(), read.entities(),
+                frames.read(question, read, scored.intent()));
     }
 
     /** True when the intent can be acted on; false means "say you did not understand, ask to rephrase". */

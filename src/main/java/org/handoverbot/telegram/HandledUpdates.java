@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.handoverbot.knowledge.Database;
 
 /**
- * Which Telegram updates the bot has taken in, kept in H2 (table telegram_update) so that nothing is answered
- * twice, also across a crash and restart when Telegram delivers unconfirmed updates again.
+ * Which Telegram updates the bot has taken in, kept in the database (table telegram_update) so that nothing is
+ * answered twice, also across a crash and restart when Telegram delivers unconfirmed updates again, and also
+ * when several instances share the database behind one webhook (each update is leased to the instance that took
+ * it in; see {@link Claim}).
  * An update is claimed before it is queued and marked answered just before its reply goes out: a crash in
  * between loses no question (the next process handles it again), a crash after never sends a second reply.
  */
@@ -26,56 +28,106 @@ public final class HandledUpdates {
     static final Duration KEEP = Duration.ofDays(2);
     private static final int PRUNE_EVERY = 10_000;
 
+    /** What claiming an update found. */
+    public enum Claim {
+        /** This instance handles it: new, or taken in earlier by an instance that is gone, and never answered. */
+        TAKEN,
+        /** Answered already, being handled in this process, or given up: nothing to do. */
+        HANDLED,
+        /** Another instance has it in hand right now (its lease runs): it may still answer, or die trying. */
+        BUSY_ELSEWHERE
+    }
+
+    /** How long a webhook instance holds an update it took in before another instance may take it over. */
+    public static final Duration WEBHOOK_LEASE = Duration.ofSeconds(60);
+
     private final Database database;
+    private final String instance;
+    private final Duration lease;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
 
+    /** For one receiver (long polling): an update another process took in and never answered is taken at once. */
     public HandledUpdates(Database database) {
+        this(database, "bot-" + java.util.UUID.randomUUID(), Duration.ZERO);
+    }
+
+    /**
+     * For one of several instances behind one webhook: an update this instance takes in is leased to it for
+     * lease, so an instance that gets the update again meanwhile leaves it to this one.
+     */
+    public HandledUpdates(Database database, String instance, Duration lease) {
         this.database = database;
+        this.instance = instance;
+        this.lease = lease;
     }
 
     /** True when the caller should handle the update: it is new, or an earlier process took it in but never answered. */
     public boolean claim(long updateId, long chatId) {
+        return take(updateId, chatId) == Claim.TAKEN;
+    }
+
+    /** Claims the update for this instance, or says why not. */
+    public Claim take(long updateId, long chatId) {
         if (!inThisProcess.add(updateId)) {
-            return false;
+            return Claim.HANDLED;
         }
-        boolean claimed;
+        Claim claim;
         try {
-            claimed = tryClaim(updateId, chatId);
+            claim = tryClaim(updateId, chatId);
         } catch (RuntimeException e) {
             inThisProcess.remove(updateId);
             throw e;
         }
-        if (!claimed) {
+        if (claim != Claim.TAKEN) {
             inThisProcess.remove(updateId);
         } else if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
             forgetOlderThan(KEEP);
         }
-        return claimed;
+        return claim;
     }
 
-    private boolean tryClaim(long updateId, long chatId) {
+    private Claim tryClaim(long updateId, long chatId) {
+        Instant now = Instant.now();
+        Timestamp until = Timestamp.from(now.plus(lease));
         return database.inTransaction(c -> {
             // A savepoint, because on PostgreSQL a failed INSERT ends the transaction unless rolled back to one.
             java.sql.Savepoint beforeInsert = c.setSavepoint();
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO telegram_update (update_id, chat_id, state, received_at) VALUES (?, ?, 'RECEIVED', ?)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO telegram_update (update_id, chat_id, state, "
+                    + "received_at, claimed_by, lease_until) VALUES (?, ?, 'RECEIVED', ?, ?, ?)")) {
                 insert.setLong(1, updateId);
                 insert.setLong(2, chatId);
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setString(4, instance);
+                insert.setTimestamp(5, until);
                 insert.executeUpdate();
-                return true;
+                return Claim.TAKEN;
             } catch (SQLException e) {
                 if (!"23505".equals(e.getSQLState())) {
                     throw e;
                 }
                 c.rollback(beforeInsert);
             }
-            try (PreparedStatement retake = c.prepareStatement(
-                    "UPDATE telegram_update SET attempts = attempts + 1 WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ?")) {
-                retake.setLong(1, updateId);
-                retake.setInt(2, MAX_ATTEMPTS);
-                return retake.executeUpdate() == 1;
+            try (PreparedStatement retake = c.prepareStatement("UPDATE telegram_update SET attempts = attempts + 1, "
+                    + "claimed_by = ?, lease_until = ? WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ? "
+                    + "AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)")) {
+                retake.setString(1, instance);
+                retake.setTimestamp(2, until);
+                retake.setLong(3, updateId);
+                retake.setInt(4, MAX_ATTEMPTS);
+                retake.setTimestamp(5, Timestamp.from(now));
+                retake.setString(6, instance);
+                if (retake.executeUpdate() == 1) {
+                    return Claim.TAKEN;
+                }
+            }
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT state, attempts FROM telegram_update WHERE update_id = ?")) {
+                query.setLong(1, updateId);
+                try (ResultSet rs = query.executeQuery()) {
+                    boolean open = rs.next() && rs.getString(1).equals("RECEIVED") && rs.getInt(2) < MAX_ATTEMPTS;
+                    return open ? Claim.BUSY_ELSEWHERE : Claim.HANDLED;
+                }
             }
         });
     }
@@ -101,7 +153,8 @@ public final class HandledUpdates {
         try {
             database.inTransaction(c -> {
                 try (PreparedStatement update = c.prepareStatement(
-                        "UPDATE telegram_update SET attempts = attempts - 1 WHERE update_id = ? AND state = 'RECEIVED' AND attempts > 0")) {
+                        "UPDATE telegram_update SET attempts = attempts - 1, lease_until = NULL WHERE update_id = ? "
+                                + "AND state = 'RECEIVED' AND attempts > 0")) {
                     update.setLong(1, updateId);
                     return update.executeUpdate();
                 }

@@ -27,7 +27,8 @@ final class LongPollingReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LongPollingReceiver.class);
 
-    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post", "callback_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post", "callback_query",
+            "inline_query", "chosen_inline_result", "my_chat_member");
 
     private final TelegramBotsLongPollingApplication application;
     private final ScheduledExecutorService poller;

@@ -188,7 +188,7 @@ final class ReplySender {
         }
     }
 
-    private static InlineKeyboardMarkup keyboard(List<Reply.Button> buttons) {
+    static InlineKeyboardMarkup keyboard(List<Reply.Button> buttons) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         InlineKeyboardRow row = new InlineKeyboardRow();
         for (Reply.Button button : buttons) {

@@ -41,11 +41,15 @@ public final class TelegramBot implements AutoCloseable {
     private final AutoCloseable receiver;
     private final Optional<Integer> webhookPort;
     private final Duration grace;
+    private final ChatActions actions;
+    private final Optional<InlineQueries> inline;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private TelegramBot(BotIdentity me, TelegramClient client, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
-                        Optional<Integer> webhookPort, Duration grace) {
+                        Optional<Integer> webhookPort, Duration grace, UpdateRouter.Extras extras) {
+        this.actions = extras.actions();
+        this.inline = extras.inline();
         this.me = me;
         this.client = client;
         this.http = http;
@@ -61,21 +65,37 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options) {
+        return start(settings, dialogue, database, options, BotExtras.none());
+    }
+
+    /** With what the bot offers beyond text replies: inline mode, the /timeline picture, the typing indicator. */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options,
+                                    BotExtras botExtras) {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
         OkHttpClient http = HttpClients.create("telegram-send", options.callTimeout(), Math.max(8, options.workerThreads() * 2));
         TelegramClient client = new OkHttpTelegramClient(http, token, url);
         ChatLanes lanes = null;
+        ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
             registerCommands(client, options, mask);
-            HandledUpdates handled = new HandledUpdates(database);
+            // Behind a webhook several instances may share the database: each update is leased to whichever took it.
+            HandledUpdates handled = settings.webhookUrl().isPresent()
+                    ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), HandledUpdates.WEBHOOK_LEASE)
+                    : new HandledUpdates(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
                     options.callTimeout(), options.firstRetry(), options.onChatBlocked(), options.maxSendsPerSecond());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me), sender);
+            UpdateRouter.Extras extras = new UpdateRouter.Extras(actions,
+                    botExtras.inline().map(answers -> new InlineQueries(answers, options.renderer(), me.username(),
+                            System::nanoTime, client, mask, options.callTimeout())),
+                    botExtras.timelinePicture(),
+                    Optional.of(new PhotoSender(client, mask, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
+                    Optional.of(sender), options.onChatBlocked());
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
@@ -88,11 +108,11 @@ public final class TelegramBot implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                return new TelegramBot(me, client, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace());
+                return new TelegramBot(me, client, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
             }
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            return new TelegramBot(me, client, http, lanes, receiver, Optional.empty(), options.shutdownGrace());
+            return new TelegramBot(me, client, http, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
         } catch (RuntimeException e) {
             if (lanes != null) {
                 try {
@@ -101,6 +121,7 @@ public final class TelegramBot implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            actions.close();
             HttpClients.shutdown(http);
             throw e;
         }
@@ -117,6 +138,11 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramClient client() {
         return client;
+    }
+
+    /** Inline results users chose and posted, by kind (answer, card, timeline, help); empty without inline mode. */
+    public java.util.Map<String, Long> chosenInlineResults() {
+        return inline.map(InlineQueries::chosenCounts).orElse(java.util.Map.of());
     }
 
     /** The port the webhook endpoint listens on, in webhook mode. */
@@ -171,6 +197,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            actions.close();
             HttpClients.shutdown(http);
             closed.countDown();
             LOG.info("stopped");

@@ -19,7 +19,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
 
     /** What became of an update offered to the intake. */
-    enum Intake { QUEUED, ALREADY_HANDLED, NOT_FOR_THE_BOT, NO_ROOM }
+    enum Intake { QUEUED, ALREADY_HANDLED, NOT_FOR_THE_BOT, NO_ROOM,
+        /** Another instance on the same database has the update in hand: Telegram should ask again later. */
+        BUSY_ELSEWHERE }
 
     private final HandledUpdates handled;
     private final ChatLanes lanes;
@@ -56,9 +58,10 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         long updateId = update.getUpdateId();
         boolean remembered = true;
         try {
-            if (!handled.claim(updateId, chat.getAsLong())) {
-                LOG.debug("update {} was handled already", updateId);
-                return Intake.ALREADY_HANDLED;
+            HandledUpdates.Claim claim = handled.take(updateId, chat.getAsLong());
+            if (claim != HandledUpdates.Claim.TAKEN) {
+                LOG.debug("update {} not taken: {}", updateId, claim);
+                return claim == HandledUpdates.Claim.BUSY_ELSEWHERE ? Intake.BUSY_ELSEWHERE : Intake.ALREADY_HANDLED;
             }
         } catch (RuntimeException e) {
             // The database is failing (StoreException, a closed pool...): better to answer without the guard
@@ -101,6 +104,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             }
             if (handling.reply().isPresent()) {
                 sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
+            }
+            if (handling.outgoing().isPresent()) {
+                handling.outgoing().get().send(handling.inReplyTo());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -122,7 +122,10 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             UpdateIntake.Intake taken = intake.offer(update, Duration.ofSeconds(2));
-            respond(exchange, taken == UpdateIntake.Intake.NO_ROOM ? 503 : 200);
+            // 503 makes Telegram deliver the update again later: when this bot has no room, or when another
+            // instance has it in hand (answered by then, or taken over here if that instance died).
+            boolean later = taken == UpdateIntake.Intake.NO_ROOM || taken == UpdateIntake.Intake.BUSY_ELSEWHERE;
+            respond(exchange, later ? 503 : 200);
         }
     }
 

@@ -57,6 +57,85 @@ class CatalogueSourcesTest {
         assertThat(unused).as("catalogue keys no code in src/main names (as a \"string\")").isEmpty();
     }
 
+    /**
+     * Every call that names its key and slots in the code ({@code SAY.format("key", "slot", value, …)}) gives
+     * exactly the slots the pattern has: none missing, none the pattern does not know. Read from the sources, so
+     * a branch no test runs is checked too.
+     */
+    @Test
+    void everyCallFillsEverySlotOfItsKey() throws IOException {
+        ReplyCatalogue catalogue = ReplyCatalogue.arabic();
+        Map<String, String> wrong = new TreeMap<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String code = read(file);
+                java.util.regex.Matcher call = CALL.matcher(code);
+                while (call.find()) {
+                    String key = call.group(2);
+                    List<String> args = arguments(code, call.end() - 1);
+                    if (!catalogue.has(key)) {
+                        wrong.put(MAIN.relativize(file) + " " + key, "no such key");
+                        continue;
+                    }
+                    Set<String> given = new TreeSet<>();
+                    boolean literal = true;
+                    for (int i = 1; i < args.size(); i += 2) {
+                        String name = args.get(i).strip();
+                        literal &= name.matches("\"[a-z_]+\"");
+                        given.add(name.replace("\"", ""));
+                    }
+                    if (!literal || args.size() == 2 && !args.get(1).strip().startsWith("\"")) {
+                        continue; // slots passed as a map or built elsewhere: the catalogue checks them when called
+                    }
+                    checked++;
+                    if (!given.equals(catalogue.slotsOf(key))) {
+                        wrong.put(MAIN.relativize(file) + " " + key, "gives " + given + ", pattern has " + catalogue.slotsOf(key));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("calls whose slots do not match their pattern").isEmpty();
+        assertThat(checked).as("calls checked").isGreaterThan(50);
+    }
+
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile(
+            "\\b(format|paragraph|spans|text)\\(\\s*\"([a-z_]+(?:\\.[a-z_]+)+)\"");
+
+    /** The arguments of the call whose "(" is at open, split at top-level commas (strings, brackets respected). */
+    static List<String> arguments(String code, int open) {
+        List<String> args = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = open + 1; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '"') {
+                int j = i + 1;
+                while (j < code.length() && code.charAt(j) != '"') {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                current.append(code, i, Math.min(j + 1, code.length()));
+                i = j;
+                continue;
+            }
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                if (depth == 0) {
+                    args.add(current.toString());
+                    return args;
+                }
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                args.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        return args;
+    }
+
     @Test
     void composersHoldNoArabicWordingOfTheirOwn() {
         Map<String, List<String>> found = new TreeMap<>();

@@ -52,7 +52,10 @@ class AnswerFrontEndsTest {
         assertThat(lines).hasSize(4);
         ObjectMapper json = new ObjectMapper();
         JsonNode first = json.readTree(lines.get(0));
-        assertThat(first.fieldNames()).toIterable().containsExactly("question", "intent", "confidence", "entities", "reply");
+        assertThat(first.fieldNames()).toIterable().containsExactly("question", "intent", "confidence", "entities", "frame",
+                "reply");
+        assertThat(json.readTree(lines.get(0)).get("frame").get("act").asText()).isEqualTo("date");
+        assertThat(json.readTree(lines.get(0)).get("frame").get("slots").get(0).get("role").asText()).isEqualTo("subject");
         assertThat(first.get("question").asText()).isEqualTo("متى تم تسليم قاعدة القائم؟");
         assertThat(first.get("intent").asText()).isEqualTo("event_date");
         assertThat(first.get("confidence").asDouble()).isBetween(0.0, 1.0);

@@ -53,6 +53,11 @@ final class BotHarness implements AutoCloseable {
         return bot;
     }
 
+    TelegramBot start(Dialogue dialogue, TelegramOptions options, Map<String, String> env, BotExtras extras) {
+        bot = TelegramBot.start(Settings.from(env), dialogue, database, options, extras);
+        return bot;
+    }
+
     void stopBot() {
         if (bot != null) {
             bot.close();

@@ -39,7 +39,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * A Bot API server for tests, on 127.0.0.1 and a free port, speaking the real protocol over HTTP so the real
  * TelegramBots client can be pointed at it ({@link #telegramUrl()}). It serves {@code /bot<token>/<method>}:
  * getUpdates (offset confirms, long-poll timeout honoured), sendMessage, editMessageText, answerCallbackQuery,
- * sendChatAction, setMyCommands, getMe, setWebhook, deleteWebhook, getWebhookInfo; a wrong token gets 401.
+ * sendChatAction, setMyCommands, getMe, setWebhook, deleteWebhook, getWebhookInfo, answerInlineQuery and
+ * sendPhoto (multipart upload, or a file id it issued); a wrong token gets 401.
  * Messages are checked as Telegram checks them (HTML entities, 4096 characters, 64-byte callback data).
  *
  * <p>Tests enqueue updates ({@link FakeUpdates}), read what the bot sent per chat ({@link #awaitSent}), and
@@ -78,6 +79,8 @@ public class FakeBotApiServer implements AutoCloseable {
     private final List<ApiCall> calls = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
     private final Map<String, String> lastTextOfMessage = new HashMap<>();
+    private final Map<Integer, byte[]> photos = new HashMap<>();
+    private final Map<String, byte[]> photoFiles = new HashMap<>();
     private final Map<Long, Deque<ApiFailure>> scriptedFailures = new HashMap<>();
     private final Set<Long> blockedChats = new java.util.HashSet<>();
     private long nextUpdateId = 700_000_001L;
@@ -197,6 +200,36 @@ public class FakeBotApiServer implements AutoCloseable {
         }
     }
 
+    // ---- webhook delivery: Telegram pushing updates to several instances behind one address
+
+    /**
+     * Pushes every queued update (and every update queued later) to webhook endpoints, as Telegram and a proxy
+     * in front of several instances do: round-robin, with the secret the bot gave setWebhook; an update that
+     * gets no 200 goes again to the next endpoint a little later (Telegram's retry); every repeatEvery-th update
+     * (0: none) is delivered a second time to the next endpoint, as Telegram does when a 200 was lost.
+     * Close the returned deliveries (or this server) to stop.
+     */
+    public WebhookDeliveries deliverToWebhooks(List<URI> endpoints, int repeatEvery) {
+        WebhookDeliveries deliveries = new WebhookDeliveries(this, endpoints, repeatEvery);
+        deliveries.start();
+        return deliveries;
+    }
+
+    /** The next queued update, taken off the queue (webhook delivery), or null when none came within wait. */
+    ObjectNode takeForWebhook(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (lock) {
+            while (pending.isEmpty() && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return pending.pollFirst();
+        }
+    }
+
     // ---- what the bot did
 
     public List<ApiCall> calls() {
@@ -289,6 +322,24 @@ public class FakeBotApiServer implements AutoCloseable {
         }
     }
 
+    /** The PNG (or other image) bytes of a photo the bot sent, by the message id the server gave it. */
+    public byte[] photo(int messageId) {
+        synchronized (lock) {
+            byte[] bytes = photos.get(messageId);
+            if (bytes == null) {
+                throw new IllegalArgumentException("no photo with message id " + messageId);
+            }
+            return bytes.clone();
+        }
+    }
+
+    /** Photos sent by uploading a file (not by naming a file id the server had issued). */
+    public int photoUploads() {
+        synchronized (lock) {
+            return photoFiles.size();
+        }
+    }
+
     // ---- faults
 
     /** The next sends to chatId fail with these answers, one per send, in order. */
@@ -352,7 +403,9 @@ public class FakeBotApiServer implements AutoCloseable {
         on("sendmessage", this::sendMessage);
         on("editmessagetext", this::editMessageText);
         on("answercallbackquery", call -> BooleanNode.TRUE);
-        on("sendchataction", call -> BooleanNode.TRUE);
+        on("sendchataction", this::sendChatAction);
+        on("answerinlinequery", this::answerInlineQuery);
+        on("sendphoto", this::sendPhoto);
         on("setmycommands", call -> {
             synchronized (lock) {
                 commands = call.params().path("commands");
@@ -451,6 +504,107 @@ public class FakeBotApiServer implements AutoCloseable {
         }
         record(new SentMessage(chat, messageId, call.method(), text, parseMode, markup(p), call.atNanos()));
         return messageJson(chat, messageId, text, parseMode);
+    }
+
+    protected JsonNode sendChatAction(ApiCall call) throws ApiFailureException {
+        requireChat(call.params());
+        String action = call.params().path("action").asText("");
+        if (!Set.of("typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+                "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note").contains(action)) {
+            throw new ApiFailureException(ApiFailure.badRequest("wrong parameter action in request"));
+        }
+        return BooleanNode.TRUE;
+    }
+
+    /** Checks results as Telegram does: at most 50, ids of 1-64 bytes and unique, titles, valid message HTML. */
+    protected JsonNode answerInlineQuery(ApiCall call) throws ApiFailureException {
+        JsonNode p = call.params();
+        if (p.path("inline_query_id").asText("").isEmpty()) {
+            throw new ApiFailureException(ApiFailure.badRequest("query is too old and response timeout expired or query ID is invalid"));
+        }
+        JsonNode results = p.path("results");
+        if (results.isTextual()) {
+            try {
+                results = json.readTree(results.asText());
+            } catch (IOException e) {
+                throw new ApiFailureException(ApiFailure.badRequest("can't parse inline query results JSON object"));
+            }
+        }
+        if (!results.isArray() || results.size() > 50) {
+            throw new ApiFailureException(ApiFailure.badRequest("RESULTS_TOO_MUCH"));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode result : results) {
+            String id = result.path("id").asText("");
+            int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > 64 || !ids.add(id)) {
+                throw new ApiFailureException(ApiFailure.badRequest("RESULT_ID_INVALID"));
+            }
+            if ("article".equals(result.path("type").asText())) {
+                if (result.path("title").asText("").isEmpty()) {
+                    throw new ApiFailureException(ApiFailure.badRequest("RESULT_TITLE_EMPTY"));
+                }
+                JsonNode content = result.path("input_message_content");
+                checkText(content.path("message_text").asText(""), content.path("parse_mode").asText(""));
+            }
+            markup(result);
+        }
+        return BooleanNode.TRUE;
+    }
+
+    /** A photo: an uploaded file (multipart) that must be an image, or a file id this server issued; caption up to 1024. */
+    protected JsonNode sendPhoto(ApiCall call) throws ApiFailureException {
+        JsonNode p = call.params();
+        String chat = requireChat(p);
+        byte[] image;
+        // An upload is a file part named "photo", or named in the field as attach://<part> (as TelegramBots sends it).
+        String field = p.path("photo").asText("");
+        JsonNode upload = field.startsWith("attach://") ? p.path("_files").path(field.substring("attach://".length()))
+                : p.path("_files").path("photo");
+        if (!upload.isMissingNode()) {
+            image = java.util.Base64.getDecoder().decode(upload.path("base64").asText(""));
+            boolean png = image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G';
+            boolean jpeg = image.length > 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8;
+            if (!png && !jpeg) {
+                throw new ApiFailureException(ApiFailure.badRequest("IMAGE_PROCESS_FAILED"));
+            }
+        } else {
+            synchronized (lock) {
+                image = photoFiles.get(field);
+            }
+            if (image == null) {
+                throw new ApiFailureException(ApiFailure.badRequest("wrong remote file identifier specified: can't unserialize it"));
+            }
+        }
+        String caption = p.path("caption").asText("");
+        String parseMode = p.path("parse_mode").asText("");
+        String visible = caption;
+        if ("HTML".equalsIgnoreCase(parseMode)) {
+            try {
+                visible = TelegramHtml.visibleText(caption);
+            } catch (IllegalArgumentException e) {
+                throw new ApiFailureException(ApiFailure.badRequest(e.getMessage()));
+            }
+        }
+        if (visible.length() > 1024) {
+            throw new ApiFailureException(ApiFailure.badRequest("message caption is too long"));
+        }
+        JsonNode markup = markup(p);
+        int messageId = nextMessageId.incrementAndGet();
+        String fileId = "AgACfake" + messageId;
+        synchronized (lock) {
+            photos.put(messageId, image);
+            if (!upload.isMissingNode()) {
+                photoFiles.put(fileId, image);
+            }
+        }
+        record(new SentMessage(chat, messageId, call.method(), caption, parseMode, markup, call.atNanos()));
+        ObjectNode message = messageJson(chat, messageId, caption.isEmpty() ? "…" : caption, parseMode);
+        message.remove("text");
+        message.put("caption", visible);
+        message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("width", 1280).put("height", 720).put("file_size", image.length);
+        return message;
     }
 
     private void record(SentMessage message) {
@@ -644,6 +798,12 @@ public class FakeBotApiServer implements AutoCloseable {
         } else if (type.startsWith("multipart/form-data")) {
             String boundary = exchange.getRequestHeaders().getFirst("Content-Type").replaceAll("(?i).*boundary=\"?([^\";]+)\"?.*", "$1");
             multipartFields(body, boundary).forEach(params::put);
+            ObjectNode files = JsonNodeFactory.instance.objectNode();
+            multipartFiles(body, boundary).forEach((name, bytes) -> files.putObject(name).put("size", bytes.length)
+                    .put("base64", java.util.Base64.getEncoder().encodeToString(bytes)));
+            if (!files.isEmpty()) {
+                params.set("_files", files);
+            }
         }
         return params;
     }
@@ -662,9 +822,21 @@ public class FakeBotApiServer implements AutoCloseable {
     }
 
     private static Map<String, String> multipartFields(byte[] body, String boundary) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        multipartParts(body, boundary, false).forEach((name, bytes) -> fields.put(name, new String(bytes, StandardCharsets.UTF_8)));
+        return fields;
+    }
+
+    /** The file parts of a multipart body (uploads), by field name, as bytes. */
+    private static Map<String, byte[]> multipartFiles(byte[] body, String boundary) {
+        return multipartParts(body, boundary, true);
+    }
+
+    /** The parts of a multipart body that are uploads (files = true) or text fields (false), by name, as bytes. */
+    private static Map<String, byte[]> multipartParts(byte[] body, String boundary, boolean files) {
         // ISO-8859-1 keeps one char per byte, so part boundaries can be found as text and values decoded as UTF-8.
         String raw = new String(body, StandardCharsets.ISO_8859_1);
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
         for (String part : raw.split("--" + java.util.regex.Pattern.quote(boundary))) {
             int headerEnd = part.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
@@ -672,16 +844,16 @@ public class FakeBotApiServer implements AutoCloseable {
             }
             String headers = part.substring(0, headerEnd);
             var name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
-            if (!name.find() || headers.contains("filename=")) {
+            if (!name.find() || headers.contains("filename=") != files) {
                 continue;
             }
             String value = part.substring(headerEnd + 4);
             if (value.endsWith("\r\n")) {
                 value = value.substring(0, value.length() - 2);
             }
-            fields.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            parts.put(name.group(1), value.getBytes(StandardCharsets.ISO_8859_1));
         }
-        return fields;
+        return parts;
     }
 
     private void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout,

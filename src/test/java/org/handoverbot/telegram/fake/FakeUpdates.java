@@ -98,6 +98,51 @@ public final class FakeUpdates {
         return update;
     }
 
+    /** What userId typed after the bot's @name in any chat (inline mode). */
+    public static ObjectNode inlineQuery(long userId, String query) {
+        ObjectNode inline = JSON.objectNode();
+        inline.put("id", "iq" + userId + "-" + MESSAGE_IDS.incrementAndGet());
+        inline.set("from", user(userId));
+        inline.put("query", query).put("offset", "").put("chat_type", "sender");
+        return JSON.objectNode().set("inline_query", inline);
+    }
+
+    /** userId chose an inline result, which Telegram posted (sent only with /setinlinefeedback on). */
+    public static ObjectNode chosenInlineResult(long userId, String resultId, String query) {
+        ObjectNode chosen = JSON.objectNode();
+        chosen.put("result_id", resultId);
+        chosen.set("from", user(userId));
+        chosen.put("query", query).put("inline_message_id", "im" + MESSAGE_IDS.incrementAndGet());
+        return JSON.objectNode().set("chosen_inline_result", chosen);
+    }
+
+    /**
+     * The bot's own membership changed in a chat (my_chat_member): e.g. "kicked" (blocked in a private chat,
+     * removed from a group), "left", "member" (added or unblocked). A positive chatId is a private chat, where
+     * the user did it; a negative one a group, where userId did.
+     */
+    public static ObjectNode myChatMember(long chatId, long userId, String oldStatus, String newStatus) {
+        ObjectNode chat = chatId > 0 ? privateChat(chatId)
+                : JSON.objectNode().put("id", chatId).put("type", "supergroup").put("title", "مجموعة");
+        ObjectNode change = JSON.objectNode();
+        change.set("chat", chat);
+        change.set("from", user(userId));
+        change.put("date", Instant.now().getEpochSecond());
+        change.set("old_chat_member", member(oldStatus));
+        change.set("new_chat_member", member(newStatus));
+        return JSON.objectNode().set("my_chat_member", change);
+    }
+
+    private static ObjectNode member(String status) {
+        ObjectNode member = JSON.objectNode();
+        member.set("user", FakeBotApiServer.botUser());
+        member.put("status", status);
+        if ("kicked".equals(status)) {
+            member.put("until_date", 0);
+        }
+        return member;
+    }
+
     private static ObjectNode message(ObjectNode chat, ObjectNode from, String text) {
         ObjectNode message = JSON.objectNode();
         message.put("message_id", MESSAGE_IDS.incrementAndGet());

@@ -1,0 +1,151 @@
+package org.handoverbot.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
+
+/**
+ * The role rules of models/frame-rules.txt: token patterns ("بعد BASE مباشره") and word lists, by rule name
+ * ("relation.right_after", "kind.attack", "speaker.cue"), in file order. Words match with any clitic in front.
+ * Immutable after loading; shared by every thread.
+ */
+public final class FrameRules {
+
+    public static final String RESOURCE = "/models/frame-rules.txt";
+    private static final Set<String> SLOTS = Set.of("BASE", "PERSON", "ORG", "DATE", "ORDINAL");
+
+    /** One item of a pattern: a slot placeholder, or a word in any of its clitic forms. */
+    record Item(String slot, Set<String> forms) {
+
+        boolean matches(QuestionTokens.Token token) {
+            return slot != null ? token.is(slot) : token.placeholder() == null && forms.contains(token.text());
+        }
+    }
+
+    /** A rule's alternative: items to match in a row. */
+    record Pattern(List<Item> items) {
+
+        /** True when the pattern matches at token position i. */
+        boolean matchesAt(List<QuestionTokens.Token> tokens, int i) {
+            if (i + items.size() > tokens.size()) {
+                return false;
+            }
+            for (int k = 0; k < items.size(); k++) {
+                if (!items.get(k).matches(tokens.get(i + k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A named rule and its alternatives (rule names repeat: each line is one rule in file order). */
+    record Rule(String name, List<Pattern> patterns) {
+
+        /** The first position where any alternative matches, with the alternative; null when none does. */
+        Match find(List<QuestionTokens.Token> tokens) {
+            for (int i = 0; i < tokens.size(); i++) {
+                for (Pattern p : patterns) {
+                    if (p.matchesAt(tokens, i)) {
+                        return new Match(this, p, i);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    record Match(Rule rule, Pattern pattern, int start) {
+
+        int end() {
+            return start + pattern.items().size();
+        }
+    }
+
+    private final List<Rule> rules;
+    private final Map<String, Set<String>> wordLists = new LinkedHashMap<>();
+
+    FrameRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        for (Rule rule : this.rules) {
+            Set<String> words = wordLists.computeIfAbsent(rule.name(), k -> new HashSet<>());
+            rule.patterns().stream().filter(p -> p.items().size() == 1 && p.items().get(0).slot() == null)
+                    .forEach(p -> words.addAll(p.items().get(0).forms()));
+        }
+    }
+
+    /** The rules the jar carries. */
+    public static FrameRules load() {
+        try (InputStream in = FrameRules.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("frame rules not found on the class path: " + RESOURCE);
+            }
+            return read(in, RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the frame rules", e);
+        }
+    }
+
+    static FrameRules read(InputStream in, String name) throws IOException {
+        List<Rule> rules = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                throw new IllegalArgumentException(name + ":" + number + ": expected RULE<TAB>pattern");
+            }
+            List<Pattern> patterns = new ArrayList<>();
+            for (String alternative : line.substring(tab + 1).split("\\|")) {
+                List<Item> items = new ArrayList<>();
+                for (String part : alternative.strip().split("\\s+")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    if (SLOTS.contains(part)) {
+                        items.add(new Item(part, Set.of()));
+                    } else {
+                        List<String> words = ArabicText.words(part);
+                        if (words.size() != 1) {
+                            throw new IllegalArgumentException(name + ":" + number + ": not one word: " + part);
+                        }
+                        items.add(new Item(null, Set.copyOf(Clitics.forms(words.get(0)))));
+                    }
+                }
+                if (!items.isEmpty()) {
+                    patterns.add(new Pattern(List.copyOf(items)));
+                }
+            }
+            rules.add(new Rule(line.substring(0, tab).strip().toLowerCase(Locale.ROOT), List.copyOf(patterns)));
+        }
+        return new FrameRules(rules);
+    }
+
+    /** The rules whose name starts with the prefix ("relation."), in file order. */
+    List<Rule> startingWith(String prefix) {
+        return rules.stream().filter(r -> r.name().startsWith(prefix)).toList();
+    }
+
+    /** Every one-word form of the rules of this name (with clitics); empty when there is none. */
+    Set<String> words(String ruleName) {
+        return wordLists.getOrDefault(ruleName, Set.of());
+    }
+}

@@ -1,0 +1,111 @@
+package org.handoverbot.nlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
+import org.handoverbot.text.WordList;
+
+/**
+ * Names a question gives that the gazetteer does not know: a place ("قاعدة فكتوريا", "معسكر الرشيد": a place
+ * word then a definite noun) or a speaker ("وزير الدفاع الأمريكي": the words after a verb of saying, up to
+ * "عن/حول"), returned as the user typed them, so the bot can say it has nothing about that very name instead of
+ * answering about another. The place words are models/extraction/place-words.txt; the other lists are in
+ * models/frame-rules.txt (unknown.*).
+ */
+final class UnknownNames {
+
+    /** The one list of place words, shared with replies and alerts. */
+    static final String PLACE_WORDS = "/models/extraction/place-words.txt";
+
+    private final Set<String> placeWords;
+    private final List<String> placeBases;
+    private final Set<String> notNames;
+    private final Set<String> say;
+    private final Set<String> stop;
+    private final Set<String> generic;
+    private final Set<String> prepositions;
+
+    UnknownNames(FrameRules rules) {
+        this.placeBases = WordList.load(PLACE_WORDS).stream().map(ArabicText::normalize).toList();
+        Set<String> forms = new HashSet<>();
+        placeBases.forEach(w -> forms.addAll(Clitics.forms(w)));
+        this.placeWords = Set.copyOf(forms);
+        this.notNames = rules.words("unknown.not_name");
+        this.say = rules.words("unknown.say");
+        this.stop = rules.words("unknown.stop");
+        this.generic = rules.words("unknown.generic");
+        this.prepositions = rules.words("unknown.preposition");
+    }
+
+    /** The unknown place as typed ("قاعدة الحرية"), or null. */
+    String place(String question, List<String> words, List<QuestionTokens.Token> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            QuestionTokens.Token word = tokens.get(k);
+            QuestionTokens.Token next = tokens.get(k + 1);
+            if (word.placeholder() == null && next.placeholder() == null && placeWords.contains(word.text())
+                    && next.text().startsWith("ال") && next.text().length() > 3 && !notNames.contains(next.text())) {
+                return withoutClitic(typed(question, List.of(word.text(), next.text())), word.text());
+            }
+        }
+        // "من قاعدة فكتوريا؟": a name without ال, taken only when it ends the question after "from/in/about a base"
+        int last = tokens.size() - 1;
+        if (last >= 2 && tokens.get(last).placeholder() == null && tokens.get(last - 1).placeholder() == null
+                && placeWords.contains(tokens.get(last - 1).text()) && prepositions.contains(tokens.get(last - 2).text())
+                && tokens.get(last).text().length() > 3 && !notNames.contains("ال" + tokens.get(last).text())
+                && Character.isLetter(tokens.get(last).text().charAt(0))) {
+            return withoutClitic(typed(question, List.of(tokens.get(last - 1).text(), tokens.get(last).text())),
+                    tokens.get(last - 1).text());
+        }
+        return null;
+    }
+
+    /** The unknown speaker as typed ("وزير الدفاع الأمريكي"), or null. */
+    String speaker(String question, List<String> words, List<QuestionTokens.Token> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).placeholder() != null || !say.contains(tokens.get(k).text())) {
+                continue;
+            }
+            List<String> name = new ArrayList<>();
+            for (int j = k + 1; j < tokens.size() && !stop.contains(tokens.get(j).text()); j++) {
+                if (tokens.get(j).placeholder() != null) {
+                    return null;
+                }
+                name.add(tokens.get(j).text());
+            }
+            boolean naming = name.stream().anyMatch(w -> !generic.contains(w) && !w.matches("\\d+"));
+            return naming && name.size() <= 4 ? typed(question, name) : null;
+        }
+        return null;
+    }
+
+    /** "بقاعدة الحرية" → "قاعدة الحرية": the place as named, without the preposition glued to it. */
+    private String withoutClitic(String typed, String placeWord) {
+        for (String bare : placeBases) {
+            if (placeWord.endsWith(bare) && placeWord.length() > bare.length()) {
+                int cut = placeWord.length() - bare.length();
+                return typed.length() > cut ? typed.substring(cut) : typed;
+            }
+        }
+        return typed;
+    }
+
+    /** The words as the user typed them (hamzas and all) where they can be found, else as normalised. */
+    private static String typed(String question, List<String> normalised) {
+        String[] typed = question.strip().split("[\\s\\p{Punct}،؟؛«»]+");
+        for (int i = 0; i + normalised.size() <= typed.length; i++) {
+            boolean same = true;
+            for (int k = 0; k < normalised.size() && same; k++) {
+                same = ArabicText.normalize(typed[i + k]).equals(normalised.get(k));
+            }
+            if (same) {
+                return String.join(" ", Arrays.asList(typed).subList(i, i + normalised.size()));
+            }
+        }
+        return String.join(" ", normalised);
+    }
+}

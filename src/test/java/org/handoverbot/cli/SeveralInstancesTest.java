@@ -1,0 +1,247 @@
+package org.handoverbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.handoverbot.alerts.Subscriptions;
+import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.pg.PostgresDatabase;
+import org.handoverbot.telegram.fake.FakeBotApiServer;
+import org.handoverbot.telegram.fake.SentMessage;
+import org.handoverbot.telegram.fake.WebhookDeliveries;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * Three instances of the whole program (separate JVMs, as `java -jar` with a token) in webhook mode on one
+ * PostgreSQL database, behind one address: the Bot API fake pushes one stream of updates to them round-robin,
+ * delivering some twice. Every update is answered once, a follow-up reaching another instance than its
+ * question is still understood, each alert reaches each follower once, and when one instance is killed
+ * (kill -9) in the middle of a broadcast the other two finish it without sending anything twice.
+ */
+class SeveralInstancesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String SECRET = "several-instances_secret";
+    private static final String[] BASES = {"القائم", "القيارة", "التاجي", "عين الأسد"};
+    private static final int CHATS = 20;
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @TempDir
+    Path folder;
+
+    private final FakeBotApiServer server = FakeBotApiServer.start();
+    private final List<Process> instances = new ArrayList<>();
+    private WebhookDeliveries deliveries;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (deliveries != null) {
+            deliveries.close();
+        }
+        for (Process p : instances) {
+            p.destroy();
+        }
+        for (Process p : instances) {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        server.close();
+    }
+
+    @Test
+    void threeInstancesAnswerEachUpdateOnceShareConversationsAndAlertsAndSurviveAKill() throws Exception {
+        List<URI> endpoints = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int port = freePort();
+            instances.add(instance("instance-" + i + ".txt", port));
+            endpoints.add(URI.create("http://127.0.0.1:" + port + "/hook"));
+        }
+        long t0 = System.nanoTime();
+        server.awaitCalls("setWebhook", 3, WAIT);
+        phase("started", t0);
+        deliveries = server.deliverToWebhooks(endpoints, 3);
+
+        // One stream: a question from every chat, then a follow-up once its answer came, round-robin with repeats.
+        Map<Long, Long> questions = new HashMap<>();
+        for (long chat = 1; chat <= CHATS; chat++) {
+            questions.put(chat, server.sendText(chat, "متى سلموا " + base(chat) + "؟"));
+        }
+        for (long chat = 1; chat <= CHATS; chat++) {
+            server.awaitSent(chat, 1, WAIT);
+        }
+        Map<Long, Long> followUps = new HashMap<>();
+        for (long chat = 1; chat <= CHATS; chat++) {
+            followUps.put(chat, server.sendText(chat, "ومن تسلمها؟"));
+        }
+        for (long chat = 1; chat <= CHATS; chat++) {
+            server.awaitSent(chat, 2, WAIT);
+        }
+        server.awaitQuiet(Duration.ofSeconds(2), WAIT);
+        phase("questions and follow-ups answered", t0);
+        int elsewhere = 0;
+        for (long chat = 1; chat <= CHATS; chat++) {
+            List<SentMessage> replies = server.sentTo(chat);
+            assertThat(replies).as("chat %d: one reply to each of its two messages", chat).hasSize(2);
+            assertThat(replies.get(1).text()).as("chat %d's follow-up", chat).contains(base(chat));
+            if (deliveries.acceptedBy(questions.get(chat)) != deliveries.acceptedBy(followUps.get(chat))) {
+                elsewhere++;
+            }
+        }
+        assertThat(elsewhere).as("follow-ups taken in by another instance than their question").isGreaterThan(CHATS / 2);
+        assertThat(deliveries.attempts()).as("some updates were delivered twice").anyMatch(WebhookDeliveries.Attempt::repeat);
+        assertThat(deliveries.undelivered()).isZero();
+
+        // Alerts: followers subscribe through the stream; an ingest (another process's job) queues one alert each.
+        for (long chat = 1; chat <= 6; chat++) {
+            server.sendText(chat, "/subscribe");
+        }
+        for (long chat = 1; chat <= 6; chat++) {
+            server.awaitSent(chat, 3, WAIT);
+        }
+        phase("subscribed", t0);
+        assertThat(ingest(resource("/alerts/harir-2026-11-19.txt"))).isZero();
+        phase("ingested", t0);
+        for (long chat = 1; chat <= 6; chat++) {
+            server.awaitSent(chat, 4, WAIT);
+        }
+        server.awaitQuiet(Duration.ofSeconds(2), WAIT);
+        for (long chat = 1; chat <= CHATS; chat++) {
+            assertThat(server.sentTo(chat)).as("chat %d", chat).hasSize(chat <= 6 ? 4 : 2);
+        }
+
+        // kill -9 of one instance in the middle of a broadcast: the other two finish the outbox, nothing twice.
+        try (Database db = Database.open(POSTGRES.url())) {
+            Subscriptions subscriptions = new Subscriptions(db);
+            for (long chat = 1001; chat <= 1060; chat++) {
+                subscriptions.subscribe(chat, Optional.empty());
+            }
+            int before = server.sent().size();
+            assertThat(ingest(resource("/articles/roundup.txt"))).isZero();
+            awaitTrue(() -> server.sent().size() >= before + 20, "20 alerts of the broadcast sent");
+            phase("broadcast begun", t0);
+            instances.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+            awaitTrue(() -> count(db, "status IN ('pending', 'sending')") == 0, "the outbox drained");
+            phase("outbox drained", t0);
+            server.awaitQuiet(Duration.ofSeconds(2), WAIT);
+            int rows = count(db, "recipient LIKE '10%' AND LENGTH(recipient) = 4");
+            int sent = count(db, "status = 'sent' AND recipient LIKE '10%' AND LENGTH(recipient) = 4");
+            int lost = count(db, "status = 'failed' AND recipient LIKE '10%' AND LENGTH(recipient) = 4");
+            List<String> delivered = new ArrayList<>();
+            for (long chat = 1001; chat <= 1060; chat++) {
+                server.sentTo(chat).forEach(m -> delivered.add(m.chat() + "|" + m.text()));
+            }
+            assertThat(rows).isEqualTo(60 * 3);
+            assertThat(new HashSet<>(delivered)).as("no alert twice").hasSize(delivered.size());
+            assertThat(delivered).hasSize(sent);
+            // at most once: what the killed instance had in flight is closed as "outcome unknown", never resent
+            assertThat(lost).isLessThanOrEqualTo(4);
+            assertThat(sent + lost).isEqualTo(rows);
+        }
+    }
+
+    private static void phase(String what, long t0) {
+        System.err.printf("SeveralInstancesTest: %s after %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String base(long chat) {
+        return BASES[(int) (chat % BASES.length)];
+    }
+
+    private Process instance(String output, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "org.handoverbot.cli.Main");
+        Map<String, String> env = builder.environment();
+        env.put("TELEGRAM_BOT_TOKEN", server.token());
+        env.put("TELEGRAM_API_URL", server.baseUri().toString());
+        env.put("HANDOVER_DB_URL", POSTGRES.url());
+        env.put("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook");
+        env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+        env.put("TELEGRAM_WEBHOOK_PORT", String.valueOf(port));
+        builder.redirectErrorStream(true).redirectOutput(folder.resolve(output).toFile());
+        return builder.start();
+    }
+
+    /** `ingest` as an operator runs it against the same database (here in this JVM). */
+    private int ingest(Path article) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int exit = cli.execute("ingest", "--db", POSTGRES.url(), article.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        return exit;
+    }
+
+    private Path resource(String name) throws IOException, URISyntaxException {
+        Path source = Path.of(getClass().getResource(name).toURI());
+        Path json = source.resolveSibling(source.getFileName().toString().replace(".txt", ".json"));
+        Path copy = folder.resolve(source.getFileName().toString());
+        Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(json, folder.resolve(json.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    private static int count(Database db, String where) {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM alert_outbox WHERE " + where)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what + "; logs in " + folder);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private String log(String output) throws IOException {
+        return Files.readString(folder.resolve(output), StandardCharsets.UTF_8);
+    }
+}
