@@ -189,6 +189,10 @@ public final class AnswerDialogue implements Dialogue {
     }
 
     private Answer answer(Composers c, long chatId, ChatContext context, Understanding u) {
+        return sentences.inCalendar(answerAsked(c, chatId, context, u), u.frame().calendar(), c.queries());
+    }
+
+    private Answer answerAsked(Composers c, long chatId, ChatContext context, Understanding u) {
         Intent intent = u.intent();
         Entities entities = u.entities() == null ? Entities.NONE : u.entities();
         List<String> bases = entities.bases().stream().filter(this::isBase).distinct().limit(MAX_BASES).toList();

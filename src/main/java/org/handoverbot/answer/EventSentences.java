@@ -9,6 +9,7 @@ import org.handoverbot.knowledge.EventKind;
 import org.handoverbot.knowledge.Figure;
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.knowledge.Source;
+import org.handoverbot.nlp.DateCalendar;
 
 /**
  * The sentences every composer shares, answers and alerts alike: a handover as stored, its figures, its source,
@@ -94,6 +95,26 @@ public final class EventSentences {
             return (EventQueries.isDoneHandover(e) ? handover(e) : plan(e, speakerOf(e, quotesNamingBase))).build();
         }
         return SAY.paragraph("event.reported", "what", description(e), "date", date(e));
+    }
+
+    /**
+     * The answer as asked for in a calendar: in the Hijri one ("متى سلموا القائم بالهجري؟") the handover of the
+     * base it is about follows with its Hijri date beside the Gregorian one, Umm al-Qura said so. Unchanged for
+     * the Gregorian calendar, or when the answer names no base with a dated handover.
+     */
+    Answer inCalendar(Answer answer, DateCalendar calendar, EventQueries queries) {
+        if (calendar != DateCalendar.HIJRI || answer.baseId() == null) {
+            return answer;
+        }
+        Optional<Event> handover = queries.handover(answer.baseId()).filter(e -> e.date() != null);
+        if (handover.isEmpty()) {
+            return answer;
+        }
+        List<Reply.Block> blocks = new java.util.ArrayList<>(answer.reply().blocks());
+        blocks.add(Math.min(1, blocks.size()), SAY.paragraph("event.hijri", "base", names.baseLabel(answer.baseId()),
+                "date", ArabicDates.withHijri(handover.get().date())));
+        return new Answer(new Reply(blocks, answer.reply().buttons()), answer.baseId(), answer.eventId(),
+                answer.personId(), answer.sources());
     }
 
     /** Who announced a plan: the speaker its sources cite, else the speaker of a quote that names its base. */

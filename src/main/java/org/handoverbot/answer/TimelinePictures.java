@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.KnowledgeBase;
@@ -12,8 +13,9 @@ import org.handoverbot.nlp.Intent;
 /**
  * The /timeline picture as it goes to Telegram: the PNG, a caption naming the sources of every handover drawn
  * (Telegram HTML, within the 1024 characters a caption may have), and the button that shows the same list as
- * text. Drawn once and kept until the knowledge changes: the events it was drawn from are the key, so an
- * ingest (or a refreshed read model) redraws it at the next request and nothing else does.
+ * text. Drawn once and kept until the knowledge changes: the events it was drawn from are the key (the same
+ * list for one in-memory model, so checking costs nothing), so an ingest, seen as a refreshed model, redraws it
+ * at the next request and nothing else does.
  */
 public final class TimelinePictures {
 
@@ -29,7 +31,7 @@ public final class TimelinePictures {
         }
     }
 
-    private final KnowledgeBase knowledge;
+    private final Supplier<KnowledgeBase> knowledge;
     private final Names names;
     private final TimelinePicture renderer;
     private final ReplyCatalogue replies = ReplyCatalogue.arabic();
@@ -39,7 +41,12 @@ public final class TimelinePictures {
     private int renderings; // guarded by lock
 
     public TimelinePictures(KnowledgeBase knowledge, Names names) {
-        this.knowledge = knowledge;
+        this(() -> knowledge, names);
+    }
+
+    /** From the knowledge current at each request (e.g. the live in-memory model, replaced as the store changes). */
+    public TimelinePictures(Supplier<? extends KnowledgeBase> knowledge, Names names) {
+        this.knowledge = knowledge::get;
         this.names = names;
         this.renderer = new TimelinePicture(names);
     }
@@ -51,7 +58,7 @@ public final class TimelinePictures {
     public Optional<Picture> current() {
         List<Event> events;
         try {
-            events = knowledge.events();
+            events = knowledge.get().events();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot read the events for the timeline picture: " + e);
             return Optional.empty();

@@ -2,12 +2,17 @@ package org.handoverbot.cli;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.handoverbot.answer.AnswerDialogue;
 import org.handoverbot.answer.ChatContext;
 import org.handoverbot.answer.ConversationMemory;
 import org.handoverbot.answer.DatabaseChatStates;
+import org.handoverbot.answer.ReplyCatalogue;
 import org.handoverbot.answer.SubscriptionDesk;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
@@ -24,7 +29,8 @@ import org.handoverbot.nlp.QuestionUnderstander;
  * The composition root: every part built once with plain constructors, in dependency order. Settings → the
  * database (migrated) → the seeds stored (no alerts) → the knowledge model in memory (kept current by a
  * background poll of the knowledge version) → the question understander → the dialogue every front end
- * talks to, which answers from the model alone. Closing stops the poll, then closes the database.
+ * talks to, which answers from the model alone. The gazetteer, the understander and the reply catalogue load
+ * on a second thread meanwhile. Closing stops the poll, then closes the database.
  */
 public final class Application implements AutoCloseable {
 
@@ -50,23 +56,55 @@ public final class Application implements AutoCloseable {
     public Application(Settings settings, Function<Database, NewEventsListener> newEvents,
                        Function<Database, Optional<SubscriptionDesk>> desk) {
         this.settings = settings;
-        this.gazetteer = Gazetteer.load();
-        this.database = Database.open(settings.database());
+        // The word lists and the intent model load on a second thread while this one opens the database and
+        // stores the seeds: independent parts, and together about half of a one-question start.
+        ExecutorService startUp = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "start-up");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            this.ingester = new KnowledgeIngester(database, gazetteer, newEvents.apply(database));
-            new SeedLoader(ingester).load();
-            this.knowledge = new H2KnowledgeBase(database, gazetteer);
-            this.live = LiveKnowledge.start(database);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+            CompletableFuture<Gazetteer> words = CompletableFuture.supplyAsync(Gazetteer::load, startUp);
+            CompletableFuture<QuestionUnderstander> understanding =
+                    words.thenApplyAsync(QuestionUnderstander::load, startUp);
+            // the reply catalogue (ICU's plural rules and number formats) is first needed by the first answer
+            CompletableFuture<ReplyCatalogue> replies = CompletableFuture.supplyAsync(ReplyCatalogue::arabic, startUp);
+            this.database = Database.open(settings.database());
+            try {
+                this.gazetteer = joined(words);
+                this.ingester = new KnowledgeIngester(database, gazetteer, newEvents.apply(database));
+                new SeedLoader(ingester).load();
+                this.knowledge = new H2KnowledgeBase(database, gazetteer);
+                this.live = LiveKnowledge.start(database);
+            } catch (RuntimeException | Error e) {
+                database.close();
+                throw e;
+            }
+            try {
+                this.understander = joined(understanding);
+                joined(replies);
+                this.dialogue = new AnswerDialogue(live, gazetteer, understander::understand, desk.apply(database),
+                        conversations(database), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+            } catch (RuntimeException | Error e) {
+                close();
+                throw e;
+            }
+        } finally {
+            startUp.shutdown();
         }
+    }
+
+    /** What the start-up thread made, or what it threw, as it threw it. */
+    private static <T> T joined(CompletableFuture<T> part) {
         try {
-            this.understander = QuestionUnderstander.load(gazetteer);
-            this.dialogue = new AnswerDialogue(live, gazetteer, understander::understand, desk.apply(database),
-                    conversations(database), QuestionUnderstander.CONFIDENCE_THRESHOLD);
-        } catch (RuntimeException e) {
-            close();
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
     }

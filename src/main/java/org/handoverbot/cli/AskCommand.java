@@ -21,7 +21,8 @@ public final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "read questions from stdin, one a line; write one JSON object a line")
     boolean json;
 
-    @Option(names = "--stats", description = "with --json: print start-up time, questions per second and peak heap to stderr")
+    @Option(names = "--stats", description = "print figures to stderr: with --json start-up time, questions per second and peak heap; "
+            + "with one question the time from the process's start to the answer and the peak RSS")
     boolean stats;
 
     @Override
@@ -41,6 +42,10 @@ public final class AskCommand implements Callable<Integer> {
                 }
             } else {
                 out.println(new PlainTextRenderer().render(app.dialogue().answerAlone(app.understander().understand(question))));
+                if (stats) {
+                    out.flush();
+                    System.err.println(RunStats.oneQuestion());
+                }
             }
         }
         return 0;

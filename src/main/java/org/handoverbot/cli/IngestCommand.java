@@ -13,6 +13,7 @@ import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.BadInputException;
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.DryRun;
 import org.handoverbot.knowledge.IngestReport;
 import org.handoverbot.knowledge.InputFiles;
 import org.handoverbot.knowledge.KnowledgeIngester;
@@ -41,6 +42,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "H2 or PostgreSQL JDBC URL (default: $HANDOVER_DB_URL or ./data/handover)")
     String db;
 
+    @Option(names = "--dry-run", description = "print what would be stored and store nothing (no database is opened)")
+    boolean dryRun;
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +68,9 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
+        if (dryRun) {
+            return dryRun(gazetteer, out, err);
+        }
         try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
             KnowledgeIngester ingester = new KnowledgeIngester(database, gazetteer, listeners.apply(database));
             int refused = 0;
@@ -93,5 +100,21 @@ public final class IngestCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Reads each file as ingest would and prints what it would store; no database, no alerts. */
+    private int dryRun(Gazetteer gazetteer, PrintWriter out, PrintWriter err) {
+        int refused = 0;
+        for (Path file : files) {
+            try {
+                DryRun.lines(file, gazetteer).forEach(out::println);
+            } catch (BadInputException e) {
+                err.println("ingest: " + e.getMessage());
+                refused++;
+            }
+            out.flush();
+        }
+        err.flush();
+        return refused == 0 ? 0 : 1;
     }
 }

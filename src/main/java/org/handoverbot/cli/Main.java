@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 IngestCommand.class,
                 EventsCommand.class,
+                ReviewCommand.class,
                 TimelineCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
@@ -102,7 +103,7 @@ public final class Main implements Runnable {
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                            new TimelinePictures(app.knowledge(), names)));
+                            new TimelinePictures(app.liveKnowledge(), names)));
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);

@@ -48,12 +48,16 @@ public final class Database implements AutoCloseable {
             case POSTGRESQL -> PostgresConnections.open(address, Database::new);
         };
         try {
-            int migrated = Flyway.configure()
-                    .dataSource(database.pool)
-                    .locations(migrationLocations(database.vendor))
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
+            int migrated = 0;
+            if (!SchemaCheck.isCurrent(database.pool, migrationLocations(database.vendor))) {
+                migrated = Flyway.configure()
+                        .dataSource(database.pool)
+                        .locations(migrationLocations(database.vendor))
+                        .load()
+                        .migrate()
+                        .migrationsExecuted;
+            }
+            SchemaCheck.remember(database.pool);
             if (migrated > 0) {
                 database.guard.migrated(database);
             }

@@ -8,12 +8,23 @@ import java.util.List;
  * stored; alreadyKnown when the same article text (or every record) was stored before and nothing changed.
  */
 public record IngestReport(String name, boolean alreadyKnown, List<Event> added, List<Event> gainedSources,
-                           List<Quote> quotes) {
+                           List<Quote> quotes, List<Event> held) {
 
     public IngestReport {
         added = List.copyOf(added);
         gainedSources = List.copyOf(gainedSources);
         quotes = List.copyOf(quotes);
+        held = List.copyOf(held);
+    }
+
+    public IngestReport(String name, boolean alreadyKnown, List<Event> added, List<Event> gainedSources,
+                        List<Quote> quotes) {
+        this(name, alreadyKnown, added, gainedSources, quotes, List.of());
+    }
+
+    /** The same report with the new events held for an operator's review (not told, not alerted). */
+    IngestReport withHeld(List<Event> toReview) {
+        return new IngestReport(name, alreadyKnown, added, gainedSources, quotes, toReview);
     }
 
     /** Plain lines for the operator, one fact a line. */
@@ -30,6 +41,9 @@ public record IngestReport(String name, boolean alreadyKnown, List<Event> added,
         }
         for (Event e : gainedSources) {
             out.add("  known  " + describe(e) + " (+source)");
+        }
+        for (Event e : held) {
+            out.add("  review " + describe(e) + " (held for review: `review list`)");
         }
         for (Quote q : quotes) {
             out.add("  quote  " + (q.speakerName() == null ? "?" : q.speakerName()) + ": «" + shorten(q.text()) + "»");

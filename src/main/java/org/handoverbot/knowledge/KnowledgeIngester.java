@@ -33,8 +33,18 @@ public final class KnowledgeIngester {
         this.listener = Objects.requireNonNull(listener);
     }
 
+    /** The database this stores into (the seed loader keeps its checksums there too). */
+    Database database() {
+        return database;
+    }
+
     public IngestReport ingest(ArticleInput article) {
         return store(article, listener);
+    }
+
+    /** What the article would add, read and printed, with nothing stored (`ingest --dry-run`). */
+    public Extraction read(ArticleInput article) {
+        return extractor.extract(article.text(), article.metadata());
     }
 
     public IngestReport ingest(RecordsInput records) {
@@ -62,15 +72,18 @@ public final class KnowledgeIngester {
                     article.name());
             List<Long> added = new ArrayList<>();
             List<Long> gained = new ArrayList<>();
+            List<Long> held = new ArrayList<>();
             for (EventDraft e : extraction.events()) {
-                KnowledgeWriter.Merged m = writer.merge(c, e, articleId);
-                (m.isNew() ? added : m.sourcesAdded() > 0 ? gained : new ArrayList<Long>()).add(m.eventId());
+                KnowledgeWriter.Merged m = writer.merge(c, e, articleId, Review.reason(e).orElse(null));
+                (m.toReview() ? held : m.isNew() ? added : m.sourcesAdded() > 0 ? gained : new ArrayList<Long>())
+                        .add(m.eventId());
             }
             for (QuoteDraft q : extraction.quotes()) {
                 writer.insertQuote(c, q, articleId);
             }
-            return finish(c, article.name(), false, added, gained,
+            IngestReport report = finish(c, article.name(), false, added, gained,
                     StoredRows.quotesOfArticle(c, articleId), tell);
+            return report.withHeld(byIds(c, held));
         });
     }
 

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,15 @@ import java.util.Optional;
  */
 final class KnowledgeWriter {
 
-    /** What storing one event did: its id, whether it was new, how many sources it gained. */
-    record Merged(long eventId, boolean isNew, int sourcesAdded) {
+    /** What storing one event did: its id, whether it was new, how many sources it gained, whether it waits for review. */
+    record Merged(long eventId, boolean isNew, int sourcesAdded, boolean toReview) {
+        Merged(long eventId, boolean isNew, int sourcesAdded) {
+            this(eventId, isNew, sourcesAdded, false);
+        }
     }
+
+    /** Reports of one handover a day or two apart are one handover ("أمس السبت" in Sunday's paper). */
+    static final int SAME_HANDOVER_DAYS = 2;
 
     Optional<Long> articleWithText(Connection c, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM article WHERE sha256 = ?")) {
@@ -51,16 +58,29 @@ final class KnowledgeWriter {
     }
 
     Merged merge(Connection c, EventDraft draft, Long articleId) throws SQLException {
-        Optional<Long> existing = findSame(c, draft);
+        return merge(c, draft, articleId, null);
+    }
+
+    /**
+     * Stores the event, or joins it to the same stored one. A new event with a review reason is stored "to review":
+     * kept out of the answers and the alerts until an operator approves it. A doubtful date never fills a gap.
+     */
+    Merged merge(Connection c, EventDraft draft, Long articleId, String reviewReason) throws SQLException {
+        Optional<Long> existing = findSame(c, draft, articleId != null);
+        if (draft.dateFlag() != null) {
+            draft = new EventDraft(draft.kind(), draft.status(), draft.baseId(), draft.fromParty(), draft.toParty(),
+                    existing.isPresent() ? null : draft.date(), draft.complete(), draft.ordinal(), draft.figures(),
+                    draft.summary(), draft.sources(), draft.dateFlag(), draft.baseName());
+        }
         if (existing.isEmpty()) {
-            long id = insertEvent(c, draft);
+            long id = insertEvent(c, draft, reviewReason);
             int added = 0;
             for (SourceDraft s : draft.sources()) {
                 added += attachSource(c, id, s, articleId) ? 1 : 0;
             }
             addFigures(c, id, draft.figures());
             link(c, draft);
-            return new Merged(id, true, added);
+            return new Merged(id, true, added, reviewReason != null);
         }
         long id = existing.get();
         fillGaps(c, id, draft);
@@ -110,36 +130,70 @@ final class KnowledgeWriter {
 
     // ------------------------------------------------------------------ identity
 
-    private Optional<Long> findSame(Connection c, EventDraft d) throws SQLException {
+    /** Events an operator rejected are no longer anything a report can join. */
+    private static final String LIVE = " AND (review_state IS NULL OR review_state = 'to_review')";
+
+    /** reports: an article's draft, whose day may differ from another report's by a day or two; records are exact. */
+    private Optional<Long> findSame(Connection c, EventDraft d, boolean reports) throws SQLException {
         if (d.baseId() == null) {
             return Optional.empty();
         }
-        if (d.kind() == EventKind.HANDOVER && d.status() == EventStatus.DONE) {
-            // The same day first, else one without a day (a dateless report joins the base's first handover).
-            // Two indexed look-ups rather than all of the base's handovers read for every event: a records file
-            // of 50,000 events took minutes that way.
-            String done = "SELECT id FROM event WHERE kind = 'HANDOVER' AND status = 'DONE' AND base_id = ? AND ";
-            List<Object[]> same = d.date() == null
-                    ? query(c, done + "event_date IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId())
-                    : query(c, done + "event_date = ? ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId(), d.date());
-            if (same.isEmpty()) {
-                same = d.date() == null
-                        ? query(c, done + "TRUE ORDER BY event_date NULLS LAST, id FETCH FIRST 1 ROWS ONLY", d.baseId())
-                        : query(c, done + "event_date IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY", d.baseId());
+        if (d.kind() == EventKind.HANDOVER && d.status() != EventStatus.PLANNED) {
+            List<Object[]> done = query(c, "SELECT id, event_date FROM event WHERE kind = 'HANDOVER' "
+                    + "AND status = 'DONE' AND base_id = ?" + LIVE + " ORDER BY event_date NULLS LAST, id", d.baseId());
+            LocalDate day = d.date() != null ? d.date() : d.status() == EventStatus.UNDER_WAY ? published(d) : null;
+            for (Object[] row : done) {
+                if (Objects.equals(row[1], d.date())) {
+                    return Optional.of((Long) row[0]);
+                }
             }
-            return same.isEmpty() ? Optional.empty() : Optional.of((Long) same.get(0)[0]);
+            // another report of the same handover: a day or two apart (an under-way report: up to a week before)
+            if (!reports) {
+                day = null;
+            }
+            Long closest = null;
+            long best = Long.MAX_VALUE;
+            for (Object[] row : done) {
+                if (row[1] == null || day == null) {
+                    continue;
+                }
+                long gap = java.time.temporal.ChronoUnit.DAYS.between(day, (LocalDate) row[1]);
+                boolean near = d.status() == EventStatus.UNDER_WAY ? gap >= -SAME_HANDOVER_DAYS && gap <= 7
+                        : Math.abs(gap) <= SAME_HANDOVER_DAYS;
+                if (near && Math.abs(gap) < best) {
+                    best = Math.abs(gap);
+                    closest = (Long) row[0];
+                }
+            }
+            if (closest != null) {
+                return Optional.of(closest);
+            }
+            for (Object[] row : done) {
+                if (row[1] == null || d.date() == null && d.status() == EventStatus.DONE) {
+                    return Optional.of((Long) row[0]);
+                }
+            }
+            if (d.status() == EventStatus.DONE) {
+                return Optional.empty();
+            }
         }
         String sql = "SELECT id FROM event WHERE kind = ? AND status = ? AND base_id = ? AND "
-                + (d.date() == null ? "event_date IS NULL" : "event_date = ?") + " ORDER BY id";
+                + (d.date() == null ? "event_date IS NULL" : "event_date = ?") + LIVE + " ORDER BY id";
         List<Object[]> rows = d.date() == null
                 ? query(c, sql, d.kind().name(), d.status().name(), d.baseId())
                 : query(c, sql, d.kind().name(), d.status().name(), d.baseId(), d.date());
         return rows.isEmpty() ? Optional.empty() : Optional.of((Long) rows.get(0)[0]);
     }
 
-    private long insertEvent(Connection c, EventDraft d) throws SQLException {
+    private static LocalDate published(EventDraft d) {
+        return d.sources().stream().map(SourceDraft::published).filter(Objects::nonNull).min(LocalDate::compareTo)
+                .orElse(null);
+    }
+
+    private long insertEvent(Connection c, EventDraft d, String reviewReason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (kind, status, base_id, from_party, to_party, "
-                + "event_date, complete, ordinal, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "event_date, complete, ordinal, summary, review_state, review_reason, date_flag, base_name) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, d.kind().name());
             ps.setString(2, d.status().name());
@@ -150,6 +204,10 @@ final class KnowledgeWriter {
             ps.setObject(7, d.complete(), Types.BOOLEAN);
             ps.setObject(8, d.ordinal(), Types.INTEGER);
             ps.setString(9, d.summary());
+            ps.setString(10, reviewReason == null ? null : "to_review");
+            ps.setString(11, reviewReason);
+            ps.setString(12, d.dateFlag());
+            ps.setString(13, d.baseName());
             ps.executeUpdate();
             return generatedId(ps);
         }

@@ -30,7 +30,8 @@ final class IdentityCheck {
             String problem;
             try {
                 User me = client.executeAsync(new GetMe()).get(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+                return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName(),
+                        Boolean.TRUE.equals(me.getSupportInlineQueries()));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TelegramApiRequestException refused && refused.getErrorCode() != null) {
                     int code = refused.getErrorCode();

@@ -80,6 +80,11 @@ public final class TelegramBot implements AutoCloseable {
         ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
+            if (botExtras.inline().isPresent() && !me.inlineQueries()) {
+                // Telegram sends no inline queries until the operator switches inline mode on.
+                LOG.warn("inline mode is off for @{}: switch it on with @BotFather (/setinline) to answer \"@{} ...\" in any chat",
+                        me.username(), me.username());
+            }
             registerCommands(client, options, mask);
             // Behind a webhook several instances may share the database: each update is leased to whichever took it.
             HandledUpdates handled = settings.webhookUrl().isPresent()

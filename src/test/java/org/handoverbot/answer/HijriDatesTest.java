@@ -9,6 +9,7 @@ import java.time.chrono.HijrahDate;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import com.ibm.icu.text.SimpleDateFormat;
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.QuestionUnderstander;
 import org.junit.jupiter.api.Test;
 
 /** The Hijri date beside the Gregorian one: Umm al-Qura, said so, and right for every handover of the timeline. */
@@ -26,6 +29,23 @@ class HijriDatesTest {
         assertThat(ArabicDates.hijri(LocalDate.of(2020, 3, 19))).isEqualTo("الموافق 24 رجب 1441 هـ (تقويم أم القرى)");
         assertThat(ArabicDates.withHijri(LocalDate.of(2020, 3, 19)))
                 .isEqualTo("الخميس 19 آذار (مارس) 2020، الموافق 24 رجب 1441 هـ (تقويم أم القرى)");
+    }
+
+    /** The question's calendar slot (frames: "بالهجري") reaches the answer; without it, no Hijri date. */
+    @Test
+    void askingInTheHijriCalendarGivesTheHijriDateBesideTheGregorian() {
+        Gazetteer gazetteer = Gazetteer.load();
+        QuestionUnderstander understander = QuestionUnderstander.load(gazetteer);
+        AnswerDialogue dialogue = new AnswerDialogue(FixedKnowledge.seeds(), gazetteer, understander::understand,
+                Optional.empty(), new ConversationMemory(), QuestionUnderstander.CONFIDENCE_THRESHOLD);
+        PlainTextRenderer plain = new PlainTextRenderer();
+
+        assertThat(plain.render(dialogue.onText(1, "متى سلموا القائم بالهجري؟")))
+                .contains("الخميس 19 آذار (مارس) 2020، الموافق 24 رجب 1441 هـ (تقويم أم القرى)");
+        assertThat(plain.render(dialogue.onText(2, "شوكت سلموا التاجي بالتقويم الهجري")))
+                .contains("الأحد 23 آب (أغسطس) 2020، الموافق 4 محرم 1442 هـ (تقويم أم القرى)");
+        assertThat(plain.render(dialogue.onText(3, "متى سلموا القائم؟")))
+                .contains("الخميس 19 آذار (مارس) 2020").doesNotContain("هـ").doesNotContain("أم القرى");
     }
 
     /**

@@ -10,11 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.handoverbot.alerts.AlertComposer;
+import org.handoverbot.knowledge.Event;
+import org.handoverbot.knowledge.Quote;
+import org.handoverbot.nlp.Gazetteer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * "name: value" sets a slot (until the next "key:"), "> text" renders the key with the slots set so far and
  * compares; consecutive "> " lines are one text of several lines. A value is a number where the pattern counts
  * it ({n, plural, …}), text everywhere else.
+ *
+ * <p>A whole alert is a case too: "alert: QAIM" (an event of {@link FixedKnowledge}, by its field name) and
+ * optionally "quote: REASON", then the alert as a reader sees it, block by block ("«…» — who" for a quote).
  */
 class ReplySnapshotsTest {
 
@@ -41,7 +49,12 @@ class ReplySnapshotsTest {
     private static final ReplyCatalogue CATALOGUE = ReplyCatalogue.arabic();
 
     record Render(String key, Map<String, String> slots, String expected, int line) {
+        boolean isAlert() {
+            return key.startsWith(ALERT);
+        }
     }
+
+    private static final String ALERT = "alert:";
 
     record Snapshot(String name, List<Render> renders) {
         @Override
@@ -93,6 +106,9 @@ class ReplySnapshotsTest {
             if (name.equals("key")) {
                 key = value;
                 slots.clear();
+            } else if (name.equals("alert")) {
+                key = ALERT + value;
+                slots.clear();
             } else {
                 slots.put(name, value);
             }
@@ -106,6 +122,10 @@ class ReplySnapshotsTest {
         assertThat(snapshot.renders()).as("%s renders nothing", snapshot.name()).isNotEmpty();
         for (Render render : snapshot.renders()) {
             assertThat(render.key()).as("%s:%d has no key", snapshot.name(), render.line()).isNotNull();
+            if (render.isAlert()) {
+                assertThat(alert(render)).as("%s:%d", snapshot.name(), render.line()).isEqualTo(render.expected());
+                continue;
+            }
             assertThat(CATALOGUE.slotsOf(render.key())).as("%s:%d slots of %s", snapshot.name(), render.line(), render.key())
                     .isEqualTo(render.slots().keySet());
             String shown = shown(CATALOGUE.spans(render.key(), typed(render.key(), render.slots())));
@@ -117,7 +137,7 @@ class ReplySnapshotsTest {
     @Test
     void everyKeyOfTheCatalogueHasASnapshot() throws IOException {
         Set<String> covered = new TreeSet<>();
-        snapshots().forEach(s -> s.renders().forEach(r -> covered.add(r.key())));
+        snapshots().forEach(s -> s.renders().stream().filter(r -> !r.isAlert()).forEach(r -> covered.add(r.key())));
         Set<String> missing = new TreeSet<>(CATALOGUE.keys());
         missing.removeAll(covered);
         assertThat(missing).as("keys without a snapshot; add a file to %s such as:%n%s", DIR,
@@ -138,6 +158,27 @@ class ReplySnapshotsTest {
                     assertThat(seen).as("a snapshot of %s with %d (%s)", noun, n, role).contains(noun + " " + n + " " + role);
                 }
             }
+        }
+    }
+
+    /** The alert for a FixedKnowledge event (and quote), as a reader sees it: paragraphs, then «quote» — who. */
+    private static String alert(Render render) {
+        Event event = (Event) fixture(render.key().substring(ALERT.length()).strip());
+        Optional<Quote> quote = Optional.ofNullable(render.slots().get("quote")).map(name -> (Quote) fixture(name));
+        Reply reply = new AlertComposer(Gazetteer.load()).compose(event, quote);
+        List<String> blocks = new ArrayList<>();
+        for (Reply.Block block : reply.blocks()) {
+            blocks.add(block instanceof Reply.Quotation q ? "«" + q.text() + "» — " + q.attribution()
+                    : shown(((Reply.Paragraph) block).spans()));
+        }
+        return String.join("\n", blocks);
+    }
+
+    private static Object fixture(String field) {
+        try {
+            return FixedKnowledge.class.getDeclaredField(field).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("no FixedKnowledge." + field, e);
         }
     }
 

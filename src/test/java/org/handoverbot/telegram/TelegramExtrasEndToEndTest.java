@@ -60,7 +60,7 @@ class TelegramExtrasEndToEndTest {
         bot = TelegramBot.start(app.settings(), app.dialogue(), app.database(),
                 BotHarness.fastOptions().withOnChatBlocked(subscriptions::unsubscribe),
                 BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                        new TimelinePictures(app.knowledge(), names)));
+                        new TimelinePictures(app.liveKnowledge(), names)));
     }
 
     @AfterAll
