@@ -152,6 +152,18 @@ public final class AlertOutbox {
                 + " WHERE status = 'sending' AND lease_until < ?", OUTCOME_UNKNOWN, time(now));
     }
 
+    /** Alerts still to go: pending or in flight (for the metrics). */
+    public int depth() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT COUNT(*) FROM alert_outbox WHERE status IN ('pending', 'sending')");
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** Counts by status, the next few due and the latest failures. */
     public QueueStatus status(int subscribers, int show) {
         return database.inTransaction(c -> {

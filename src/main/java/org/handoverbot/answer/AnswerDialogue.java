@@ -9,9 +9,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.handoverbot.knowledge.KnowledgeBase;
-import org.handoverbot.knowledge.Source;
+import org.handoverbot.nlp.Act;
 import org.handoverbot.nlp.EntityKind;
-import org.handoverbot.nlp.Entities;
+import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.nlp.Intent;
@@ -19,9 +19,10 @@ import org.handoverbot.nlp.Mention;
 import org.handoverbot.nlp.Understanding;
 
 /**
- * The bot's side of every conversation: understands a message, resolves what it is about (named in the
- * question, else remembered from the chat), and composes the reply for its intent from the knowledge base.
- * Never throws: bad input and failures become polite replies.
+ * The bot's side of every conversation: understands a message as a frame, resolves it against the chat's state
+ * ({@link FrameResolver}), and lets the composer of its act write the reply from the knowledge ({@link FrameAnswers},
+ * one dispatch table). Buttons carry frames and take the same way. Never throws: bad input and failures become
+ * polite replies.
  */
 public final class AnswerDialogue implements Dialogue {
 
@@ -30,7 +31,7 @@ public final class AnswerDialogue implements Dialogue {
     /** Longer messages are not questions; they get a polite request for a short one. */
     public static final int MAX_QUESTION = 1000;
     /** At most this many bases are answered from one question. */
-    static final int MAX_BASES = 3;
+    static final int MAX_BASES = FrameAnswers.MAX_BASES;
 
     private static final System.Logger LOG = System.getLogger(AnswerDialogue.class.getName());
 
@@ -41,18 +42,14 @@ public final class AnswerDialogue implements Dialogue {
     private final Supplier<KnowledgeBase> knowledge;
     private final Optional<SubscriptionDesk> desk;
     private final EventSentences sentences;
-    private final UnknownPlaces unknownPlaces;
-    private final UnknownSpeakers unknownSpeakers;
     private final Names names;
+    private final FrameResolver resolver = new FrameResolver();
+    private final FrameAnswers answers;
     /** The composers over the last model seen: rebuilt (cheaply) only when the model was replaced. */
     private volatile Composers latest;
 
-    /**
-     * The composers over one model. Each message takes the model once and answers wholly from it, so an
-     * answer in flight when the knowledge is replaced finishes on the model it started with.
-     */
-    private record Composers(KnowledgeBase model, EventQueries queries, FactReplies facts, QuoteReplies quotes,
-                             TimelineReplies timeline, ServiceReplies service) {
+    /** One message's outcome: the answer and the frame it answered (null for commands), for the chat's state. */
+    private record Turn(Answer answer, Frame frame) {
     }
 
     /** Over fixed knowledge (tests, one-off answers). */
@@ -81,8 +78,7 @@ public final class AnswerDialogue implements Dialogue {
         this.desk = desk;
         this.names = new Names(gazetteer);
         this.sentences = new EventSentences(names);
-        this.unknownPlaces = new UnknownPlaces(gazetteer);
-        this.unknownSpeakers = new UnknownSpeakers(gazetteer);
+        this.answers = new FrameAnswers(names);
     }
 
     /** The composers over the model of this moment; called once per message. */
@@ -101,8 +97,8 @@ public final class AnswerDialogue implements Dialogue {
 
     @Override
     public Reply onText(long chatId, String text) {
-        return guarded(chatId, c -> badInput(c, text).orElseGet(() ->
-                answer(c, chatId, memory.recall(chatId), understander.apply(text.strip()))));
+        return guarded(chatId, c -> badInput(c, text).map(a -> new Turn(a, null)).orElseGet(() ->
+                respond(c, chatId, memory.recall(chatId), understander.apply(text.strip()))));
     }
 
     /**
@@ -113,7 +109,7 @@ public final class AnswerDialogue implements Dialogue {
         Composers c = composers();
         try {
             return badInput(c, understanding.question())
-                    .orElseGet(() -> answer(c, 0, ChatContext.EMPTY, understanding)).reply();
+                    .orElseGet(() -> respond(c, 0, ChatContext.EMPTY, understanding).answer()).reply();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer: " + e);
             return c.service().failure().reply();
@@ -134,30 +130,61 @@ public final class AnswerDialogue implements Dialogue {
         return Optional.empty();
     }
 
+    /** A message: its frame resolved against the chat's state, then the composer of its act. */
+    private Turn respond(Composers c, long chatId, ChatContext state, Understanding u) {
+        Frame frame = u.frame();
+        // greetings and help need no confidence: a wrong one costs nothing
+        if (u.intent() == Intent.GREETING || u.intent() == Intent.HELP) {
+            return new Turn(answers.answer(c, new FrameAnswers.Ask(frame, chatId, state), false), frame);
+        }
+        FrameResolver.Resolution resolved = resolver.resolve(frame, state, u.confidence() >= minConfidence);
+        if (resolved.unclear()) {
+            String base = frame.subject() != null ? frame.subject() : state.baseId();
+            return new Turn(c.service().clarify(isBase(base) ? base : null), null);
+        }
+        Answer answer = answers.answer(c, new FrameAnswers.Ask(resolved.frame(), chatId, state), resolved.fromContext());
+        // "بالهجري": the Hijri date beside the Gregorian one, whatever the act
+        return new Turn(sentences.inCalendar(answer, resolved.frame().calendar(), c.queries()), resolved.frame());
+    }
+
     @Override
     public Reply onButton(long chatId, String callbackData) {
         return guarded(chatId, c -> {
             Optional<ButtonCodes.Pressed> pressed = ButtonCodes.decode(callbackData);
-            if (pressed.isEmpty()) {
-                return c.service().oldButton();
+            if (pressed.isEmpty() || !knows(pressed.get().frame())) {
+                return new Turn(c.service().oldButton(), null);
             }
-            ButtonCodes.Pressed p = pressed.get();
-            Optional<GazetteerEntry> subject = p.subject() == null ? Optional.empty() : gazetteer.byId(p.subject());
-            if (p.subject() != null && subject.isEmpty()) {
-                return c.service().oldButton();
+            Frame frame = pressed.get().frame();
+            int page = pressed.get().page();
+            if (frame.act() == Act.QUOTE && page > 0) {
+                return new Turn(quotePage(c, frame, page), frame);
             }
-            String base = subject.filter(e -> e.kind() == EntityKind.BASE).map(GazetteerEntry::id).orElse(null);
-            String person = subject.filter(e -> e.kind() == EntityKind.PERSON).map(GazetteerEntry::id).orElse(null);
-            return switch (p.intent()) {
-                case TIMELINE -> c.timeline().timeline();
-                case HELP -> c.service().help();
-                case SUBSCRIBE -> c.service().subscribe(chatId, base);
-                case STATEMENT -> person != null ? c.quotes().saidBy(person, null, p.page())
-                        : base != null || subject.isEmpty() ? c.quotes().saidAbout(base, p.page())
-                        : c.quotes().citedFrom(subject.get().id(), p.page());
-                default -> base == null ? c.service().oldButton() : aboutBase(c, p.intent(), base);
-            };
+            return new Turn(answers.answer(c, new FrameAnswers.Ask(frame, chatId, memory.recall(chatId)), false), frame);
         });
+    }
+
+    /** A further page of quotes: by a person, from an organisation, or about a base. */
+    private Answer quotePage(Composers c, Frame frame, int page) {
+        String id = frame.speaker() != null ? frame.speaker() : frame.subject();
+        Optional<GazetteerEntry> entry = id == null ? Optional.empty() : gazetteer.byId(id);
+        EntityKind kind = entry.map(GazetteerEntry::kind).orElse(null);
+        if (kind == EntityKind.PERSON) {
+            return c.quotes().saidBy(id, null, page);
+        }
+        if (kind == EntityKind.ORGANISATION) {
+            return c.quotes().citedFrom(id, page);
+        }
+        return c.quotes().saidAbout(kind == EntityKind.BASE ? id : null, page);
+    }
+
+    /** Every id a button names must still be in the gazetteer; else it is an old button. */
+    private boolean knows(Frame frame) {
+        List<String> ids = new ArrayList<>(frame.subjects());
+        ids.addAll(frame.anchors());
+        if (frame.speaker() != null) {
+            ids.add(frame.speaker());
+        }
+        return ids.stream().allMatch(id -> gazetteer.byId(id).isPresent());
     }
 
     @Override
@@ -166,11 +193,11 @@ public final class AnswerDialogue implements Dialogue {
             String name = command == null ? "" : command.strip().replaceFirst("^/", "").replaceFirst("@.*$", "")
                     .toLowerCase(Locale.ROOT);
             String arg = argument == null ? "" : argument.strip();
-            return switch (name) {
+            return new Turn(switch (name) {
                 case "start" -> {
                     // A deep link (t.me/<bot>?start=<base id>, from an alert or an inline answer) opens on that base.
                     if (isBase(arg)) {
-                        yield aboutBase(c, Intent.EVENT_DATE, arg);
+                        yield answers.forBase(c, Act.DATE, arg);
                     }
                     Answer hello = c.service().greeting();
                     Answer help = c.service().help();
@@ -184,180 +211,13 @@ public final class AnswerDialogue implements Dialogue {
                 case "subscribe" -> subscribe(c, chatId, arg);
                 case "unsubscribe", "stop" -> c.service().unsubscribe(chatId);
                 default -> c.service().unknownCommand(name);
-            };
+            }, null);
         });
     }
 
-    private Answer answer(Composers c, long chatId, ChatContext context, Understanding u) {
-        return sentences.inCalendar(answerAsked(c, chatId, context, u), u.frame().calendar(), c.queries());
-    }
-
-    private Answer answerAsked(Composers c, long chatId, ChatContext context, Understanding u) {
-        Intent intent = u.intent();
-        Entities entities = u.entities() == null ? Entities.NONE : u.entities();
-        List<String> bases = entities.bases().stream().filter(this::isBase).distinct().limit(MAX_BASES).toList();
-        String person = entities.people().stream().findFirst().orElse(null);
-        if (intent == Intent.GREETING) {
-            return c.service().greeting();
-        }
-        if (intent == Intent.HELP) {
-            return c.service().help();
-        }
-        if (intent == Intent.THANKS && u.confidence() >= minConfidence) {
-            return Answer.of(Reply.of(Para.text(ReplyCatalogue.arabic().text("dialogue.thanks")).build()));
-        }
-        if (u.confidence() < minConfidence) {
-            return c.service().clarify(bases.isEmpty() ? context.baseId() : bases.get(0));
-        }
-        switch (intent) {
-            case OUT_OF_SCOPE:
-                return c.service().outOfScope();
-            case SUBSCRIBE:
-                return c.service().subscribe(chatId, bases.isEmpty() ? null : bases.get(0));
-            case UNSUBSCRIBE:
-                return c.service().unsubscribe(chatId);
-            case TIMELINE:
-                return entities.date() != null ? c.timeline().period(entities.date()) : c.timeline().timeline();
-            case COUNT:
-                return c.timeline().count(entities.date());
-            case ORDINAL:
-                if (entities.ordinal() != null) {
-                    return c.timeline().ordinal(entities.ordinal());
-                }
-                return bases.isEmpty() ? c.timeline().timeline() : aboutBases(c, Intent.EVENT_DATE, bases);
-            case COMPARE:
-                return compare(c, u.question(), bases, context);
-            default:
-                break;
-        }
-        if (!bases.isEmpty()) {
-            if (intent == Intent.STATEMENT && person != null) {
-                return c.quotes().saidBy(person, bases.get(0), 0);
-            }
-            return aboutBases(c, intent, bases);
-        }
-        Optional<String> unknown = unknownPlaces.in(u.question());
-        if (unknown.isPresent()) {
-            return c.service().unknownPlace(unknown.get());
-        }
-        if (intent == Intent.STATEMENT && person != null) {
-            return c.quotes().saidBy(person, null, 0);
-        }
-        Optional<String> organisation = entities.organisations().stream().filter(this::isQuotedOrganisation).findFirst();
-        if (intent == Intent.STATEMENT && organisation.isPresent()) {
-            return c.quotes().citedFrom(organisation.get(), 0);
-        }
-        Optional<String> speaker = intent == Intent.STATEMENT ? unknownSpeakers.in(u.question()) : Optional.empty();
-        if (speaker.isPresent()) {
-            return c.quotes().unknownSpeaker(speaker.get());
-        }
-        if (entities.date() != null && intent != Intent.SOURCE) {
-            return c.timeline().period(entities.date());
-        }
-        if (intent == Intent.SOURCE && !context.sources().isEmpty()) {
-            return sourcesAnswer(c, context.sources(), context.baseId());
-        }
-        if (context.baseId() != null) {
-            if (intent == Intent.STATEMENT && context.personId() != null) {
-                return c.quotes().saidBy(context.personId(), null, 0);
-            }
-            return fromContext(aboutBase(c, intent, context.baseId()), context.baseId());
-        }
-        if (context.eventId() != null && (intent == Intent.EVENT_DATE || intent == Intent.STATUS
-                || intent == Intent.LOCATION || intent == Intent.PARTIES)) {
-            Optional<Answer> followUp = c.queries().event(context.eventId()).map(c.facts()::event);
-            if (followUp.isPresent()) {
-                return followUp.get();
-            }
-        }
-        return switch (intent) {
-            case STATEMENT -> context.personId() != null ? c.quotes().saidBy(context.personId(), null, 0) : c.quotes().saidAbout(null, 0);
-            case REASON -> c.quotes().reason(null);
-            case NEXT_STEP -> c.quotes().nextStep(null);
-            case ATTACKS -> c.facts().attacks(null);
-            case SOURCE -> c.service().sourcesOverview(EventQueries.sourcesOf(c.queries().events()));
-            default -> c.service().whichBase(intent);
-        };
-    }
-
-    private Answer aboutBases(Composers c, Intent intent, List<String> bases) {
-        if (bases.size() == 1) {
-            return aboutBase(c, intent, bases.get(0));
-        }
-        List<Reply.Block> blocks = new ArrayList<>();
-        List<Reply.Button> buttons = new ArrayList<>();
-        List<Source> sources = new ArrayList<>();
-        Answer last = null;
-        for (String base : bases) {
-            last = aboutBase(c, intent, base);
-            blocks.addAll(last.reply().blocks());
-            last.reply().buttons().stream().filter(b -> !buttons.contains(b)).forEach(buttons::add);
-            last.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
-        }
-        return new Answer(new Reply(blocks, buttons.stream().limit(6).toList()), last.baseId(), last.eventId(),
-                last.personId(), sources);
-    }
-
-    private Answer aboutBase(Composers c, Intent intent, String base) {
-        return switch (intent) {
-            case PARTIES -> c.facts().parties(base);
-            case STATUS -> c.facts().status(base);
-            case LOCATION -> c.facts().location(base);
-            case EQUIPMENT -> c.facts().equipment(base);
-            case ATTACKS -> c.facts().attacks(base);
-            case SOURCE -> c.facts().source(base);
-            case STATEMENT -> c.quotes().saidAbout(base, 0);
-            case REASON -> c.quotes().reason(base);
-            case NEXT_STEP -> c.quotes().nextStep(base);
-            case TIMELINE -> c.timeline().timeline();
-            default -> c.facts().eventDate(base);
-        };
-    }
-
-    /**
-     * A reply about the conversation's base says which base it took, so a follow-up that meant a place the
-     * bot does not know is never silently answered with another base's c.facts().
-     */
-    private Answer fromContext(Answer answer, String baseId) {
-        List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(new Reply.Paragraph(List.of(new Reply.Span("(عن " + names.baseLabel(baseId)
-                + "، كما في سؤالك السابق)", false))));
-        blocks.addAll(answer.reply().blocks());
-        return new Answer(new Reply(blocks, answer.reply().buttons()), answer.baseId(), answer.eventId(),
-                answer.personId(), answer.sources());
-    }
-
-    private Answer compare(Composers c, String question, List<String> bases, ChatContext context) {
-        List<String> pair = new ArrayList<>(bases);
-        if (pair.size() == 1 && context.baseId() != null && !context.baseId().equals(pair.get(0))) {
-            pair.add(0, context.baseId());
-        }
-        if (pair.size() < 2) {
-            Optional<String> unknown = unknownPlaces.in(question);
-            if (unknown.isPresent()) {
-                return c.service().unknownPlace(unknown.get());
-            }
-            return pair.isEmpty() ? c.service().whichBase(Intent.EVENT_DATE) : aboutBase(c, Intent.EVENT_DATE, pair.get(0));
-        }
-        return c.timeline().compare(pair.get(0), pair.get(1));
-    }
-
     private Answer lastSources(Composers c, long chatId) {
-        ChatContext context = memory.recall(chatId);
-        if (context.sources().isEmpty()) {
-            return c.service().noLastAnswer();
-        }
-        return sourcesAnswer(c, context.sources(), context.baseId());
-    }
-
-    private Answer sourcesAnswer(Composers c, List<Source> sources, String baseId) {
-        if (sources.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("لا تضم مصادري أي خبر بعد.").build()));
-        }
-        List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("مصادر الجواب:").build());
-        blocks.addAll(c.facts().sourceDetails(sources));
-        return new Answer(new Reply(blocks, List.of()), baseId, null, null, sources);
+        ChatContext state = memory.recall(chatId);
+        return answers.sources(c, c.queries().sourcesWithIds(state.sourceIds()), state.baseId());
     }
 
     private Answer subscribe(Composers c, long chatId, String argument) {
@@ -369,20 +229,16 @@ public final class AnswerDialogue implements Dialogue {
         return base.map(b -> c.service().subscribe(chatId, b)).orElseGet(() -> c.service().subscribeUnknownBase(argument));
     }
 
-    private boolean isQuotedOrganisation(String id) {
-        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.ORGANISATION).orElse(false);
-    }
-
     private boolean isBase(String id) {
-        return gazetteer.byId(id).map(e -> e.kind() == EntityKind.BASE).orElse(false);
+        return id != null && gazetteer.byId(id).map(e -> e.kind() == EntityKind.BASE).orElse(false);
     }
 
-    private Reply guarded(long chatId, Function<Composers, Answer> work) {
+    private Reply guarded(long chatId, Function<Composers, Turn> work) {
         Composers c = composers();
         try {
-            Answer answer = work.apply(c);
-            memory.remember(chatId, answer);
-            return answer.reply();
+            Turn turn = work.apply(c);
+            memory.remember(chatId, turn.frame(), turn.answer());
+            return turn.answer().reply();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer chat " + chatId + ": " + e);
             return c.service().failure().reply();

@@ -1,65 +1,197 @@
 package org.handoverbot.answer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.handoverbot.nlp.Act;
+import org.handoverbot.nlp.AskedKind;
+import org.handoverbot.nlp.DateCalendar;
+import org.handoverbot.nlp.DateMention;
+import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Intent;
+import org.handoverbot.nlp.Relation;
 
 /**
- * Callback data of inline buttons: a short ASCII code for the question, then the subject (a gazetteer id) and
- * a page, e.g. "src:al-qaim", "said:khafaji:2", "timeline". Always well under Telegram's 64 bytes; anything
- * that does not parse is an old or foreign button.
+ * Callback data of inline buttons: the frame the button asks, in ASCII within Telegram's 64 bytes: an act code,
+ * then ";role=value" for each slot: s subjects, a anchors (ids joined by ","), r relation, k kind, p speaker,
+ * d / e date and end date (2020-03), o ordinal, c calendar (h = Hijri), t topic, g page. For example
+ * "said;p=khafaji;g=2", "date;a=qayyarah;r=ra", "timeline". The first version's data ("src:al-qaim",
+ * "said:khafaji:2") still reads. Anything else is an old or foreign button.
  */
 final class ButtonCodes {
 
-    private static final Map<Intent, String> CODES = Map.ofEntries(
-            Map.entry(Intent.EVENT_DATE, "date"), Map.entry(Intent.PARTIES, "who"), Map.entry(Intent.STATUS, "status"),
-            Map.entry(Intent.SOURCE, "src"), Map.entry(Intent.STATEMENT, "said"), Map.entry(Intent.REASON, "why"),
-            Map.entry(Intent.NEXT_STEP, "next"), Map.entry(Intent.EQUIPMENT, "equip"), Map.entry(Intent.ATTACKS, "attack"),
-            Map.entry(Intent.LOCATION, "where"), Map.entry(Intent.TIMELINE, "timeline"), Map.entry(Intent.HELP, "help"),
-            Map.entry(Intent.COMPARE, "compare"), Map.entry(Intent.SUBSCRIBE, "sub"));
+    static final int MAX_BYTES = 64;
 
-    private static final Pattern DATA = Pattern.compile("([a-z]+)(?::([a-z0-9][a-z0-9_-]{0,40}))?(?::([0-9]{1,3}))?");
+    private static final Map<Act, String> CODES = Map.ofEntries(
+            Map.entry(Act.DATE, "date"), Map.entry(Act.PARTIES, "who"), Map.entry(Act.STATUS, "status"),
+            Map.entry(Act.SOURCE, "src"), Map.entry(Act.QUOTE, "said"), Map.entry(Act.REASON, "why"),
+            Map.entry(Act.NEXT_STEP, "next"), Map.entry(Act.FIGURE, "equip"), Map.entry(Act.PLACE, "where"),
+            Map.entry(Act.LIST, "timeline"), Map.entry(Act.HELP, "help"), Map.entry(Act.COMPARE, "compare"),
+            Map.entry(Act.SUBSCRIBE, "sub"), Map.entry(Act.COUNT, "count"), Map.entry(Act.ORDINAL, "ord"));
+    private static final Map<Relation, String> RELATIONS = Map.of(Relation.BEFORE, "b", Relation.AFTER, "a",
+            Relation.RIGHT_BEFORE, "rb", Relation.RIGHT_AFTER, "ra", Relation.BETWEEN, "bw");
+    private static final Map<AskedKind, String> KINDS = Map.of(AskedKind.HANDOVER, "h", AskedKind.PLANNED, "p",
+            AskedKind.ANNOUNCEMENT, "n", AskedKind.ATTACK, "x", AskedKind.STATEMENT, "s");
 
-    /** A pressed button: the question it stands for, its subject (may be null) and page (0 = first). */
-    record Pressed(Intent intent, String subject, int page) {
+    private static final String ID = "[a-z0-9][a-z0-9_-]{0,40}";
+    private static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
+    private static final Pattern OLD = Pattern.compile("([a-z]+)(?::(" + ID + "))?(?::([0-9]{1,3}))?");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
+
+    /** A pressed button: the frame it asks and the page (0 = first). */
+    record Pressed(Frame frame, int page) {
     }
 
     private ButtonCodes() {
     }
 
+    /** The first version's way of naming a button: an intent and one subject (a base, a speaker). */
     static String encode(Intent intent, String subject) {
         return encode(intent, subject, 0);
     }
 
     static String encode(Intent intent, String subject, int page) {
-        String code = CODES.get(intent);
+        Frame frame = new Frame(Act.of(intent), subject == null ? List.of() : List.of(subject), List.of(), null,
+                intent == Intent.ATTACKS ? AskedKind.ATTACK : null, null, null, null, null, null, null, null, null, false);
+        return encode(frame, page);
+    }
+
+    static String encode(Frame frame, int page) {
+        String code = CODES.get(frame.act());
         if (code == null) {
-            throw new IllegalArgumentException("no button for " + intent);
+            throw new IllegalArgumentException("no button for " + frame.act());
         }
-        String data = code + (subject == null ? "" : ":" + subject) + (page > 0 ? ":" + page : "");
-        if (data.getBytes(StandardCharsets.UTF_8).length > 64 || !DATA.matcher(data).matches()) {
-            throw new IllegalArgumentException("not a valid button: " + data);
+        StringBuilder data = new StringBuilder(code);
+        ids(data, "s", frame.subjects());
+        ids(data, "a", frame.anchors());
+        put(data, "r", frame.relation() == null ? null : RELATIONS.get(frame.relation()));
+        put(data, "k", frame.kind() == null ? null : KINDS.get(frame.kind()));
+        put(data, "p", frame.speaker());
+        put(data, "d", frame.date() == null ? null : Frame.text(frame.date()));
+        put(data, "e", frame.dateTo() == null ? null : Frame.text(frame.dateTo()));
+        put(data, "o", frame.ordinal() == null ? null : frame.ordinal().toString());
+        put(data, "c", frame.calendar() == DateCalendar.HIJRI ? "h" : null);
+        put(data, "t", frame.topic());
+        put(data, "g", page > 0 ? Integer.toString(page) : null);
+        String text = data.toString();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES || decode(text).isEmpty()) {
+            throw new IllegalArgumentException("not a valid button: " + text);
         }
-        return data;
+        return text;
     }
 
     static Optional<Pressed> decode(String data) {
-        if (data == null || data.length() > 64) {
+        if (data == null || data.length() > MAX_BYTES) {
             return Optional.empty();
         }
-        Matcher m = DATA.matcher(data.strip());
-        if (!m.matches()) {
+        String text = data.strip();
+        if (!text.contains(";")) {
+            Matcher old = OLD.matcher(text);
+            if (old.matches() && actOf(old.group(1)).isPresent()) {
+                Act act = actOf(old.group(1)).get();
+                String subject = old.group(2);
+                return Optional.of(new Pressed(new Frame(act, subject == null ? List.of() : List.of(subject), List.of(),
+                        null, old.group(1).equals("attack") ? AskedKind.ATTACK : null, null, null, null, null, null,
+                        null, null, null, false), old.group(3) == null ? 0 : Integer.parseInt(old.group(3))));
+            }
+        }
+        String[] parts = text.split(";", -1);
+        Optional<Act> act = actOf(parts[0]);
+        if (act.isEmpty()) {
             return Optional.empty();
         }
-        return CODES.entrySet().stream().filter(e -> e.getValue().equals(m.group(1))).findFirst()
-                .map(e -> new Pressed(e.getKey(), m.group(2), m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+        List<String> subjects = List.of();
+        List<String> anchors = List.of();
+        Relation relation = null;
+        AskedKind kind = null;
+        String speaker = null;
+        DateMention date = null;
+        DateMention dateTo = null;
+        Integer ordinal = null;
+        DateCalendar calendar = DateCalendar.GREGORIAN;
+        String topic = null;
+        int page = 0;
+        try {
+            for (int i = 1; i < parts.length; i++) {
+                int eq = parts[i].indexOf('=');
+                if (eq < 1) {
+                    return Optional.empty();
+                }
+                String value = parts[i].substring(eq + 1);
+                switch (parts[i].substring(0, eq)) {
+                    case "s" -> subjects = ids(value);
+                    case "a" -> anchors = ids(value);
+                    case "r" -> relation = key(RELATIONS, value);
+                    case "k" -> kind = key(KINDS, value);
+                    case "p" -> speaker = ids(value).get(0);
+                    case "d" -> date = date(value);
+                    case "e" -> dateTo = date(value);
+                    case "o" -> ordinal = Integer.parseInt(value);
+                    case "c" -> calendar = value.equals("h") ? DateCalendar.HIJRI : null;
+                    case "t" -> topic = value.matches("[a-z_]{1,20}") ? value : null;
+                    case "g" -> page = Integer.parseInt(value);
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (calendar == null || page < 0 || page > 999) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pressed(new Frame(act.get(), subjects, anchors, relation, kind, speaker, null, null, date,
+                dateTo, ordinal, calendar, topic, false), page));
     }
 
     static boolean fits(String subject) {
         return subject != null && subject.length() <= 40 && subject.matches("[a-z0-9][a-z0-9_-]*");
+    }
+
+    private static Optional<Act> actOf(String code) {
+        if (code.equals("attack")) {
+            return Optional.of(Act.LIST);
+        }
+        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+    }
+
+    private static void ids(StringBuilder data, String role, List<String> ids) {
+        if (!ids.isEmpty()) {
+            put(data, role, String.join(",", ids));
+        }
+    }
+
+    private static void put(StringBuilder data, String role, String value) {
+        if (value != null) {
+            data.append(';').append(role).append('=').append(value);
+        }
+    }
+
+    private static List<String> ids(String value) {
+        if (!IDS.matcher(value).matches()) {
+            throw new IllegalArgumentException("not ids: " + value);
+        }
+        return new ArrayList<>(Arrays.asList(value.split(",")));
+    }
+
+    private static <T> T key(Map<T, String> codes, String value) {
+        return codes.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown code " + value));
+    }
+
+    private static DateMention date(String value) {
+        Matcher m = DATE.matcher(value);
+        if (value.isEmpty() || !m.matches()) {
+            throw new IllegalArgumentException("not a date: " + value);
+        }
+        return new DateMention(m.group(1) == null ? null : Integer.valueOf(m.group(1)),
+                m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3) == null ? null : Integer.valueOf(m.group(3)));
     }
 }

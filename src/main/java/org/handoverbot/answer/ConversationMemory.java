@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Each chat's context for a while (30 minutes by default), for at most a bounded number of chats: the least
+ * Each chat's dialogue state ({@link ChatContext}) for a while (30 minutes by default), for at most a bounded number of chats: the least
  * recently active chat is forgotten first, so memory stays flat however many people write.
  */
 public final class ConversationMemory {
@@ -63,14 +63,25 @@ public final class ConversationMemory {
         }
     }
 
-    void remember(long chatId, Answer answer) {
+    /** Replaces the chat's state (the dialogue computes it from the last state, the frame and the answer). */
+    void remember(long chatId, ChatContext next) {
         if (shared != null) {
-            shared.save(chatId, recall(chatId).after(answer, clock.instant()));
+            shared.save(chatId, next);
             return;
         }
         synchronized (chats) {
-            chats.put(chatId, recall(chatId).after(answer, clock.instant()));
+            chats.put(chatId, next);
         }
+    }
+
+    /** The chat's state after an answer to no frame (what the answer names replaces what was there). */
+    void remember(long chatId, Answer answer) {
+        remember(chatId, null, answer);
+    }
+
+    /** The chat's state after an answer to a frame (null: an answer to no question, such as a command). */
+    void remember(long chatId, org.handoverbot.nlp.Frame frame, Answer answer) {
+        remember(chatId, recall(chatId).after(frame, answer, clock.instant()));
     }
 
     private boolean expired(ChatContext context) {

@@ -71,6 +71,31 @@ final class EventQueries {
         return knowledge.events().stream().filter(EventQueries::isDoneHandover).toList();
     }
 
+    /** Handovers reported as done with a date, in date order. */
+    List<Event> datedHandovers() {
+        return doneHandovers().stream().filter(e -> e.date() != null).sorted(byDate()).toList();
+    }
+
+    /** The dated handover right after (later) or right before the base's own; empty at either end. */
+    Optional<Event> neighbour(String baseId, boolean later) {
+        List<Event> dated = datedHandovers();
+        for (int i = 0; i < dated.size(); i++) {
+            if (baseId.equals(dated.get(i).baseId())) {
+                int j = later ? i + 1 : i - 1;
+                return j >= 0 && j < dated.size() ? Optional.of(dated.get(j)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every source the knowledge holds with one of these ids, in the order of the ids. */
+    List<Source> sourcesWithIds(List<Long> ids) {
+        Map<Long, Source> all = new LinkedHashMap<>();
+        knowledge.events().forEach(e -> e.sources().forEach(s -> all.putIfAbsent(s.id(), s)));
+        knowledge.quotes().forEach(q -> all.putIfAbsent(q.source().id(), q.source()));
+        return ids.stream().map(all::get).filter(Objects::nonNull).toList();
+    }
+
     /** Planned handovers that no event reports as done yet. */
     List<Event> openPlans() {
         return knowledge.events().stream().filter(EventQueries::isPlannedHandover)

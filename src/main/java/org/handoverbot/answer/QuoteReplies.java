@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.handoverbot.knowledge.Event;
+import org.handoverbot.knowledge.EventKind;
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.knowledge.Source;
 import org.handoverbot.nlp.Intent;
@@ -16,6 +17,8 @@ import org.handoverbot.nlp.Intent;
  * quoted verbatim from stored articles (shortened only at a sentence boundary, marked), with speaker and title.
  */
 final class QuoteReplies {
+
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     static final int PAGE = 2;
 
@@ -56,7 +59,14 @@ final class QuoteReplies {
      * names it (المتحدث باسم التحالف الدولي).
      */
     Answer citedFrom(String organisationId, int page) {
+        return citedFrom(organisationId, null, page);
+    }
+
+    /** What an organisation said about a base (every base when null). */
+    Answer citedFrom(String organisationId, String baseId, int page) {
+        List<Quote> concerning = baseId == null ? null : queries.quotesConcerning(baseId);
         List<Quote> quotes = queries.quotes().stream()
+                .filter(q -> concerning == null || concerning.contains(q))
                 .filter(q -> names(q.source().citedSource(), organisationId) || names(q.speakerTitle(), organisationId)
                         || names(names.personWithTitle(q.speakerId()).orElse(null), organisationId))
                 .toList();
@@ -76,8 +86,14 @@ final class QuoteReplies {
 
     /** A speaker no source quotes: says so for that very person, and offers the speakers it does quote. */
     Answer unknownSpeaker(String speaker) {
+        return unknownSpeaker(speaker, null);
+    }
+
+    /** The same, about a base when the question names one ("ماذا قال وزير الدفاع الأمريكي عن القائم؟"). */
+    Answer unknownSpeaker(String speaker, String baseId) {
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("لا تحفظ مصادري تصريحاً لـ«" + speaker + "».").build());
+        blocks.add(SAY.paragraph("dialogue.unknown_speaker", "speaker", speaker, "base",
+                baseId == null ? "none" : names.baseLabel(baseId)));
         List<Reply.Button> buttons = speakersButtons(queries.quotes());
         if (!buttons.isEmpty()) {
             blocks.add(Para.text("تحفظ مصادري تصريحات لـ: " + String.join("، ", buttons.stream()
@@ -107,7 +123,13 @@ final class QuoteReplies {
 
     /** Why the forces left, in the words of whoever said it. */
     Answer reason(String baseId) {
-        List<Quote> quotes = queries.withTopic(baseId == null ? queries.quotes() : queries.quotesConcerning(baseId), "reason");
+        return reason(baseId, null);
+    }
+
+    /** Why the forces left, in the words of one speaker when the question names one ("حسب الخفاجي"). */
+    Answer reason(String baseId, String speakerId) {
+        List<Quote> quotes = queries.withTopic(baseId == null ? queries.quotes() : queries.quotesConcerning(baseId), "reason")
+                .stream().filter(q -> speakerId == null || speakerId.equals(q.speakerId())).toList();
         if (quotes.isEmpty()) {
             Para p = Para.text("لا تذكر مصادري سبب ");
             p.add(baseId == null ? "الانسحاب." : "تسليم ").bold(baseId == null ? "" : names.baseLabel(baseId));
@@ -176,6 +198,46 @@ final class QuoteReplies {
                 .map(Source::articleId).filter(a -> a != null).toList();
         return plans.stream().filter(p -> baseId.equals(p.baseId())
                 || p.sources().stream().anyMatch(s -> s.articleId() != null && articles.contains(s.articleId()))).toList();
+    }
+
+    /**
+     * What a party announced (every party when null) about a base (every base when null): the announcement
+     * events, told with the words they were read from.
+     */
+    Answer announcements(String partyId, String baseId) {
+        List<Event> told = queries.events().stream().filter(e -> e.kind() == EventKind.ANNOUNCEMENT)
+                .filter(e -> partyId == null || partyId.equals(e.fromParty()))
+                .filter(e -> baseId == null || baseId.equals(e.baseId())).toList();
+        String party = partyId == null ? "none" : names.name(partyId).orElse("none");
+        String base = baseId == null ? "none" : names.baseLabel(baseId);
+        if (told.isEmpty()) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.announcements.none", "party", party, "base", base)),
+                    baseId, null, null, List.of());
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(SAY.paragraph("dialogue.announcements", "party", party, "base", base));
+        for (Event e : told) {
+            blocks.addAll(sentences.listBlocks(e));
+            sentences.verbatim(e).ifPresent(blocks::add);
+        }
+        List<Source> sources = EventQueries.sourcesOf(told);
+        blocks.add(sentences.sourceLine(sources));
+        return new Answer(withButtons(blocks, baseId), baseId != null ? baseId : told.get(0).baseId(), told.get(0).id(),
+                null, sources);
+    }
+
+    /** Quotes on a topic (capability: "هل قوات التحالف قوات قتالية؟"), verbatim. */
+    Answer onTopic(String topic) {
+        List<Quote> quotes = queries.withTopic(queries.quotes(), topic);
+        if (quotes.isEmpty()) {
+            return Answer.of(Reply.of(SAY.paragraph("dialogue.topic.none")));
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(SAY.paragraph("dialogue.topic"));
+        quotes.forEach(q -> blocks.add(sentences.quotation(q, EventSentences.QUOTE_ALONE)));
+        List<Source> sources = EventQueries.sourcesOfQuotes(quotes);
+        blocks.add(sentences.sourceLine(sources));
+        return new Answer(withButtons(blocks, null), null, null, quotes.get(0).speakerId(), sources);
     }
 
     private Answer quotePage(Para intro, List<Quote> quotes, int page, Intent more, String moreSubject,

@@ -22,6 +22,8 @@ import org.handoverbot.nlp.Intent;
  */
 final class TimelineReplies {
 
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+
     private final EventQueries queries;
     private final EventSentences sentences;
     private final FactReplies facts;
@@ -157,6 +159,181 @@ final class TimelineReplies {
         }
         return new Answer(new Reply(blocks, List.of(new Reply.Button("كل عمليات التسليم",
                 ButtonCodes.encode(Intent.TIMELINE, null)))), second, b.or(() -> a).map(Event::id).orElse(null), null, sources);
+    }
+
+    /** The handover right after (later) or right before the anchor base's, told with its sources. */
+    Answer neighbour(String anchorId, boolean later) {
+        String anchor = names.baseLabel(anchorId);
+        Optional<Event> own = queries.handover(anchorId);
+        if (own.isEmpty() || own.get().date() == null) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.neighbour.undated", "anchor", anchor)), anchorId, null,
+                    null, List.of());
+        }
+        Optional<Event> next = queries.neighbour(anchorId, later);
+        String side = later ? "after" : "before";
+        if (next.isEmpty()) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.neighbour.none", "side", side, "anchor", anchor)),
+                    anchorId, own.get().id(), null, List.of());
+        }
+        Event e = next.get();
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(SAY.paragraph("dialogue.neighbour", "side", side, "anchor", anchor, "base", names.baseLabel(e.baseId())));
+        blocks.add(sentences.handover(e).build());
+        blocks.add(sentences.sourceLine(e.sources()));
+        return new Answer(new Reply(blocks, baseButtons(e.baseId())), e.baseId(), e.id(), null, e.sources());
+    }
+
+    /** "هل سُلّمت بسماية قبل التاجي؟": yes or no from the two stored dates, each with its sources. */
+    Answer order(String baseId, String anchorId, boolean later) {
+        Optional<Event> a = queries.handover(baseId).filter(e -> e.date() != null);
+        Optional<Event> b = queries.handover(anchorId).filter(e -> e.date() != null);
+        if (a.isEmpty() || b.isEmpty()) {
+            String missing = a.isEmpty() ? baseId : anchorId;
+            return new Answer(Reply.of(SAY.paragraph("dialogue.order.undated", "base", names.baseLabel(missing))),
+                    baseId, null, null, List.of());
+        }
+        boolean holds = later ? a.get().date().isAfter(b.get().date()) : a.get().date().isBefore(b.get().date());
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(SAY.paragraph("dialogue.order", "holds", holds ? "yes" : "no", "base", names.baseLabel(baseId),
+                "date", ArabicDates.format(a.get().date()), "anchor", names.baseLabel(anchorId),
+                "anchorDate", ArabicDates.format(b.get().date())));
+        blocks.add(sentences.sourceLine(a.get().sources()));
+        blocks.add(sentences.sourceLine(b.get().sources()));
+        List<Source> sources = EventQueries.sourcesOf(List.of(a.get(), b.get()));
+        return new Answer(new Reply(blocks, baseButtons(baseId)), baseId, a.get().id(), null, sources);
+    }
+
+    /** Handovers from one date to another, both ends included ("بين آذار وآب 2020"); counted, then listed. */
+    Answer range(DateMention from, DateMention to) {
+        Optional<LocalDate> start = start(from, to);
+        Optional<LocalDate> end = end(to);
+        if (start.isEmpty() || end.isEmpty()) {
+            return from == null ? timeline() : period(from);
+        }
+        List<Event> within = queries.datedHandovers().stream()
+                .filter(e -> !e.date().isBefore(start.get()) && !e.date().isAfter(end.get())).toList();
+        String fromText = rangeEnd(from.year() == null ? new DateMention(to.year(), from.month(), from.day()) : from);
+        String toText = rangeEnd(to);
+        if (within.isEmpty()) {
+            return Answer.of(Reply.of(SAY.paragraph("dialogue.range.none", "from", fromText, "to", toText)));
+        }
+        return listed(SAY.paragraph("dialogue.range", "from", fromText, "to", toText,
+                "count", ArabicCounts.bases(within.size(), ArabicCounts.Case.OBLIQUE)), within);
+    }
+
+    /** Handovers strictly between two bases' handovers. */
+    Answer betweenBases(String first, String second) {
+        Optional<Event> a = queries.handover(first).filter(e -> e.date() != null);
+        Optional<Event> b = queries.handover(second).filter(e -> e.date() != null);
+        if (a.isEmpty() || b.isEmpty()) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.neighbour.undated", "anchor",
+                    names.baseLabel(a.isEmpty() ? first : second))), null, null, null, List.of());
+        }
+        LocalDate low = a.get().date().isBefore(b.get().date()) ? a.get().date() : b.get().date();
+        LocalDate high = low == a.get().date() ? b.get().date() : a.get().date();
+        List<Event> within = queries.datedHandovers().stream()
+                .filter(e -> e.date().isAfter(low) && e.date().isBefore(high)).toList();
+        return listed(SAY.paragraph("dialogue.between_bases", "first", names.baseLabel(first), "second",
+                names.baseLabel(second), "count", ArabicCounts.bases(within.size(), ArabicCounts.Case.OBLIQUE)), within);
+    }
+
+    /** Every handover after (later) or before the anchor base's. */
+    Answer beyond(String anchorId, boolean later) {
+        Optional<Event> own = queries.handover(anchorId).filter(e -> e.date() != null);
+        if (own.isEmpty()) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.neighbour.undated", "anchor", names.baseLabel(anchorId))),
+                    anchorId, null, null, List.of());
+        }
+        LocalDate at = own.get().date();
+        List<Event> side = queries.datedHandovers().stream()
+                .filter(e -> later ? e.date().isAfter(at) : e.date().isBefore(at)).toList();
+        return listed(SAY.paragraph("dialogue.beyond", "side", later ? "after" : "before", "anchor",
+                names.baseLabel(anchorId), "count", ArabicCounts.bases(side.size(), ArabicCounts.Case.OBLIQUE)), side);
+    }
+
+    /** What the sources tell about a base before (or after) its own handover: an attack the day before, etc. */
+    Answer around(String baseId, boolean later) {
+        Optional<Event> own = queries.handover(baseId).filter(e -> e.date() != null);
+        String side = later ? "after" : "before";
+        List<Event> told = own.isEmpty() ? List.of() : queries.about(baseId).stream()
+                .filter(e -> e.id() != own.get().id() && e.date() != null)
+                .filter(e -> later ? e.date().isAfter(own.get().date()) : e.date().isBefore(own.get().date())).toList();
+        if (told.isEmpty()) {
+            return new Answer(Reply.of(SAY.paragraph("dialogue.around.none", "side", side, "base", names.baseLabel(baseId))),
+                    baseId, own.map(Event::id).orElse(null), null, List.of());
+        }
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(SAY.paragraph("dialogue.around", "side", side, "base", names.baseLabel(baseId)));
+        told.forEach(e -> blocks.addAll(sentences.listBlocks(e)));
+        List<Source> sources = EventQueries.sourcesOf(told);
+        blocks.add(sentences.sourceLine(sources));
+        return new Answer(new Reply(blocks, baseButtons(baseId)), baseId, told.get(0).id(), null, sources);
+    }
+
+    private Answer listed(Reply.Paragraph head, List<Event> events) {
+        List<Reply.Block> blocks = new ArrayList<>();
+        blocks.add(head);
+        for (int i = 0; i < events.size(); i++) {
+            blocks.add(timelineLine(i + 1, events.get(i)).build());
+        }
+        List<Source> sources = EventQueries.sourcesOf(events);
+        return new Answer(new Reply(blocks, baseButtons(null)), events.size() == 1 ? events.get(0).baseId() : null,
+                events.size() == 1 ? events.get(0).id() : null, null, sources);
+    }
+
+    private List<Reply.Button> baseButtons(String baseId) {
+        List<Reply.Button> buttons = new ArrayList<>();
+        if (baseId != null && ButtonCodes.fits(baseId)) {
+            buttons.add(new Reply.Button(SAY.text("dialogue.button.source"), ButtonCodes.encode(Intent.SOURCE, baseId)));
+        }
+        buttons.add(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)));
+        return buttons;
+    }
+
+    private static Optional<LocalDate> start(DateMention from, DateMention to) {
+        Integer year = from.year() != null ? from.year() : to.year();
+        if (year == null) {
+            return Optional.empty();
+        }
+        int month = from.month() == null ? 1 : from.month();
+        return safeDate(year, month, from.day() == null ? 1 : from.day());
+    }
+
+    private static Optional<LocalDate> end(DateMention to) {
+        if (to.year() == null) {
+            return Optional.empty();
+        }
+        int month = to.month() == null ? 12 : to.month();
+        if (to.day() != null) {
+            return safeDate(to.year(), month, to.day());
+        }
+        try {
+            return Optional.of(YearMonth.of(to.year(), month).atEndOfMonth());
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> safeDate(int y, int m, int d) {
+        try {
+            return Optional.of(LocalDate.of(y, m, d));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "آذار (مارس) 2020", "2020", "19 آذار (مارس) 2020": one end of a range. */
+    private static String rangeEnd(DateMention d) {
+        if (d.year() != null && d.month() != null && d.day() != null) {
+            return safeDate(d.year(), d.month(), d.day()).map(ArabicDates::format).orElse(String.valueOf(d.year()));
+        }
+        if (d.year() != null && d.month() != null && d.month() >= 1 && d.month() <= 12) {
+            return ArabicDates.format(YearMonth.of(d.year(), d.month()));
+        }
+        if (d.month() != null && d.month() >= 1 && d.month() <= 12) {
+            return ArabicDates.month(Month.of(d.month()));
+        }
+        return d.year() == null ? "" : String.valueOf(d.year());
     }
 
     private Para difference(Event a, Event b) {

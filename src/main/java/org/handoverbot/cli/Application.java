@@ -1,5 +1,7 @@
 package org.handoverbot.cli;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +121,24 @@ public final class Application implements AutoCloseable {
             case POSTGRESQL -> ConversationMemory.shared(new DatabaseChatStates<>(database, ChatContext.class,
                     ConversationMemory.DEFAULT_TTL, Clock.systemUTC()), Clock.systemUTC(), ConversationMemory.DEFAULT_TTL);
         };
+    }
+
+    /**
+     * Empty when this instance can answer: the database answers, and the knowledge and intent models are loaded
+     * (both are by the time the constructor returns); otherwise what is missing, for the health endpoint.
+     */
+    public Optional<String> notReadyBecause() {
+        try (Connection c = database.connection()) {
+            if (!c.isValid(2)) {
+                return Optional.of("the database does not answer");
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of("the database does not answer: " + KnowledgeCommands.firstLine(e.getMessage()));
+        }
+        if (live.get() == null || understander == null) {
+            return Optional.of("the models are not loaded");
+        }
+        return Optional.empty();
     }
 
     public Settings settings() {

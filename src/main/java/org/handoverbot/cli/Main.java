@@ -30,6 +30,7 @@ import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.BotExtras;
+import org.handoverbot.telegram.BotMetrics;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
 import picocli.CommandLine;
@@ -99,11 +100,13 @@ public final class Main implements Runnable {
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
                     new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
             Names names = new Names(app.gazetteer());
+            BotMetrics metrics = BotMetrics.prometheus();
+            metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
                     .withMaxSendsPerSecond(REPLIES_PER_SECOND)
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
-                            new TimelinePictures(app.liveKnowledge(), names)));
+                            new TimelinePictures(app.liveKnowledge(), names)), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
             AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
                     settings.telegramApiUrl(), senderSettings);

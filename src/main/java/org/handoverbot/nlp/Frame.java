@@ -51,6 +51,11 @@ public record Frame(Act act, List<String> subjects, List<String> anchors, Relati
                 ordinal, calendar, topic, elliptic);
     }
 
+    public Frame withUnknownPlace(String place) {
+        return new Frame(act, subjects, anchors, relation, kind, speaker, unknownSpeaker, place, date, dateTo,
+                ordinal, calendar, topic, elliptic);
+    }
+
     public Frame withSpeaker(String id) {
         return new Frame(act, subjects, anchors, relation, kind, id, unknownSpeaker, unknownPlace, date, dateTo,
                 ordinal, calendar, topic, elliptic);
@@ -125,9 +130,9 @@ public record Frame(Act act, List<String> subjects, List<String> anchors, Relati
         return slots;
     }
 
-    /** "2020", "2020-03", "2020-03-19", "--03" (a month with no year). */
+    /** "2020", "2020-03", "2020-03-19", "-03" (a month with no year). */
     public static String text(DateMention d) {
-        StringBuilder b = new StringBuilder(d.year() == null ? "-" : String.valueOf(d.year()));
+        StringBuilder b = new StringBuilder(d.year() == null ? "" : String.valueOf(d.year()));
         if (d.month() != null) {
             b.append('-').append(d.month() < 10 ? "0" : "").append(d.month());
             if (d.day() != null) {

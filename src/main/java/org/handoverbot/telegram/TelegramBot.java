@@ -71,6 +71,12 @@ public final class TelegramBot implements AutoCloseable {
     /** With what the bot offers beyond text replies: inline mode, the /timeline picture, the typing indicator. */
     public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options,
                                     BotExtras botExtras) {
+        return start(settings, dialogue, database, options, botExtras, BotMetrics.none(), Readiness.ALWAYS);
+    }
+
+    /** Also with metrics and a readiness check, served beside the webhook (GET /metrics, GET /health). */
+    public static TelegramBot start(Settings settings, Dialogue dialogue, Database database, TelegramOptions options,
+                                    BotExtras botExtras, BotMetrics metrics, Readiness readiness) {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
@@ -100,12 +106,13 @@ public final class TelegramBot implements AutoCloseable {
                     botExtras.timelinePicture(),
                     Optional.of(new PhotoSender(client, mask, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
                     Optional.of(sender), options.onChatBlocked());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender);
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender, metrics);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
                 String secret = settings.webhookSecret().orElseThrow(() -> new TelegramStartException("TELEGRAM_WEBHOOK_SECRET is not set"));
-                WebhookReceiver receiver = WebhookReceiver.start(new InetSocketAddress(port), hook.getRawPath(), secret, intake);
+                WebhookReceiver receiver = WebhookReceiver.start(new InetSocketAddress(port), hook.getRawPath(), secret, intake,
+                        metrics, readiness);
                 try {
                     setWebhook(client, hook, secret, options, mask);
                 } catch (RuntimeException e) {

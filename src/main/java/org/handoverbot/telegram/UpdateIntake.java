@@ -27,8 +27,14 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
     private final ChatLanes lanes;
     private final UpdateRouter router;
     private final ReplySender sender;
+    private final BotMetrics metrics;
 
     UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender) {
+        this(handled, lanes, router, sender, BotMetrics.none());
+    }
+
+    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, BotMetrics metrics) {
+        this.metrics = metrics;
         this.handled = handled;
         this.lanes = lanes;
         this.router = router;
@@ -50,7 +56,14 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         }
     }
 
+    /** Takes the update in (or says why not), counted in the metrics by outcome. */
     Intake offer(Update update, Duration waitForRoom) {
+        Intake intake = take(update, waitForRoom, System.nanoTime());
+        metrics.update(intake.name().toLowerCase(java.util.Locale.ROOT));
+        return intake;
+    }
+
+    private Intake take(Update update, Duration waitForRoom, long arrivedNanos) {
         OptionalLong chat = UpdateRouter.chatOf(update);
         if (chat.isEmpty()) {
             return Intake.NOT_FOR_THE_BOT;
@@ -71,7 +84,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         }
         boolean guarded = remembered;
         try {
-            if (lanes.submit(chat.getAsLong(), () -> handle(update, guarded), waitForRoom)) {
+            if (lanes.submit(chat.getAsLong(), () -> handle(update, guarded, arrivedNanos), waitForRoom)) {
                 return Intake.QUEUED;
             }
         } catch (InterruptedException e) {
@@ -81,7 +94,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         return Intake.NO_ROOM;
     }
 
-    private void handle(Update update, boolean guarded) {
+    private void handle(Update update, boolean guarded, long arrivedNanos) {
         long updateId = update.getUpdateId();
         try {
             UpdateRouter.Handling handling = router.route(update);
@@ -103,7 +116,8 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 sender.acknowledge(handling.callbackQueryId().get());
             }
             if (handling.reply().isPresent()) {
-                sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
+                ReplySender.Delivery delivery = sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
+                metrics.reply(delivery.name().toLowerCase(java.util.Locale.ROOT), arrivedNanos);
             }
             if (handling.outgoing().isPresent()) {
                 handling.outgoing().get().send(handling.inReplyTo());

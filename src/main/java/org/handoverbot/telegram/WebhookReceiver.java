@@ -46,9 +46,15 @@ final class WebhookReceiver implements AutoCloseable {
     private final String path;
     private final byte[] secret;
     private final UpdateIntake intake;
+    private final BotMetrics metrics;
+    private final Readiness readiness;
+    private volatile boolean closing;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private WebhookReceiver(HttpServer server, ExecutorService threads, String path, String secret, UpdateIntake intake) {
+    private WebhookReceiver(HttpServer server, ExecutorService threads, String path, String secret, UpdateIntake intake,
+                            BotMetrics metrics, Readiness readiness) {
+        this.metrics = metrics;
+        this.readiness = readiness;
         this.server = server;
         this.threads = threads;
         this.path = path;
@@ -57,6 +63,16 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     static WebhookReceiver start(InetSocketAddress address, String path, String secret, UpdateIntake intake) {
+        return start(address, path, secret, intake, BotMetrics.none(), Readiness.ALWAYS);
+    }
+
+    /**
+     * Also answers GET /health (200 "ready", or 503 with the reason: for the proxy or load balancer in front of
+     * several instances) and GET /metrics (Prometheus text; 404 when the bot keeps no metrics). Neither carries
+     * anything secret; still, a proxy should forward only the webhook's path from outside.
+     */
+    static WebhookReceiver start(InetSocketAddress address, String path, String secret, UpdateIntake intake,
+                                 BotMetrics metrics, Readiness readiness) {
         HttpServer server;
         try {
             server = HttpServer.create(address, 128);
@@ -69,9 +85,16 @@ final class WebhookReceiver implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        WebhookReceiver receiver = new WebhookReceiver(server, threads, path.isEmpty() ? "/" : path, secret, intake);
+        WebhookReceiver receiver = new WebhookReceiver(server, threads, path.isEmpty() ? "/" : path, secret, intake,
+                metrics, readiness);
         server.setExecutor(threads);
         server.createContext("/", receiver::serve);
+        if (!receiver.path.equals(HEALTH)) {
+            server.createContext(HEALTH, receiver::health);
+        }
+        if (!receiver.path.equals(METRICS)) {
+            server.createContext(METRICS, receiver::metrics);
+        }
         server.start();
         LOG.info("webhook endpoint listening on port {}", server.getAddress().getPort());
         return receiver;
@@ -129,12 +152,54 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    static final String HEALTH = "/health";
+    static final String METRICS = "/metrics";
+
+    private void health(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestURI().getPath().equals(HEALTH)) {
+                respond(exchange, 404);
+                return;
+            }
+            java.util.Optional<String> why;
+            try {
+                why = closing ? java.util.Optional.of("stopping") : readiness.notReadyBecause();
+            } catch (RuntimeException e) {
+                why = java.util.Optional.of("the readiness check failed: " + e.getMessage());
+            }
+            respond(exchange, why.isEmpty() ? 200 : 503, why.map(w -> "not ready: " + w).orElse("ready") + "\n",
+                    "text/plain; charset=utf-8");
+        }
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            java.util.Optional<String> text = exchange.getRequestURI().getPath().equals(METRICS)
+                    ? metrics.scrape() : java.util.Optional.empty();
+            if (text.isEmpty()) {
+                respond(exchange, 404);
+                return;
+            }
+            respond(exchange, 200, text.get(), "text/plain; version=0.0.4; charset=utf-8");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private static void respond(HttpExchange exchange, int status) throws IOException {
         exchange.sendResponseHeaders(status, -1);
     }
 
     @Override
     public void close() {
+        closing = true;
         server.stop(1);
         threads.shutdown();
         try {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.handoverbot.nlp.DateMention;
 import org.handoverbot.nlp.Entities;
+import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.Intent;
 import org.handoverbot.nlp.Understanding;
@@ -132,7 +133,9 @@ class AnswerDialogueTest {
     void anUnknownPlaceNamedInAFollowUpIsNotAnsweredWithTheRememberedBase() {
         AnswerDialogue d = dialogue(FixedKnowledge.seeds());
         means("متى سلمت القائم؟", Intent.EVENT_DATE, List.of("al-qaim"));
-        means("ومتى سلمت قاعدة الحرية؟", Intent.EVENT_DATE, List.of());
+        // the understander tags the place it does not know; the dialogue must not lend it the remembered base
+        understood.put("ومتى سلمت قاعدة الحرية؟", new Understanding("ومتى سلمت قاعدة الحرية؟", Intent.EVENT_DATE, 0.9,
+                Entities.NONE, Frame.basic(Intent.EVENT_DATE, Entities.NONE).withUnknownPlace("قاعدة الحرية")));
         ask(d, 3, "متى سلمت القائم؟");
         assertThat(ask(d, 3, "ومتى سلمت قاعدة الحرية؟")).contains("لا تتوفر في مصادري معلومات عن قاعدة الحرية")
                 .doesNotContain("2020");

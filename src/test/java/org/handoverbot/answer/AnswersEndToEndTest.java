@@ -217,7 +217,7 @@ class AnswersEndToEndTest {
     @Test
     void buttonsAndCommands() {
         Reply date = dialogue.onText(4, "متى تم تسليم قاعدة القائم؟");
-        assertThat(date.buttons()).extracting(Reply.Button::callbackData).contains("src:al-qaim", "timeline");
+        assertThat(date.buttons()).extracting(Reply.Button::callbackData).contains("src;s=al-qaim", "timeline");
         assertThat(plain.render(dialogue.onButton(4, "src:al-qaim"))).contains("مصادر خبر قاعدة القائم");
         assertThat(plain.render(dialogue.onButton(4, "said:al-qaim"))).contains("من التصريحات عن قاعدة القائم");
         assertThat(plain.render(dialogue.onButton(4, "old-format-button"))).contains("هذا الزر قديم");

@@ -1,22 +1,61 @@
 package org.handoverbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
+import org.handoverbot.nlp.Act;
+import org.handoverbot.nlp.AskedKind;
+import org.handoverbot.nlp.DateCalendar;
+import org.handoverbot.nlp.DateMention;
+import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Intent;
+import org.handoverbot.nlp.Relation;
 import org.junit.jupiter.api.Test;
 
 class ButtonCodesTest {
 
+    private static Frame frame(Act act, List<String> subjects, List<String> anchors, Relation relation, AskedKind kind,
+                               String speaker, DateMention date, DateMention dateTo, Integer ordinal,
+                               DateCalendar calendar, String topic) {
+        return new Frame(act, subjects, anchors, relation, kind, speaker, null, null, date, dateTo, ordinal, calendar,
+                topic, false);
+    }
+
     @Test
-    void encodesShortAsciiDataThatDecodesBack() {
-        String data = ButtonCodes.encode(Intent.STATEMENT, "khafaji", 2);
-        assertThat(data).isEqualTo("said:khafaji:2");
-        assertThat(data.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
-        assertThat(ButtonCodes.decode(data)).contains(new ButtonCodes.Pressed(Intent.STATEMENT, "khafaji", 2));
-        assertThat(ButtonCodes.decode("src:al-qaim")).contains(new ButtonCodes.Pressed(Intent.SOURCE, "al-qaim", 0));
-        assertThat(ButtonCodes.decode("timeline")).contains(new ButtonCodes.Pressed(Intent.TIMELINE, null, 0));
+    void aButtonCarriesAWholeFrameInShortAsciiThatDecodesBack() {
+        Frame full = frame(Act.COUNT, List.of(), List.of("taji"), Relation.RIGHT_AFTER, AskedKind.ANNOUNCEMENT, "us",
+                new DateMention(2020, 3, null), new DateMention(2020, 8, 23), -1, DateCalendar.HIJRI, null);
+        String data = ButtonCodes.encode(full, 12);
+        assertThat(data).isASCII();
+        assertThat(data.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ButtonCodes.MAX_BYTES);
+        assertThat(ButtonCodes.decode(data)).contains(new ButtonCodes.Pressed(full, 12));
+
+        Frame said = frame(Act.QUOTE, List.of("al-qaim"), List.of(), null, null, "khafaji", null, null, null, null, null);
+        assertThat(ButtonCodes.encode(said, 2)).isEqualTo("said;s=al-qaim;p=khafaji;g=2");
+        Frame month = frame(Act.LIST, List.of(), List.of(), null, null, null, new DateMention(null, 8, null), null, null,
+                null, null);
+        assertThat(ButtonCodes.decode(ButtonCodes.encode(month, 0))).contains(new ButtonCodes.Pressed(month, 0));
+    }
+
+    @Test
+    void aFrameTooBigForTelegramIsRefusedWhenTheButtonIsMade() {
+        Frame big = frame(Act.COMPARE, List.of("al-qaim", "qayyarah", "mosul-sqoor"), List.of("ain-al-asad", "abu-ghraib"),
+                Relation.BETWEEN, AskedKind.ANNOUNCEMENT, "iraqi-forces", new DateMention(2020, 3, 19),
+                new DateMention(2026, 12, 31), null, null, null);
+        assertThatThrownBy(() -> ButtonCodes.encode(big, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void buttonsOfTheFirstVersionStillRead() {
+        assertThat(ButtonCodes.decode("said:khafaji:2")).contains(new ButtonCodes.Pressed(
+                frame(Act.QUOTE, List.of("khafaji"), List.of(), null, null, null, null, null, null, null, null), 2));
+        assertThat(ButtonCodes.decode("src:al-qaim")).map(p -> p.frame().act()).contains(Act.SOURCE);
+        assertThat(ButtonCodes.decode("timeline")).map(p -> p.frame().act()).contains(Act.LIST);
+        assertThat(ButtonCodes.decode("attack:taji")).map(p -> p.frame().kind()).contains(AskedKind.ATTACK);
+        assertThat(ButtonCodes.encode(Intent.SOURCE, "al-qaim")).isEqualTo("src;s=al-qaim");
     }
 
     @Test
@@ -24,6 +63,9 @@ class ButtonCodesTest {
         assertThat(ButtonCodes.decode("nosuch:al-qaim")).isEmpty();
         assertThat(ButtonCodes.decode("src:القائم")).isEmpty();
         assertThat(ButtonCodes.decode("src:a:b:c")).isEmpty();
+        assertThat(ButtonCodes.decode("src;s=القائم")).isEmpty();
+        assertThat(ButtonCodes.decode("src;z=1")).isEmpty();
+        assertThat(ButtonCodes.decode("date;r=sideways")).isEmpty();
         assertThat(ButtonCodes.decode("")).isEmpty();
         assertThat(ButtonCodes.decode(null)).isEmpty();
         assertThat(ButtonCodes.decode("x".repeat(100))).isEmpty();

@@ -31,14 +31,11 @@ class CatalogueSourcesTest {
      * test, so whoever converts it removes it here.
      */
     private static final Set<String> NOT_YET_CONVERTED = Set.of(
-            "answer/AnswerDialogue.java",
             "answer/FactReplies.java",
             "answer/Names.java",
             "answer/QuoteReplies.java",
             "answer/SourceLine.java",
-            "answer/TimelineReplies.java",
-            "answer/UnknownPlaces.java",
-            "answer/UnknownSpeakers.java");
+            "answer/TimelineReplies.java");
 
     /** Where replies are composed: every file of answer/, and the alert and Telegram texts. */
     private static final List<String> COMPOSERS = List.of("answer", "alerts/AlertComposer.java", "alerts/AlertMessages.java",

@@ -22,7 +22,7 @@ class ConversationMemoryTest {
         ChatContext context = memory.recall(1);
         assertThat(context.baseId()).isEqualTo("al-qaim");
         assertThat(context.eventId()).isEqualTo(10L);
-        assertThat(context.sources()).containsExactly(FixedKnowledge.ARTICLE);
+        assertThat(context.sourceIds()).containsExactly(FixedKnowledge.ARTICLE.id());
         assertThat(memory.recall(2)).isEqualTo(ChatContext.EMPTY);
     }
 

@@ -24,7 +24,7 @@ class ReplyCatalogueTest {
     void anUnknownKeyOrAMissingSlotFailsFast() {
         assertThatThrownBy(() -> catalogue.text("no.such.key")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> catalogue.text("count.bases")).hasMessageContaining("count");
-        assertThatThrownBy(() -> catalogue.format("service.which_base", "base", "x")).hasMessageContaining("no slot base");
+        assertThatThrownBy(() -> catalogue.format("count.bases", "count", 2, "count", 3)).hasMessageContaining("twice");
     }
 
     @Test
@@ -42,6 +42,18 @@ class ReplyCatalogueTest {
         assertThat(catalogue.list(java.util.List.of("القائم", "التاجي", "بلد"))).isEqualTo("القائم والتاجي وبلد");
         assertThat(catalogue.orList(java.util.List.of("القائم", "التاجي"))).isEqualTo("القائم أو التاجي");
         assertThat(catalogue.ordinal(11, true)).isEqualTo("الحادية عشرة");
+    }
+
+    @Test
+    void aSecondLanguageIsASecondFileWithItsOwnPluralRules() {
+        ReplyCatalogue english = ReplyCatalogue.load("/replies-second-language/en.properties", com.ibm.icu.util.ULocale.ENGLISH);
+        assertThat(english.format("count.bases", "count", 1, "case", "oblique")).isEqualTo("one base");
+        assertThat(english.format("count.bases", "count", 2, "case", "oblique")).isEqualTo("2 bases");
+        assertThat(english.format("count.bases", "count", 1100, "case", "oblique")).isEqualTo("1,100 bases");
+        assertThat(english.spans("service.unknown_place", "place", "al-Hurriya"))
+                .contains(new Reply.Span("al-Hurriya", true));
+        assertThat(catalogue.keys()).containsAll(english.keys());
+        english.keys().forEach(k -> assertThat(catalogue.slotsOf(k)).containsAll(english.slotsOf(k)));
     }
 
     @Test

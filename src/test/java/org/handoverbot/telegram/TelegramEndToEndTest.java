@@ -63,7 +63,7 @@ class TelegramEndToEndTest {
         assertThat(answer.parseMode()).isEqualTo("HTML");
         assertThat(answer.visibleText()).contains("قاعدة القائم").contains("الخميس 19 آذار (مارس) 2020")
                 .contains("الحل نت");
-        assertThat(answer.buttonData()).contains("src:al-qaim", "timeline");
+        assertThat(answer.buttonData()).contains("src;s=al-qaim", "timeline");
     }
 
     @Test
@@ -102,7 +102,7 @@ class TelegramEndToEndTest {
     void aPressedButtonGetsItsAnswerAndAnOldOneAPoliteReply() throws Exception {
         server.sendText(1005, "متى سلموا التاجي؟");
         SentMessage answer = server.awaitSent(1005, 1, WAIT).get(0);
-        String sourceButton = answer.buttonData().stream().filter(d -> d.startsWith("src:")).findFirst().orElseThrow();
+        String sourceButton = answer.buttonData().stream().filter(d -> d.startsWith("src;")).findFirst().orElseThrow();
         int answeredBefore = server.calls("answerCallbackQuery").size();
         server.enqueue(FakeUpdates.callback(1005, answer.messageId(), sourceButton));
         server.enqueue(FakeUpdates.callback(1005, answer.messageId(), "v0:no-such-button"));

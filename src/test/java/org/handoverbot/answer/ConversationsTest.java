@@ -1,0 +1,115 @@
+package org.handoverbot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.H2KnowledgeBase;
+import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.NewEventsListener;
+import org.handoverbot.knowledge.SeedLoader;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.QuestionUnderstander;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every transcript under src/test/resources/conversations/, each one chat with the whole bot (real understander,
+ * every seed in a real H2 file). A transcript is lines of "> what the user writes", each followed by
+ * "+ text the reply must contain" and "- text the reply must not contain" (jlox's expectation comments, as
+ * lines); "#" starts a comment. Adding a conversation is adding a file.
+ */
+class ConversationsTest {
+
+    @TempDir
+    static Path dir;
+
+    static Database database;
+    static AnswerDialogue dialogue;
+    static final AtomicLong CHATS = new AtomicLong(9_000);
+
+    final PlainTextRenderer plain = new PlainTextRenderer();
+
+    /** One user turn and what its reply must and must not say. */
+    record Turn(int line, String message, List<String> contains, List<String> lacks) {
+    }
+
+    @BeforeAll
+    static void loadSeeds() {
+        Gazetteer gazetteer = Gazetteer.load();
+        database = Database.open("jdbc:h2:file:" + dir.resolve("kb").toAbsolutePath());
+        new SeedLoader(new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE)).load();
+        dialogue = new AnswerDialogue(new H2KnowledgeBase(database, gazetteer), gazetteer,
+                QuestionUnderstander.load(gazetteer)::understand, Optional.empty(), new ConversationMemory(),
+                QuestionUnderstander.CONFIDENCE_THRESHOLD);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    static Stream<Path> transcripts() throws IOException, URISyntaxException {
+        Path folder = Path.of(Objects.requireNonNull(ConversationsTest.class.getResource("/conversations")).toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> all = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            assertThat(all).as("transcripts").hasSizeGreaterThanOrEqualTo(40);
+            return all.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transcripts")
+    void conversationGoesAsTheTranscriptSays(Path transcript) throws IOException {
+        List<Turn> turns = parse(transcript);
+        assertThat(turns).as("turns in " + transcript.getFileName()).isNotEmpty();
+        long chat = CHATS.incrementAndGet();
+        SoftAssertions soft = new SoftAssertions();
+        for (Turn turn : turns) {
+            String reply = plain.render(dialogue.onText(chat, turn.message()));
+            String where = transcript.getFileName() + ":" + turn.line() + " «" + turn.message() + "» got:\n" + reply;
+            turn.contains().forEach(text -> soft.assertThat(reply).as(where).contains(text));
+            turn.lacks().forEach(text -> soft.assertThat(reply).as(where).doesNotContain(text));
+        }
+        soft.assertAll();
+    }
+
+    static List<Turn> parse(Path transcript) throws IOException {
+        List<Turn> turns = new ArrayList<>();
+        List<String> lines = Files.readAllLines(transcript, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String text = line.substring(1).strip();
+            switch (line.charAt(0)) {
+                case '>' -> turns.add(new Turn(i + 1, text, new ArrayList<>(), new ArrayList<>()));
+                case '+', '-' -> {
+                    if (turns.isEmpty() || text.isEmpty()) {
+                        throw new IllegalArgumentException(transcript + ":" + (i + 1) + ": expectation without a message");
+                    }
+                    Turn last = turns.get(turns.size() - 1);
+                    (line.charAt(0) == '+' ? last.contains() : last.lacks()).add(text);
+                }
+                default -> throw new IllegalArgumentException(transcript + ":" + (i + 1) + ": a line starts with >, +, - or #");
+            }
+        }
+        return turns;
+    }
+}

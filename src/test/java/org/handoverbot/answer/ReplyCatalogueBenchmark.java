@@ -1,0 +1,96 @@
+package org.handoverbot.answer;
+
+import static org.handoverbot.text.ArabicMonths.EGYPT;
+import static org.handoverbot.text.ArabicMonths.LEVANT;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.handoverbot.knowledge.Event;
+import org.handoverbot.nlp.Gazetteer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the catalogue costs a reply: a date, a count, the handover sentence and the Hijri date through ICU
+ * MessageFormat, beside the string concatenation the composers did before (the baselines copy that code).
+ * Run: see BENCHMARKS.md, "Reply catalogue".
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class ReplyCatalogueBenchmark {
+
+    private final LocalDate date = LocalDate.of(2020, 3, 19);
+    private EventSentences sentences;
+    private Names names;
+    private Event qaim;
+    private long n;
+
+    @Setup
+    public void load() {
+        names = new Names(Gazetteer.load());
+        sentences = new EventSentences(names);
+        qaim = FixedKnowledge.QAIM;
+    }
+
+    @Benchmark
+    public String dateBaselineConcatenation() {
+        String levant = date.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, LEVANT);
+        String egypt = date.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, EGYPT);
+        String month = levant.equals(egypt) ? levant : levant + " (" + egypt + ")";
+        return date.getDayOfWeek().getDisplayName(TextStyle.FULL, LEVANT) + " " + date.getDayOfMonth() + " " + month
+                + " " + date.getYear();
+    }
+
+    @Benchmark
+    public String dateThroughCatalogue() {
+        return ArabicDates.format(date);
+    }
+
+    @Benchmark
+    public String dateWithHijri() {
+        return ArabicDates.withHijri(date);
+    }
+
+    @Benchmark
+    public String countBaselineHandWritten() {
+        long k = n++ % 120;
+        return k == 1 ? "قاعدة واحدة" : k == 2 ? "قاعدتان" : k >= 3 && k <= 10 ? k + " قواعد" : k + " قاعدة";
+    }
+
+    @Benchmark
+    public String countThroughCldrPlurals() {
+        return ArabicCounts.bases(n++ % 120, ArabicCounts.Case.OBLIQUE);
+    }
+
+    @Benchmark
+    public List<Reply.Span> handoverBaselineConcatenation() {
+        Para p = Para.text("سُلّمت ").bold(names.baseLabel(qaim.baseId()));
+        names.province(qaim.baseId()).ifPresent(province -> p.add(" في " + province));
+        names.name(qaim.fromParty()).ifPresent(from -> p.add(" من " + from));
+        names.name(qaim.toParty()).ifPresent(to -> p.add(" إلى " + to));
+        p.add(" يوم ").bold(dateBaselineConcatenation()).add(" بالكامل").add(".");
+        return p.build().spans();
+    }
+
+    @Benchmark
+    public List<Reply.Span> handoverThroughCatalogue() {
+        return sentences.handover(qaim).build().spans();
+    }
+}
