@@ -2,6 +2,7 @@ package org.handoverbot.alerts;
 
 import org.handoverbot.answer.Dialogue;
 import org.handoverbot.answer.Reply;
+import org.handoverbot.answer.ReviewDesk;
 
 /**
  * Puts the admins' /queue command in front of the dialogue everyone talks to. In a private chat the chat id
@@ -14,10 +15,17 @@ public final class AdminDialogue implements Dialogue {
 
     private final Dialogue everyone;
     private final AlertQueueDesk desk;
+    private final ReviewDesk review;
 
     public AdminDialogue(Dialogue everyone, AlertQueueDesk desk) {
+        this(everyone, desk, null);
+    }
+
+    /** review: the admins' /review of doubtful extractions, or null when the bot offers none. */
+    public AdminDialogue(Dialogue everyone, AlertQueueDesk desk, ReviewDesk review) {
         this.everyone = everyone;
         this.desk = desk;
+        this.review = review;
     }
 
     @Override
@@ -32,6 +40,9 @@ public final class AdminDialogue implements Dialogue {
 
     @Override
     public Reply onCommand(long chatId, String command, String argument) {
+        if (review != null && ReviewDesk.COMMAND.equals(command)) {
+            return review.onCommand(chatId, argument);
+        }
         return QUEUE_COMMAND.equals(command) ? desk.queue(chatId) : everyone.onCommand(chatId, command, argument);
     }
 }

@@ -41,7 +41,8 @@ final class QuoteReplies {
             quotes = quotes.stream().filter(concerning::contains).toList();
         }
         if (quotes.isEmpty()) {
-            Para p = Para.text("لا تحفظ مصادري تصريحاً لـ").bold(person);
+            // "للواء تحسين الخفاجي", never "لـاللواء" (SourceLine.to)
+            Para p = Para.text("لا تحفظ مصادري تصريحاً ").bold(SourceLine.to(person));
             if (baseId != null) {
                 p.add(" عن ").bold(names.baseLabel(baseId));
             }

@@ -9,17 +9,31 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 
 import org.handoverbot.knowledge.Source;
+import org.handoverbot.nlp.EntityKind;
+import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.Mention;
+import org.handoverbot.text.ArabicText;
 
 /**
  * Says where a fact comes from, the way an Arabic journalist credits it: the original source first, then who
- * carried it ("بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، كما أورد موقع الحل نت"). Structured reports are
- * named by publisher and date; their addresses are offered separately, never inside the sentence.
+ * carried it ("بحسب وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول، كما أورد موقع الحل نت"); a voice's own channel
+ * beside it ("بحسب الكولونيل مايلز كاغينز في تغريدة على حسابه في تويتر، كما أورد موقع الحل نت"). One entry per
+ * publisher, at most three named, the rest counted; names of organisations the gazetteer knows by several
+ * aliases are said one way ("العمليات المشتركة" is "قيادة العمليات المشتركة"), and a preposition the text glued
+ * to a name ("لقيادة") is not carried into "بحسب". Structured reports are named by publisher and date; their
+ * addresses are offered separately, never inside the sentence.
  */
 public final class SourceLine {
 
     // Publishers whose name already says what they are need no "موقع" in front.
     private static final List<String> KIND_WORDS = List.of("موقع", "وكالة", "وكاله", "صحيفة", "صحيفه", "قناة", "قناه",
             "شبكة", "شبكه", "مجلة", "مجله", "إذاعة", "اذاعة", "تلفزيون");
+
+    /** Outlets a line names before it counts the rest. */
+    static final int NAMED = 3;
+
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+    private static final Gazetteer NAMES = Gazetteer.load();
 
     private SourceLine() {
     }
@@ -32,11 +46,15 @@ public final class SourceLine {
         StringBuilder line = new StringBuilder("بحسب ");
         boolean cited = false;
         if (present(source.citedSource())) {
-            line.append(source.citedSource().strip());
+            line.append(name(source.citedSource()));
             cited = true;
         }
         if (present(source.citedSpeaker())) {
-            line.append(cited ? "، نقلاً عن " : "").append(source.citedSpeaker().strip());
+            String speaker = name(source.citedSpeaker());
+            if (present(source.citedVia())) {
+                speaker = SAY.format("source.via", "speaker", speaker, "via", via(source.citedVia()));
+            }
+            line.append(cited ? "، نقلاً عن " : "").append(speaker);
             cited = true;
         }
         if (cited) {
@@ -55,9 +73,10 @@ public final class SourceLine {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a fact without a source cannot be told");
         }
+        // one entry per publisher: its articles' voices together, or its first report
         Map<Object, List<Source>> groups = new LinkedHashMap<>();
         for (Source s : sources) {
-            Object key = s.articleId() != null ? "article:" + s.articleId() : "report:" + report(s);
+            Object key = (s.articleId() != null ? "article:" : "report:") + ArabicText.normalize(s.publisher());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         List<String> credits = new ArrayList<>();
@@ -69,7 +88,11 @@ public final class SourceLine {
         }
         StringBuilder line = new StringBuilder("بحسب ").append(credits.get(0));
         if (credits.size() > 1) {
-            line.append("؛ وأورده أيضاً ").append(String.join(" و", credits.subList(1, credits.size())));
+            List<String> also = new ArrayList<>(credits.subList(1, Math.min(NAMED, credits.size())));
+            if (credits.size() > NAMED) {
+                also.add(SAY.format("source.more", "count", credits.size() - NAMED));
+            }
+            line.append("؛ وأورده أيضاً ").append(String.join(" و", also));
         }
         return line.append('.').toString();
     }
@@ -106,7 +129,7 @@ public final class SourceLine {
             name += " المنشور يوم " + ArabicDates.format(source.published());
         }
         if (present(source.citedSource())) {
-            name += "، نقلاً عن " + source.citedSource().strip();
+            name += "، نقلاً عن " + name(source.citedSource());
         }
         return name;
     }
@@ -116,6 +139,40 @@ public final class SourceLine {
         String name = publisher.strip();
         String first = name.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         return KIND_WORDS.contains(first) ? name : "موقع " + name;
+    }
+
+    /**
+     * A cited name as the line says it: a clitic the text glued to it dropped ("لقيادة العمليات المشتركة"), and an
+     * organisation known under several aliases by its one name; people and unknown names as the article wrote them.
+     */
+    static String name(String cited) {
+        String n = cited.strip();
+        for (String candidate : n.matches("^[لوبف][^\\s].*") ? List.of(n, n.substring(1)) : List.of(n)) {
+            List<String> words = ArabicText.words(candidate);
+            List<Mention> found = NAMES.findInWords(words);
+            if (found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size()
+                    && found.get(0).entry().kind() == EntityKind.ORGANISATION) {
+                return found.get(0).entry().name();
+            }
+        }
+        // "لـاللواء"/"بحسب لقيادة": a bare preposition glued before a definite name is the text's, not the name's
+        return n.startsWith("لـ") ? n.substring(2).strip() : n;
+    }
+
+    /** "بياناً عبر تويتر" after "في": the statement in the genitive ("بيان عبر تويتر"). */
+    private static String via(String via) {
+        return via.strip().replaceFirst("^(بيان|تغريدة)(اً|ا)(?=\\s|$)", "$1");
+    }
+
+    /** "لـ" before a name: "للواء تحسين الخفاجي" for a name with ال, "لـكاغينز" otherwise. */
+    public static String to(String name) {
+        String n = name.strip();
+        if (!n.startsWith("ال")) {
+            return "لـ" + n;
+        }
+        // ل + ال → لل ("للخفاجي"); before a word that starts with ل the article's lam goes ("للواء", not "لللواء")
+        String word = n.substring(2);
+        return (word.startsWith("ل") ? "ل" : "لل") + word;
     }
 
     private static boolean present(String text) {

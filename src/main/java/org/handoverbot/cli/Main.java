@@ -16,6 +16,8 @@ import org.handoverbot.alerts.AlertMessages;
 import org.handoverbot.alerts.AlertOutbox;
 import org.handoverbot.alerts.AlertOutboxWriter;
 import org.handoverbot.alerts.AlertQueueDesk;
+import org.handoverbot.answer.ReviewDesk;
+import org.handoverbot.knowledge.Review;
 import org.handoverbot.alerts.AlertSender;
 import org.handoverbot.alerts.AlertTelegramClient;
 import org.handoverbot.alerts.SenderSettings;
@@ -98,7 +100,9 @@ public final class Main implements Runnable {
             Subscriptions subscriptions = new Subscriptions(db);
             AlertOutbox outbox = new AlertOutbox(db);
             Dialogue dialogue = new AdminDialogue(app.dialogue(),
-                    new AlertQueueDesk(settings.adminIds(), outbox, subscriptions));
+                    new AlertQueueDesk(settings.adminIds(), outbox, subscriptions),
+                    new ReviewDesk(settings.adminIds(), new Review(db, new AlertOutboxWriter(settings.alertChannel(),
+                            clock)), ReviewLines::line));
             Names names = new Names(app.gazetteer());
             BotMetrics metrics = BotMetrics.prometheus();
             metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);

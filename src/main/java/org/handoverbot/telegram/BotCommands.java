@@ -23,7 +23,8 @@ final class BotCommands {
             "subscribe", "subscribe",
             "unsubscribe", "unsubscribe",
             // For admins only (TELEGRAM_ADMIN_IDS), so it is answered but not in the menu everyone sees.
-            "queue", "queue");
+            "queue", "queue",
+            "review", "review");
 
     static final List<BotCommand> MENU = List.of(
             command("start", "telegram.command.start"),

@@ -75,4 +75,52 @@ class SourceLineTest {
     void refusesAFactWithoutSource() {
         assertThatThrownBy(() -> SourceLine.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static Source article(long article, String publisher, String cited, String speaker, String via) {
+        return new Source(article * 10, publisher, LocalDate.of(2020, 8, 23), null, cited, speaker, "…", article, via);
+    }
+
+    @Test
+    void aVoicesOwnChannelStandsBesideItAndTheOutletThatCarriedItFollows() {
+        Source tweet = article(1, "الحل نت", null, "الكولونيل مايلز كاغينز", "تغريدة على حسابه في تويتر");
+        assertThat(SourceLine.of(tweet))
+                .isEqualTo("بحسب الكولونيل مايلز كاغينز في تغريدة على حسابه في تويتر، كما أورد موقع الحل نت");
+        Source statement = article(2, "قناة المربد الفضائية", null, "التحالف", "بياناً عبر تويتر");
+        assertThat(SourceLine.of(statement)).isEqualTo("بحسب التحالف الدولي في بيان عبر تويتر، كما أورد قناة المربد الفضائية");
+    }
+
+    @Test
+    void oneOrganisationUnderTwoNamesIsCreditedOnceByItsOneName() {
+        Source full = article(1, "الحل نت", null, "قيادة العمليات المشتركة", null);
+        Source shortName = article(1, "الحل نت", null, "العمليات المشتركة", null);
+        Source glued = article(1, "الحل نت", "لقيادة العمليات المشتركة", null, null);
+        assertThat(SourceLine.of(List.of(full, shortName, glued)))
+                .isEqualTo("بحسب قيادة العمليات المشتركة، كما أورد موقع الحل نت.")
+                .doesNotContain("بحسب لقيادة");
+    }
+
+    @Test
+    void aPublisherIsOneEntryAndPastThreeOutletsTheRestAreCounted() {
+        List<Source> taji = List.of(
+                article(1, "وكالة الأنباء العراقية", null, "اللواء تحسين الخفاجي", null),
+                article(2, "وكالة الأنباء العراقية", null, null, null),
+                article(3, "صحيفة الخليج اليوم", null, null, null),
+                article(4, "وكالة الخبر الدولية", null, null, null),
+                article(5, "موقع المجتمع", null, null, null),
+                article(6, "lnaiq.com", null, null, null),
+                article(7, "صحيفة عكاظ", null, null, null));
+        String line = SourceLine.of(taji);
+        assertThat(line).isEqualTo("بحسب اللواء تحسين الخفاجي، كما أورد وكالة الأنباء العراقية؛ وأورده أيضاً "
+                + "صحيفة الخليج اليوم ووكالة الخبر الدولية و3 مصادر أخرى.");
+        assertThat(line.split("وكالة الأنباء العراقية", -1)).hasSize(2);
+    }
+
+    @Test
+    void lamBeforeANameWithAlIsWrittenAsOneWord() {
+        assertThat(SourceLine.to("اللواء تحسين الخفاجي")).isEqualTo("للواء تحسين الخفاجي");
+        assertThat(SourceLine.to("كاغينز")).isEqualTo("لـكاغينز");
+        assertThat(SourceLine.to("الخفاجي")).isEqualTo("للخفاجي");
+        assertThat(SourceLine.of(article(1, "الحل نت", null, "لـاللواء تحسين الخفاجي", null)))
+                .isEqualTo("بحسب اللواء تحسين الخفاجي، كما أورد موقع الحل نت");
+    }
 }

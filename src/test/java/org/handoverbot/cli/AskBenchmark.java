@@ -1,0 +1,141 @@
+package org.handoverbot.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.handoverbot.config.Settings;
+import org.handoverbot.nlp.LabelledQuestion;
+import org.handoverbot.nlp.Understanding;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * `ask --json` in one JVM, as the command runs it (JsonAnswers over the composed Application: seeded H2 file,
+ * the knowledge model in memory, the trained understander), over the held-out questions
+ * (models/intents-test.txt) and the answer benchmark's questions (src/test/resources/ask-benchmark: bases,
+ * timeline, counts, ordinals, comparisons, noise), cycled:
+ * <ul>
+ *   <li>{@code askJson20000}: 20,000 lines through {@code JsonAnswers.run}, one shot per iteration (questions/s
+ *   is 20,000 divided by its time);</li>
+ *   <li>{@code askJsonOneQuestion}: one line, sampled (median, p99 per question);</li>
+ *   <li>{@code understandOneQuestion}: understanding alone, the baseline measured in the same run.</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dfile.encoding=UTF-8"})
+@Threads(1)
+public class AskBenchmark {
+
+    private static final int LINES = 20_000;
+
+    private Path dir;
+    private Application app;
+    private JsonAnswers answers;
+    private String[] questions;
+    private String input;
+    private PrintStream sink;
+    private int next;
+    /** The benchmark thread's own CPU time per 20,000: on a shared machine, the figure other processes cannot inflate. */
+    private final List<Double> cpuSeconds = new ArrayList<>();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        dir = Files.createTempDirectory("ask-bench");
+        app = new Application(Settings.from(Map.of("HANDOVER_DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE")));
+        answers = new JsonAnswers(app.understander(), app.dialogue());
+        List<String> all = new ArrayList<>();
+        try (InputStream in = AskBenchmark.class.getResourceAsStream("/models/intents-test.txt")) {
+            LabelledQuestion.read(in, "intents-test.txt").forEach(q -> all.add(q.question()));
+        }
+        try (InputStream in = AskBenchmark.class.getResourceAsStream("/ask-benchmark/questions.txt")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(all::add);
+        }
+        questions = all.toArray(String[]::new);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < LINES; i++) {
+            lines.append(questions[i % questions.length].replace('\n', ' ')).append('\n');
+        }
+        input = lines.toString();
+        sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        if (!cpuSeconds.isEmpty()) {
+            // the two warm-up shots come first
+            List<Double> measured = cpuSeconds.subList(Math.min(2, cpuSeconds.size() - 1), cpuSeconds.size());
+            System.out.printf(java.util.Locale.ROOT, "%nask --json, CPU of the answering thread per %d questions: %s s "
+                    + "(questions per CPU-second: %s)%n", LINES, measured.stream().map(c -> String.format(java.util.Locale.ROOT,
+                    "%.2f", c)).toList(), measured.stream().map(c -> String.format(java.util.Locale.ROOT, "%.0f", LINES / c))
+                    .toList());
+        }
+        app.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public long askJson20000() throws IOException {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long answered = answers.run(new BufferedReader(new StringReader(input)), sink);
+        cpuSeconds.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+        return answered;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 3, time = 2)
+    public String askJsonOneQuestion() {
+        return answers.answer(nextQuestion());
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 3, time = 2)
+    public Understanding understandOneQuestion() {
+        return app.understander().understand(nextQuestion());
+    }
+
+    private String nextQuestion() {
+        String q = questions[next];
+        next = next + 1 == questions.length ? 0 : next + 1;
+        return q;
+    }
+}
