@@ -1,11 +1,14 @@
 package org.handoverbot.answer;
 
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.GazetteerEntry;
+import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.WordList;
 
 /**
  * How replies name bases, parties and people: the Arabic forms of the gazetteer, never its Latin ids, so a
@@ -14,7 +17,10 @@ import org.handoverbot.nlp.GazetteerEntry;
 public final class Names {
 
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
-    private static final List<String> PLACE_WORDS = List.of("قاعدة", "قاعده", "موقع", "معسكر", "مطار");
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+    /** Words that already say what kind of place a name is: the one list (models/extraction/place-words.txt). */
+    private static final Set<String> PLACE_WORDS = WordList.load("/models/extraction/place-words.txt").stream()
+            .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
 
     private final Gazetteer gazetteer;
 
@@ -28,20 +34,21 @@ public final class Names {
 
     /** "القائم". */
     public String base(String baseId) {
-        return name(baseId).orElse("موقع لم تسمّه مصادري");
+        return name(baseId).orElseGet(() -> SAY.text("dialogue.name.unnamed_place"));
     }
 
     /** "قاعدة القائم", "موقع الصقور في الموصل", "قاعدة فكتوري (مطار بغداد)". */
     public String baseLabel(String baseId) {
         String name = base(baseId);
         String first = name.split("\\s+", 2)[0];
-        return PLACE_WORDS.contains(first) || baseId == null ? name : "قاعدة " + name;
+        return PLACE_WORDS.contains(ArabicText.normalize(first)) || baseId == null ? name
+                : SAY.format("dialogue.name.base", "name", name);
     }
 
     /** "محافظة الأنبار", when the gazetteer knows the province. */
     public Optional<String> province(String baseId) {
         return gazetteer.byId(baseId == null ? "" : baseId).map(GazetteerEntry::province)
-                .filter(p -> p != null && !p.isBlank()).map(p -> "محافظة " + p);
+                .filter(p -> p != null && !p.isBlank()).map(p -> SAY.format("dialogue.name.province", "name", p));
     }
 
     /** A party or person by its Arabic name; empty when only a Latin key is known. */
@@ -59,7 +66,8 @@ public final class Names {
     /** "اللواء تحسين الخفاجي، المتحدث الرسمي لقيادة العمليات المشتركة". */
     public Optional<String> personWithTitle(String personId) {
         return gazetteer.byId(personId == null ? "" : personId).map(e ->
-                e.title() == null || e.title().isBlank() ? e.name() : e.name() + "، " + e.title());
+                e.title() == null || e.title().isBlank() ? e.name()
+                        : SAY.format("event.speaker_with_title", "name", e.name(), "title", e.title()));
     }
 
     public static boolean isArabic(String text) {

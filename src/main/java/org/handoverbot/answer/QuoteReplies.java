@@ -81,8 +81,9 @@ final class QuoteReplies {
             }
             return new Answer(new Reply(blocks, buttons), null, null, null, List.of());
         }
-        return quotePage(Para.text("مما نُقل عن ").bold(organisation).add(":"), quotes, page, Intent.STATEMENT,
-                organisationId, null, null);
+        Para intro = baseId == null ? Para.text("مما نُقل عن ").bold(organisation).add(":")
+                : Para.spans(SAY.spans("dialogue.cited_about", "organisation", organisation, "base", names.baseLabel(baseId)));
+        return quotePage(intro, quotes, page, Intent.STATEMENT, organisationId, baseId, null);
     }
 
     /** A speaker no source quotes: says so for that very person, and offers the speakers it does quote. */

@@ -42,8 +42,14 @@ public final class EventsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /**
+     * Made on first use: picocli builds every subcommand at each start, and a mapper made then would load
+     * Jackson on the main thread before `ask` could open its database (Application loads it on a second thread).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     @Override
     public Integer call() {
@@ -54,7 +60,7 @@ public final class EventsCommand implements Callable<Integer> {
             KnowledgeModel knowledge = new H2KnowledgeBase(database, gazetteer).now();
             List<Event> events = knowledge.events();
             if (json) {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withQuotes(knowledge)));
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(withQuotes(knowledge)));
             } else {
                 for (Event e : events) {
                     out.println("#" + e.id() + " " + e.kind() + " " + e.status() + " "
@@ -86,9 +92,9 @@ public final class EventsCommand implements Callable<Integer> {
 
     /** One JSON object an event: its own fields, then "quotes". */
     static ArrayNode withQuotes(KnowledgeBase knowledge) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Event e : knowledge.events()) {
-            ObjectNode event = JSON.valueToTree(e);
+            ObjectNode event = Json.MAPPER.valueToTree(e);
             ArrayNode quotes = event.putArray("quotes");
             for (Quote q : knowledge.quotesOf(e)) {
                 ObjectNode quote = quotes.addObject();
@@ -96,7 +102,7 @@ public final class EventsCommand implements Callable<Integer> {
                 quote.put("speakerId", q.speakerId());
                 quote.put("title", q.speakerTitle());
                 quote.put("text", q.text());
-                quote.set("source", JSON.valueToTree(q.source()));
+                quote.set("source", Json.MAPPER.valueToTree(q.source()));
             }
             array.add(event);
         }

@@ -20,6 +20,15 @@ public final class KnowledgeLoader {
         this.database = Objects.requireNonNull(database);
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while loading the knowledge", e);
+        }
+    }
+
     /** The version committed now. */
     public long version() {
         try (Connection c = database.connection()) {
@@ -32,6 +41,7 @@ public final class KnowledgeLoader {
     /** Everything committed now. Throws StoreException when the database fails or keeps changing under it. */
     public KnowledgeModel load() {
         try (Connection c = database.connection()) {
+            RuntimeException misfit = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 long before = KnowledgeVersion.read(c);
                 KnowledgeModel model;
@@ -39,15 +49,19 @@ public final class KnowledgeLoader {
                     model = StoredRows.all(c, before);
                 } catch (RuntimeException e) {
                     // rows of a write that committed between two reads (an event_source whose source came
-                    // after the source read) do not fit together: only a failure at a still version is real
-                    if (KnowledgeVersion.read(c) != before) {
-                        continue;
-                    }
-                    throw e;
+                    // after the source read) do not fit together. Under READ COMMITTED the version read after
+                    // such a misfit has been seen at the old number on a loaded machine, so a misfit is read
+                    // again; only one that persists through every attempt is a real failure.
+                    misfit = e;
+                    pause();
+                    continue;
                 }
                 if (KnowledgeVersion.read(c) == before) {
                     return model;
                 }
+            }
+            if (misfit != null) {
+                throw misfit;
             }
             throw new StoreException("the knowledge changed during " + ATTEMPTS + " loads in a row", null);
         } catch (SQLException e) {

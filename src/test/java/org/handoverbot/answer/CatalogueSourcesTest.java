@@ -32,7 +32,6 @@ class CatalogueSourcesTest {
      */
     private static final Set<String> NOT_YET_CONVERTED = Set.of(
             "answer/FactReplies.java",
-            "answer/Names.java",
             "answer/QuoteReplies.java",
             "answer/SourceLine.java",
             "answer/TimelineReplies.java");

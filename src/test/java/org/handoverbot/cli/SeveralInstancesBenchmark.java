@@ -34,7 +34,8 @@ import org.handoverbot.telegram.fake.WebhookDeliveries;
  * The instances run in this JVM (each with its own database pool, knowledge model, intent model and webhook
  * server) on the same cores, so three instances share the machine one instance had to itself.
  * Surefire leaves *Benchmark classes out of the build; naming the class runs it:
- * <pre>mvn -o -q test -Dtest=SeveralInstancesBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dusers=600 -Drounds=3 -DingestRounds=5]</pre>
+ * <pre>mvn -o -q test -Dtest=SeveralInstancesBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dpart=all|replies|ingest -Dinstances=1,3 -Dusers=600 -Drounds=3 -DingestRounds=5]</pre>
+ * or in the bench profile: {@code mvn -B -o -Pbench verify -Dtest=SeveralInstancesBenchmark}.
  */
 public final class SeveralInstancesBenchmark {
 
@@ -43,17 +44,28 @@ public final class SeveralInstancesBenchmark {
             "وين تقع قاعدة التاجي", "كم قاعدة سلمت في 2020؟", "ماذا قال اللواء تحسين الخفاجي؟",
             "ما القاعدة الثالثة التي سلمت؟", "شلونك", "ما مصدر خبر قاعدة بسماية؟", "ليش انسحبوا من كي وان؟",
     };
+    /** One JSON object a measured round or ingest summary, written to target/benchmarks/several-instances.json. */
+    private static final List<String> FIGURES = new ArrayList<>();
     private static final String[] ARTICLES = {"qaim-again.txt", "balad-rockets.txt", "roundup.txt", "k1-sunday.txt",
             "qayyarah-done.txt", "taji-sunday.txt"};
 
     @org.junit.jupiter.api.Test
     void repliesWithOneAndThreeInstancesAndIngestOnBothVendors() throws Exception {
         int users = Integer.getInteger("users", 600);
-        int rounds = Integer.getInteger("rounds", 3);
-        for (int instances : new int[] {1, 3}) {
-            replies(instances, users, rounds);
+        int rounds = Integer.getInteger("rounds", 3); // -Dbench.rounds in the bench profile
+        String part = System.getProperty("part", "all");
+        if (!part.equals("ingest")) {
+            // -Dinstances=3,1 runs them the other way round: the later run finds the JIT warmer
+            for (String instances : System.getProperty("instances", "1,3").split(",")) {
+                replies(Integer.parseInt(instances.strip()), users, rounds);
+            }
         }
-        ingest(Integer.getInteger("ingestRounds", 5));
+        if (!part.equals("replies")) {
+            ingest(Integer.getInteger("ingestRounds", 5));
+        }
+        Path out = Path.of(System.getProperty("benchmarks.dir", "target/benchmarks"), "several-instances.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "[\n  " + String.join(",\n  ", FIGURES) + "\n]\n");
     }
 
     private static void replies(int count, int users, int rounds) throws Exception {
@@ -83,6 +95,11 @@ public final class SeveralInstancesBenchmark {
                     chatBase += users;
                     System.out.printf("%d instance(s) on one PostgreSQL, %s: %d users, %d replies/s, p50 %d ms, p99 %d ms%n",
                             count, round == 0 ? "warm-up" : "round " + round, users, result[0], result[1], result[2]);
+                    if (round > 0) {
+                        FIGURES.add(String.format(java.util.Locale.ROOT, "{\"instances\": %d, \"round\": %d, \"users\": %d, "
+                                + "\"repliesPerSecond\": %d, \"p50Ms\": %d, \"p99Ms\": %d}", count, round, users, result[0],
+                                result[1], result[2]));
+                    }
                 }
             }
         } finally {
@@ -153,6 +170,9 @@ public final class SeveralInstancesBenchmark {
             long[] sorted = entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
             System.out.printf("ingest one article on %s: median %.1f ms, p90 %.1f ms (%d ingests)%n", entry.getKey(),
                     percentile(sorted, 50) / 1000.0, percentile(sorted, 90) / 1000.0, sorted.length);
+            FIGURES.add(String.format(java.util.Locale.ROOT, "{\"ingestOn\": \"%s\", \"medianMs\": %.1f, \"p90Ms\": %.1f, "
+                    + "\"ingests\": %d}", entry.getKey(), percentile(sorted, 50) / 1000.0, percentile(sorted, 90) / 1000.0,
+                    sorted.length));
         }
     }
 
