@@ -131,6 +131,24 @@ public final class AlertOutbox {
                 + " WHERE id = ? AND status IN ('pending', 'sending')", clip(error), id);
     }
 
+    /**
+     * The request left but no answer came (none within the wait, or the connection broke mid-request): Telegram
+     * may or may not have shown it, so it is never sent again; counted apart in /queue as "outcome unknown".
+     */
+    public void failOutcomeUnknown(long id, String error) {
+        update("UPDATE alert_outbox SET status = 'failed', ended = 'unknown', last_error = ?, claimed_by = NULL,"
+                + " lease_until = NULL WHERE id = ? AND status IN ('pending', 'sending')", clip(error), id);
+    }
+
+    /**
+     * Alerts still unsent that were queued before the cutoff expire: news that old would arrive stale. They end
+     * failed with the note, counted apart in /queue. Returns how many.
+     */
+    public int expireQueuedBefore(Instant cutoff, String note) {
+        return update("UPDATE alert_outbox SET status = 'failed', ended = 'expired', last_error = ?, claimed_by = NULL,"
+                + " lease_until = NULL WHERE status = 'pending' AND created_at < ?", clip(note), time(cutoff));
+    }
+
     /** Every alert still waiting for this recipient fails with the reason (the chat blocked the bot). */
     public int failAllPendingFor(String recipient, String error) {
         return update("UPDATE alert_outbox SET status = 'failed', last_error = ?, claimed_by = NULL, lease_until = NULL"
@@ -148,8 +166,8 @@ public final class AlertOutbox {
      * outcome unknown, never resent. Returns how many.
      */
     public int closeAbandonedSends(Instant now) {
-        return update("UPDATE alert_outbox SET status = 'failed', last_error = ?, claimed_by = NULL, lease_until = NULL"
-                + " WHERE status = 'sending' AND lease_until < ?", OUTCOME_UNKNOWN, time(now));
+        return update("UPDATE alert_outbox SET status = 'failed', ended = 'unknown', last_error = ?, claimed_by = NULL,"
+                + " lease_until = NULL WHERE status = 'sending' AND lease_until < ?", OUTCOME_UNKNOWN, time(now));
     }
 
     /** Alerts still to go: pending or in flight (for the metrics). */
@@ -179,11 +197,19 @@ public final class AlertOutbox {
                     }
                 }
             }
+            int[] ended = new int[2];
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT ended, COUNT(*) FROM alert_outbox WHERE status = 'failed' AND ended IS NOT NULL GROUP BY ended");
+                 ResultSet rs = count.executeQuery()) {
+                while (rs.next()) {
+                    ended["expired".equals(rs.getString(1)) ? 1 : 0] += rs.getInt(2);
+                }
+            }
             List<QueueStatus.Entry> due = entries(c, "SELECT event_id, recipient, attempts, next_attempt_at, last_error"
                     + " FROM alert_outbox WHERE status = 'pending' ORDER BY next_attempt_at, id LIMIT ?", show);
             List<QueueStatus.Entry> failures = entries(c, "SELECT event_id, recipient, attempts, created_at, last_error"
                     + " FROM alert_outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?", show);
-            return new QueueStatus(counts[0], counts[1], counts[2], counts[3], subscribers, due, failures);
+            return new QueueStatus(counts[0], counts[1], counts[2], counts[3], ended[0], ended[1], subscribers, due, failures);
         });
     }
 

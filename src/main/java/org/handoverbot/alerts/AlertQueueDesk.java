@@ -11,7 +11,8 @@ import org.handoverbot.answer.Reply.Paragraph;
 import org.handoverbot.answer.ReplyCatalogue;
 
 /**
- * The admins' view of alerts (/queue): how many are pending, in flight, sent and failed, the next few due,
+ * The admins' view of alerts (/queue): how many are pending, in flight, sent and failed (and of those how many
+ * ended "outcome unknown" and how many expired unsent), the next few due,
  * the latest failures with their reason, and how many chats subscribe. Only TELEGRAM_ADMIN_IDS may see it;
  * anyone else gets a polite refusal that reveals nothing about the queue.
  */
@@ -45,7 +46,8 @@ public final class AlertQueueDesk {
         List<Reply.Block> blocks = new ArrayList<>();
         blocks.add(SAY.paragraph("admin.queue.title"));
         blocks.add(SAY.paragraph("admin.queue.counts", "pending", status.pending(), "sending", status.sending(),
-                "sent", status.sent(), "failed", status.failed(), "subscribers", status.subscribers()));
+                "sent", status.sent(), "failed", status.failed(), "unknown", status.outcomeUnknown(),
+                "expired", status.expired(), "subscribers", status.subscribers()));
         if (!status.nextDue().isEmpty()) {
             blocks.add(SAY.paragraph("admin.queue.next"));
             blocks.add(Paragraph.plain(lines(status.nextDue(), false)));

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.DateFormatSymbols;
 import com.ibm.icu.util.Calendar;
@@ -29,11 +31,20 @@ public final class ArabicDates {
     private static final String[] HIJRI_MONTHS = new DateFormatSymbols(IslamicCalendar.class, ARABIC)
             .getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE);
 
+    private static final Map<LocalDate, String> WRITTEN = new ConcurrentHashMap<>();
+
     private ArabicDates() {
     }
 
-    /** "الخميس 19 آذار (مارس) 2020". */
+    /** "الخميس 19 آذار (مارس) 2020". Replies write the same few dates over and over: each is composed once. */
     public static String format(LocalDate date) {
+        if (WRITTEN.size() > 4096) {
+            WRITTEN.clear();
+        }
+        return WRITTEN.computeIfAbsent(date, ArabicDates::compose);
+    }
+
+    private static String compose(LocalDate date) {
         return SAY.format("date.day", "weekday", weekday(date), "day", Integer.toString(date.getDayOfMonth()),
                 "month", month(date.getMonth()), "year", Integer.toString(date.getYear()));
     }

@@ -11,7 +11,6 @@ import org.handoverbot.alerts.AdminDialogue;
 import org.handoverbot.alerts.AlertComposer;
 import org.handoverbot.alerts.AlertDigestComposer;
 import org.handoverbot.alerts.AlertDigests;
-import org.handoverbot.alerts.AlertLimits;
 import org.handoverbot.alerts.AlertMessages;
 import org.handoverbot.alerts.AlertOutbox;
 import org.handoverbot.alerts.AlertOutboxWriter;
@@ -19,7 +18,6 @@ import org.handoverbot.alerts.AlertQueueDesk;
 import org.handoverbot.answer.ReviewDesk;
 import org.handoverbot.knowledge.Review;
 import org.handoverbot.alerts.AlertSender;
-import org.handoverbot.alerts.AlertTelegramClient;
 import org.handoverbot.alerts.SenderSettings;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.answer.Dialogue;
@@ -28,6 +26,7 @@ import org.handoverbot.answer.Names;
 import org.handoverbot.answer.TimelinePictures;
 import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
+import org.handoverbot.config.DeliverySettings;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
@@ -35,6 +34,7 @@ import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.BotMetrics;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
+import org.handoverbot.telegram.TelegramStoppedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,14 +56,6 @@ import picocli.CommandLine.Command;
                 RestoreCommand.class,
         })
 public final class Main implements Runnable {
-
-    /**
-     * Telegram allows a bot about 30 messages a second in all. Replies are someone waiting, so they get 20;
-     * alerts, which can wait a little, get 10 (a broadcast to 10,000 chats then takes about 17 minutes).
-     */
-    private static final int REPLIES_PER_SECOND = 20;
-    private static final AlertLimits ALERT_LIMITS = new AlertLimits(10, Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
-            20, Duration.ofMinutes(1), AlertLimits.telegram().headroom());
 
     public static void main(String[] args) {
         // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
@@ -88,11 +80,14 @@ public final class Main implements Runnable {
 
     /**
      * Until stopped (SIGTERM, Ctrl-C): the bot answers, the alert sender drains the outbox that ingests fill
-     * (also ingests from another process), and on shutdown replies in progress finish, the sender stops, then
-     * the database closes, in that order.
+     * (also ingests from another process), both through the bot's one outbound gate (Telegram's limits, one
+     * 429 pause, replies first), and on shutdown replies in progress finish, the sender stops, then the gate,
+     * then the database closes, in that order. When Telegram refuses the token while the bot runs, the bot
+     * stops the same way and the command ends with that one line and exit code 1.
      */
-    private static void runOnTelegram(Settings settings) {
+    private static void runOnTelegram(Settings settings, DeliverySettings delivery) {
         Clock clock = Clock.systemUTC();
+        Optional<String> stoppedBecause = Optional.empty();
         Application app = new Application(settings, db -> new AlertOutboxWriter(settings.alertChannel(), clock),
                 db -> Optional.of(new Subscriptions(db)));
         try {
@@ -107,33 +102,36 @@ public final class Main implements Runnable {
             BotMetrics metrics = BotMetrics.prometheus();
             metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
-                    .withMaxSendsPerSecond(REPLIES_PER_SECOND)
                     .withOnChatBlocked(subscriptions::unsubscribe),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
                             new TimelinePictures(app.liveKnowledge(), names)), metrics, app::notReadyBecause);
-            SenderSettings senderSettings = SenderSettings.defaults().withLimits(ALERT_LIMITS);
-            AlertTelegramClient alertClient = AlertTelegramClient.open(settings.botToken().orElseThrow(),
-                    settings.telegramApiUrl(), senderSettings);
+            SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());
             AlertSender sender = new AlertSender(outbox, subscriptions,
                     new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
                             new TelegramHtmlRenderer(), new AlertDigests(db), new AlertDigestComposer(app.gazetteer())),
-                    alertClient.client(), senderSettings, clock).start();
-            bot.closeOnShutdown(sender, alertClient, app);
+                    bot.gate(), senderSettings, clock).start();
+            bot.closeBeforeGate(sender);
+            bot.closeOnShutdown(app);
             bot.awaitClosed();
+            stoppedBecause = bot.stoppedBecause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             app.close();
             throw e;
         }
+        stoppedBecause.ifPresent(reason -> {
+            throw new TelegramStoppedException(reason);
+        });
     }
 
     /** No subcommand: the bot. Without a token, the Arabic chat in this terminal. */
     @Override
     public void run() {
         Settings settings = Settings.fromEnvironment();
+        DeliverySettings delivery = DeliverySettings.fromEnvironment();
         if (settings.botToken().isPresent()) {
-            runOnTelegram(settings);
+            runOnTelegram(settings, delivery);
             return;
         }
         try (Application app = new Application(settings)) {

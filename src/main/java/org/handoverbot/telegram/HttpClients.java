@@ -19,6 +19,23 @@ final class HttpClients {
     }
 
     static OkHttpClient create(String name, Duration readTimeout, int maxParallel) {
+        return builder(name, readTimeout, maxParallel).retryOnConnectionFailure(true).build();
+    }
+
+    /**
+     * For sends: OkHttp never repeats a request by itself (a POST re-sent after its pooled connection broke may be
+     * shown twice) and never queues one (the dispatcher runs maxParallel at once; callers stay below it). Idle
+     * connections are kept only 2 s: OkHttp checks a pooled connection before reuse only after 10 s idle, and
+     * without its own retry a connection that died meanwhile (an outage begins) costs the message on it, which
+     * may or may not have arrived. A broadcast or a busy bot reuses its connections well within 2 s.
+     */
+    static OkHttpClient createForSends(String name, Duration readTimeout, int maxParallel) {
+        return builder(name, readTimeout, maxParallel).writeTimeout(readTimeout)
+                .connectionPool(new okhttp3.ConnectionPool(maxParallel, 2, TimeUnit.SECONDS))
+                .retryOnConnectionFailure(false).build();
+    }
+
+    private static OkHttpClient.Builder builder(String name, Duration readTimeout, int maxParallel) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -34,9 +51,7 @@ final class HttpClients {
                 .connectionPool(new okhttp3.ConnectionPool(Math.max(5, maxParallel), 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(readTimeout)
-                .writeTimeout(Duration.ofSeconds(30))
-                .retryOnConnectionFailure(true)
-                .build();
+                .writeTimeout(Duration.ofSeconds(30));
     }
 
     /** Cancels calls in flight (including a waiting long poll) and lets the threads go. */

@@ -1,5 +1,6 @@
 package org.handoverbot.telegram;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,8 +21,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Long polling with TelegramBots' own session, given what it lacks by default: our executor and HTTP client
- * (so close() really ends the poll and its threads), a back-off capped at a minute, and the update kinds the
- * bot handles. The session calls deleteWebhook itself when it starts.
+ * (so close() really ends the poll and its threads), a back-off capped at a minute that says in one line what
+ * went wrong ({@link PollingWatch}), and the update kinds the bot handles. The session calls deleteWebhook itself when it starts.
  */
 final class LongPollingReceiver implements AutoCloseable {
 
@@ -43,10 +44,16 @@ final class LongPollingReceiver implements AutoCloseable {
         this.calls = calls;
     }
 
-    static LongPollingReceiver start(String token, TelegramUrl url, UpdateIntake intake, TelegramOptions options, TokenMask mask) {
+    static LongPollingReceiver start(String token, TelegramUrl url, UpdateIntake intake, TelegramOptions options, TokenMask mask,
+                                     OutboundGate gate) {
         OkHttpClient http = HttpClients.create("telegram-poll", Duration.ofSeconds(options.pollTimeoutSeconds() + 20L), 4);
+        URI apiUrl = URI.create(url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
+        PollingWatch watch = new PollingWatch(new Backoff(options.firstRetry(), options.maxRetryWait()), gate, mask, apiUrl);
         StoppableCalls calls = new StoppableCalls(http);
-        OkHttpClient polling = calls.outer();
+        // The watch first, so it sees what the library sees (StoppableCalls runs the real call itself).
+        OkHttpClient.Builder watched = calls.outer().newBuilder();
+        watched.interceptors().add(0, watch);
+        OkHttpClient polling = watched.build();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);
@@ -54,7 +61,7 @@ final class LongPollingReceiver implements AutoCloseable {
         });
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> json, () -> polling,
-                () -> poller, () -> new Backoff(options.firstRetry(), options.maxRetryWait()));
+                () -> poller, () -> watch);
         LongPollingReceiver receiver = new LongPollingReceiver(application, poller, http, calls);
         try {
             application.registerBot(token, () -> url, lastUpdateId -> GetUpdates.builder()

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
@@ -21,20 +19,19 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends a picture with its caption and buttons (sendPhoto, multipart). The first send uploads the PNG; Telegram
  * answers with a file id, and later sends of the same picture name that id instead of uploading it again.
- * A 429 is waited out (retry_after) a few times; 403 (blocked, removed) tells onChatBlocked like a reply would;
- * anything else is FAILED, and the caller sends the text instead.
+ * It leaves through the {@link OutboundGate} like a reply (the chat's and the overall limits, the one 429 pause):
+ * a 429 is waited out with every other sender a few times; 403 (blocked, removed) tells onChatBlocked like a
+ * reply would; anything else is FAILED, and the caller sends the text instead.
  */
 final class PhotoSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(PhotoSender.class);
 
-    private final TelegramClient client;
-    private final TokenMask mask;
+    private final OutboundGate gate;
     private final Duration callTimeout;
     private final int maxAttempts;
     private final LongConsumer onChatBlocked;
@@ -42,9 +39,8 @@ final class PhotoSender {
     private TimelinePictures.Picture uploaded; // guarded by lock: the picture Telegram already has...
     private String uploadedId; // ...under this file id
 
-    PhotoSender(TelegramClient client, TokenMask mask, Duration callTimeout, int maxAttempts, LongConsumer onChatBlocked) {
-        this.client = client;
-        this.mask = mask;
+    PhotoSender(OutboundGate gate, Duration callTimeout, int maxAttempts, LongConsumer onChatBlocked) {
+        this.gate = gate;
         this.callTimeout = callTimeout;
         this.maxAttempts = maxAttempts;
         this.onChatBlocked = onChatBlocked;
@@ -61,36 +57,36 @@ final class PhotoSender {
                 photo.replyMarkup(ReplySender.keyboard(picture.buttons()));
             }
             inReplyTo.ifPresent(id -> photo.replyParameters(ReplyParameters.builder().messageId(id).allowSendingWithoutReply(true).build()));
-            CompletableFuture<Message> call = client.executeAsync(photo.build());
+            Recipient to = Recipient.chat(chatId);
+            SendLimiter.Turn turn = gate.awaitTurn(to, SendLimiter.Priority.REPLY, () -> false);
+            SendPhoto message = photo.build();
             try {
-                Message sent = call.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                Message sent = gate.send(turn, to, c -> c.executeAsync(message), callTimeout).get();
                 remember(picture, sent);
                 return ReplySender.Delivery.SENT;
+            } catch (TelegramApiException e) {
+                LOG.warn("could not send the picture to chat {}: {}", chatId, gate.describe(e));
+                return ReplySender.Delivery.FAILED;
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
+                Throwable cause = OutboundGate.cause(e);
+                if (cause instanceof TimeoutException) {
+                    LOG.warn("sending the picture to chat {} timed out", chatId);
+                    return ReplySender.Delivery.FAILED;
+                }
                 int code = cause instanceof TelegramApiRequestException api && api.getErrorCode() != null ? api.getErrorCode() : 0;
                 if (code == 403) {
-                    LOG.info("chat {} blocked the bot or left it: {}", chatId, mask.describe(cause));
+                    LOG.info("chat {} blocked the bot or left it: {}", chatId, gate.describe(cause));
                     onChatBlocked.accept(chatId);
                     return ReplySender.Delivery.BLOCKED;
                 }
                 if (code == 429 && attempt < maxAttempts) {
-                    TelegramApiRequestException api = (TelegramApiRequestException) cause;
-                    int wait = api.getParameters() == null || api.getParameters().getRetryAfter() == null
-                            ? 1 : api.getParameters().getRetryAfter();
-                    LOG.warn("Telegram asks to wait {} s before sending the picture to chat {}", wait, chatId);
-                    TimeUnit.SECONDS.sleep(wait);
-                    continue;
+                    continue; // the gate pauses every sender for retry_after; the next turn comes after it
                 }
                 if (known.isPresent() && code == 400 && attempt < maxAttempts) {
                     forget(picture); // The file id is no longer good: upload the picture again.
                     continue;
                 }
-                LOG.warn("could not send the picture to chat {}: {}", chatId, mask.describe(cause));
-                return ReplySender.Delivery.FAILED;
-            } catch (TimeoutException e) {
-                call.cancel(true);
-                LOG.warn("sending the picture to chat {} timed out", chatId);
+                LOG.warn("could not send the picture to chat {}: {}", chatId, gate.describe(cause));
                 return ReplySender.Delivery.FAILED;
             }
         }

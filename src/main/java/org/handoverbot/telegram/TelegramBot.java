@@ -15,13 +15,10 @@ import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-
-import okhttp3.OkHttpClient;
 
 /**
  * The bot on Telegram, started by the composition root: checks the token (getMe), registers the command menu,
@@ -36,7 +33,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private final BotIdentity me;
     private final TelegramClient client;
-    private final OkHttpClient http;
+    private final OutboundGate gate;
     private final ChatLanes lanes;
     private final AutoCloseable receiver;
     private final Optional<Integer> webhookPort;
@@ -45,14 +42,16 @@ public final class TelegramBot implements AutoCloseable {
     private final Optional<InlineQueries> inline;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.List<AutoCloseable> otherSenders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> stoppedBecause = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private TelegramBot(BotIdentity me, TelegramClient client, OkHttpClient http, ChatLanes lanes, AutoCloseable receiver,
+    private TelegramBot(BotIdentity me, OutboundGate gate, ChatLanes lanes, AutoCloseable receiver,
                         Optional<Integer> webhookPort, Duration grace, UpdateRouter.Extras extras) {
         this.actions = extras.actions();
         this.inline = extras.inline();
         this.me = me;
-        this.client = client;
-        this.http = http;
+        this.client = gate.client();
+        this.gate = gate;
         this.lanes = lanes;
         this.receiver = receiver;
         this.webhookPort = webhookPort;
@@ -80,8 +79,13 @@ public final class TelegramBot implements AutoCloseable {
         String token = settings.botToken().orElseThrow(() -> new TelegramStartException("TELEGRAM_BOT_TOKEN is not set"));
         TokenMask mask = new TokenMask(token);
         TelegramUrl url = telegramUrl(settings.telegramApiUrl());
-        OkHttpClient http = HttpClients.create("telegram-send", options.callTimeout(), Math.max(8, options.workerThreads() * 2));
-        TelegramClient client = new OkHttpTelegramClient(http, token, url);
+        // Alerts wait up to two minutes for an answer before calling it unknown; replies set their own, shorter wait.
+        OutboundGate gate = OutboundGate.open(token, url, options.sendLimits(), options.sendLimiter().apply(options.sendLimits()),
+                options.sendPause().get(), Duration.ofMinutes(3));
+        TelegramClient client = gate.client();
+        // A 401 while running (token revoked) stops the bot; the bot exists only at the end of start().
+        java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();
+        gate.onTokenRevoked(reason -> started.thenAccept(bot -> bot.stopBecause(reason)));
         ChatLanes lanes = null;
         ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
@@ -98,15 +102,16 @@ public final class TelegramBot implements AutoCloseable {
                     : new HandledUpdates(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
-            ReplySender sender = new ReplySender(client, options.renderer(), mask, options.sendAttempts(),
-                    options.callTimeout(), options.firstRetry(), options.onChatBlocked(), options.maxSendsPerSecond());
+            ReplySender sender = new ReplySender(gate, options.renderer(), options.sendAttempts(),
+                    options.callTimeout(), options.firstRetry(), options.onChatBlocked());
             UpdateRouter.Extras extras = new UpdateRouter.Extras(actions,
                     botExtras.inline().map(answers -> new InlineQueries(answers, options.renderer(), me.username(),
                             System::nanoTime, client, mask, options.callTimeout())),
                     botExtras.timelinePicture(),
-                    Optional.of(new PhotoSender(client, mask, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
+                    Optional.of(new PhotoSender(gate, options.callTimeout(), options.sendAttempts(), options.onChatBlocked())),
                     Optional.of(sender), options.onChatBlocked());
-            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender, metrics);
+            UpdateIntake intake = new UpdateIntake(handled, lanes, new UpdateRouter(dialogue, me, extras), sender,
+                    new FloodGuard(options.floodLimits()), metrics);
             if (settings.webhookUrl().isPresent()) {
                 int port = options.webhookBindPort() >= 0 ? options.webhookBindPort() : settings.webhookPort();
                 URI hook = settings.webhookUrl().get();
@@ -120,11 +125,15 @@ public final class TelegramBot implements AutoCloseable {
                     throw e;
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                return new TelegramBot(me, client, http, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
+                TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
+                started.complete(bot);
+                return bot;
             }
-            LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask);
+            LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            return new TelegramBot(me, client, http, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
+            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
+            started.complete(bot);
+            return bot;
         } catch (RuntimeException e) {
             if (lanes != null) {
                 try {
@@ -134,7 +143,7 @@ public final class TelegramBot implements AutoCloseable {
                 }
             }
             actions.close();
-            HttpClients.shutdown(http);
+            gate.close();
             throw e;
         }
     }
@@ -150,6 +159,36 @@ public final class TelegramBot implements AutoCloseable {
      */
     public TelegramClient client() {
         return client;
+    }
+
+    /**
+     * The one way out to Telegram (limits, 429 pause) that other senders, such as alerts, share with the
+     * replies. Valid until close(); register those senders with {@link #closeBeforeGate} so they stop first.
+     */
+    public OutboundGate gate() {
+        return gate;
+    }
+
+    /** Another sender on this bot's gate: close() stops it after the replies in progress and before the gate. */
+    public void closeBeforeGate(AutoCloseable sender) {
+        otherSenders.add(sender);
+    }
+
+    /**
+     * Why the bot stopped on its own (Telegram refused the token while it ran), one line for the operator;
+     * empty when it was asked to stop.
+     */
+    public Optional<String> stoppedBecause() {
+        return Optional.ofNullable(stoppedBecause.get());
+    }
+
+    private void stopBecause(String reason) {
+        if (stoppedBecause.compareAndSet(null, reason)) {
+            // Not on the caller's thread: it may be an HTTP or chat thread that close() waits for.
+            Thread stopper = new Thread(this::close, "telegram-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
     }
 
     /** Inline results users chose and posted, by kind (answer, card, timeline, help); empty without inline mode. */
@@ -209,8 +248,15 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            for (AutoCloseable sender : otherSenders) {
+                try {
+                    sender.close();
+                } catch (Exception e) {
+                    LOG.warn("stopping a sender: {}", e.toString());
+                }
+            }
             actions.close();
-            HttpClients.shutdown(http);
+            gate.close();
             closed.countDown();
             LOG.info("stopped");
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.handoverbot.answer.Reply;
 import org.handoverbot.answer.TelegramHtmlRenderer;
@@ -24,17 +25,22 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
  * @param shutdownGrace     how long close() lets queued and running replies finish
  * @param webhookBindPort   port the webhook endpoint listens on; -1 = the TELEGRAM_WEBHOOK_PORT setting, 0 = any free port
  * @param onChatBlocked     told the chat id when Telegram answers 403 to a reply (blocked, kicked): e.g. unsubscribe it
- * @param maxSendsPerSecond replies sent per second at most, over all chats (Telegram: about 30 overall, and
- *                          alerts count too); 0 = no limit of our own, only Telegram's 429
+ * @param sendLimits        the limits of the one outbound gate replies and alerts share (Telegram's by default)
+ * @param floodLimits       when one person's messages are a flood, answered with one "slow down"
+ * @param sendLimiter       makes the gate's limiter from the limits: this process's own by default; one shared
+ *                          by several instances (e.g. bucket4j buckets in PostgreSQL) can be given instead
+ * @param sendPause         the gate's 429 pause: this process's own by default, or one shared by instances
  */
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
-                              LongConsumer onChatBlocked, int maxSendsPerSecond) {
+                              LongConsumer onChatBlocked, SendLimits sendLimits,
+                              FloodLimits floodLimits, Function<SendLimits, SendLimiter> sendLimiter,
+                              Supplier<SendPause> sendPause) {
 
     public TelegramOptions {
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
-                || maxSendsPerSecond < 0) {
+                || sendLimits == null || floodLimits == null || sendLimiter == null || sendPause == null) {
             throw new IllegalArgumentException("bad Telegram options");
         }
     }
@@ -46,7 +52,8 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
 
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {
         return new TelegramOptions(renderer, 16, 10_000, 50, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
-                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, 25);
+                5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, SendLimits.telegram(),
+                FloodLimits.defaults(), LocalSendLimiter::new, LocalSendPause::new);
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
@@ -77,8 +84,20 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         return with(o -> o.onChatBlocked = listener);
     }
 
-    public TelegramOptions withMaxSendsPerSecond(int perSecond) {
-        return with(o -> o.maxSendsPerSecond = perSecond);
+    public TelegramOptions withSendLimits(SendLimits limits) {
+        return with(o -> o.sendLimits = limits);
+    }
+
+    public TelegramOptions withFloodLimits(FloodLimits limits) {
+        return with(o -> o.floodLimits = limits);
+    }
+
+    /** The gate's limiter and 429 pause from elsewhere, e.g. shared through the database by several instances. */
+    public TelegramOptions withSharedGate(Function<SendLimits, SendLimiter> limiter, Supplier<SendPause> pause) {
+        return with(o -> {
+            o.sendLimiter = limiter;
+            o.sendPause = pause;
+        });
     }
 
     // Each with… names only what it changes, so a new option is added here once, not in every copy.
@@ -101,7 +120,10 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         Duration shutdownGrace;
         int webhookBindPort;
         LongConsumer onChatBlocked;
-        int maxSendsPerSecond;
+        SendLimits sendLimits;
+        FloodLimits floodLimits;
+        Function<SendLimits, SendLimiter> sendLimiter;
+        Supplier<SendPause> sendPause;
 
         Copy(TelegramOptions o) {
             renderer = o.renderer;
@@ -116,13 +138,16 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
             shutdownGrace = o.shutdownGrace;
             webhookBindPort = o.webhookBindPort;
             onChatBlocked = o.onChatBlocked;
-            maxSendsPerSecond = o.maxSendsPerSecond;
+            sendLimits = o.sendLimits;
+            floodLimits = o.floodLimits;
+            sendLimiter = o.sendLimiter;
+            sendPause = o.sendPause;
         }
 
         TelegramOptions build() {
             return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
                     maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked,
-                    maxSendsPerSecond);
+                    sendLimits, floodLimits, sendLimiter, sendPause);
         }
     }
 }

@@ -10,7 +10,8 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Where updates come in, from long polling or the webhook alike: each is claimed once (HandledUpdates), queued
+ * Where updates come in, from long polling or the webhook alike: each is claimed once (HandledUpdates), judged
+ * by the {@link FloodGuard} (a flooding chat gets one "slow down" and then nothing until it calms down), queued
  * on its chat's lane, routed, marked answered and then answered. Nothing thrown here may reach the polling
  * library: an exception there would silently end polling for good.
  */
@@ -21,21 +22,26 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
     /** What became of an update offered to the intake. */
     enum Intake { QUEUED, ALREADY_HANDLED, NOT_FOR_THE_BOT, NO_ROOM,
         /** Another instance on the same database has the update in hand: Telegram should ask again later. */
-        BUSY_ELSEWHERE }
+        BUSY_ELSEWHERE,
+        /** Part of a flood from one person: told once to slow down, the rest not answered. */
+        FLOODED }
 
     private final HandledUpdates handled;
     private final ChatLanes lanes;
     private final UpdateRouter router;
     private final ReplySender sender;
+    private final FloodGuard floods;
     private final BotMetrics metrics;
 
-    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender) {
-        this(handled, lanes, router, sender, BotMetrics.none());
+    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, FloodGuard floods) {
+        this(handled, lanes, router, sender, floods, BotMetrics.none());
     }
 
-    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, BotMetrics metrics) {
+    UpdateIntake(HandledUpdates handled, ChatLanes lanes, UpdateRouter router, ReplySender sender, FloodGuard floods,
+                 BotMetrics metrics) {
         this.metrics = metrics;
         this.handled = handled;
+        this.floods = floods;
         this.lanes = lanes;
         this.router = router;
         this.sender = sender;
@@ -83,8 +89,17 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
             remembered = false;
         }
         boolean guarded = remembered;
+        FloodGuard.Verdict verdict = fromOnePerson(update) ? floods.admit(chat.getAsLong()) : FloodGuard.Verdict.ANSWER;
+        if (verdict == FloodGuard.Verdict.IGNORE) {
+            if (guarded) {
+                markAnswered(updateId);
+            }
+            return Intake.FLOODED;
+        }
+        Runnable work = verdict == FloodGuard.Verdict.SLOW_DOWN
+                ? () -> slowDown(update, chat.getAsLong(), guarded) : () -> handle(update, guarded, arrivedNanos);
         try {
-            if (lanes.submit(chat.getAsLong(), () -> handle(update, guarded, arrivedNanos), waitForRoom)) {
+            if (lanes.submit(chat.getAsLong(), work, waitForRoom)) {
                 return Intake.QUEUED;
             }
         } catch (InterruptedException e) {
@@ -92,6 +107,36 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         }
         release(updateId);
         return Intake.NO_ROOM;
+    }
+
+    /** A private chat's message or a button press: one person, whose pace the flood guard judges. */
+    private static boolean fromOnePerson(Update update) {
+        return update.hasCallbackQuery()
+                || update.hasMessage() && update.getMessage().getChat() != null && update.getMessage().getChat().isUserChat();
+    }
+
+    /** The update that tipped a chat into a flood: the one "slow down" instead of its answer. */
+    private void slowDown(Update update, long chatId, boolean guarded) {
+        long updateId = update.getUpdateId();
+        LOG.info("chat {} sends faster than it can be answered: told once to slow down, its next messages go unanswered until it pauses", chatId);
+        if (guarded) {
+            markAnswered(updateId);
+        }
+        try {
+            sender.send(chatId, FloodGuard.slowDown());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("update {} failed: {}", updateId, e.toString());
+        }
+    }
+
+    private void markAnswered(long updateId) {
+        try {
+            handled.markAnswered(updateId);
+        } catch (RuntimeException e) {
+            LOG.error("cannot mark update {} answered: {}", updateId, e.toString());
+        }
     }
 
     private void handle(Update update, boolean guarded, long arrivedNanos) {

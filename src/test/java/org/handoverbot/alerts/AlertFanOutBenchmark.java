@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.OutboundGate;
+import org.handoverbot.telegram.SendLimits;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.Test;
@@ -77,9 +79,12 @@ class AlertFanOutBenchmark {
             AlertOutbox outbox = new AlertOutbox(db);
             Subscriptions subscriptions = new Subscriptions(db);
             String html = "<b>🔔 تنبيه:</b> سلّم التحالف الدولي <b>قاعدة عين الأسد في الأنبار</b> إلى القوات الأمنية العراقية.";
-            SenderSettings settings = SenderSettings.defaults().withLimits(AlertLimits.telegram().scaledBy(scale));
-            try (AlertSender sender = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html),
-                    recordingDispatch(AlertTelegramClient.open(server.token(), server.baseUri(), settings).client()), settings, Clock.systemUTC()).start()) {
+            SenderSettings settings = SenderSettings.defaults();
+            // Alerts alone, so they may take the whole rate (in the bot they leave a third for replies).
+            SendLimits limits = SendLimits.telegram().withAlertShare(1).scaledBy(scale);
+            try (OutboundGate direct = OutboundGate.open(server.token(), server.baseUri(), limits, settings.sendTimeout());
+                 AlertSender sender = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html),
+                    OutboundGate.over(recordingDispatch(direct.client()), server.token(), limits), settings, Clock.systemUTC()).start()) {
                 long queueStart = System.nanoTime();
                 db.inTransaction(c -> {
                     new AlertOutboxWriter(Optional.of(CHANNEL), Clock.systemUTC())

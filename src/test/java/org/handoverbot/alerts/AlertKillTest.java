@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.fake.ApiFailure;
+import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,9 +94,9 @@ class AlertKillTest {
             assertThat(reservedByTheDead(db)).as("rows the killed process still held").isPositive();
 
             SenderSettings settings = AlertSenderTest.fastSettings();
-            try (AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), settings);
+            try (OutboundGate gate = AlertSenderTest.fastGate(server);
                  AlertSender restarted = new AlertSender(outbox, subscriptions, eventId -> Optional.of(html(eventId)),
-                         telegram.client(), settings, Clock.systemUTC()).start()) {
+                         gate, settings, Clock.systemUTC()).start()) {
                 server.awaitCalls("sendmessage", SUBSCRIBERS + 1, Duration.ofSeconds(20));
                 server.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
             }

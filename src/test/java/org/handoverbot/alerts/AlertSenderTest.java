@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Event;
+import org.handoverbot.telegram.OutboundGate;
+import org.handoverbot.telegram.SendLimits;
 import org.handoverbot.telegram.fake.ApiCall;
 import org.handoverbot.telegram.fake.ApiFailure;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * The sender against the fake Bot API server, with the real TelegramBots client over HTTP. Limits run ten
@@ -46,8 +47,7 @@ class AlertSenderTest {
 
     FakeBotApiServer server;
     TelegramLimitsGate limits;
-    AlertTelegramClient alertClient;
-    TelegramClient telegram;
+    OutboundGate gate;
     Database db;
     Subscriptions subscriptions;
     AlertOutbox outbox;
@@ -58,8 +58,7 @@ class AlertSenderTest {
         server = FakeBotApiServer.start();
         limits = TelegramLimitsGate.telegram(SCALE);
         server.addSendGate(limits);
-        alertClient = AlertTelegramClient.open(server.token(), server.baseUri(), fastSettings());
-        telegram = alertClient.client();
+        gate = fastGate(server);
         db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
         subscriptions = new Subscriptions(db);
         outbox = new AlertOutbox(db);
@@ -68,20 +67,33 @@ class AlertSenderTest {
 
     @AfterEach
     void stop() {
-        alertClient.close();
+        gate.close();
         db.close();
         server.close();
     }
 
     /** Limits ×10 with 20% headroom: on a clock ten times faster, jitter needs ten times the room. */
+    static SendLimits fastLimits() {
+        return SendLimits.telegram().scaledBy(SCALE).withHeadroom(0.8);
+    }
+
+    /** The gate alerts leave through, on the fast limits, its answers waited for 5 s. */
+    static OutboundGate fastGate(FakeBotApiServer server) {
+        return OutboundGate.open(server.token(), server.baseUri(), fastLimits(), Duration.ofSeconds(5));
+    }
+
     static SenderSettings fastSettings() {
-        return SenderSettings.defaults().withLimits(AlertLimits.telegram().scaledBy(SCALE).withHeadroom(0.8))
+        return SenderSettings.defaults()
                 .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20));
     }
 
     AlertSender sender(SenderSettings settings) {
+        return sender(gate, settings);
+    }
+
+    AlertSender sender(OutboundGate through, SenderSettings settings) {
         AlertTexts texts = eventId -> Optional.of("<b>تنبيه</b> الحدث " + eventId);
-        return new AlertSender(outbox, subscriptions, texts, telegram, settings, Clock.systemUTC()).start();
+        return new AlertSender(outbox, subscriptions, texts, through, settings, Clock.systemUTC()).start();
     }
 
     void ingest(Event... events) {
@@ -223,10 +235,12 @@ class AlertSenderTest {
         for (long chat = 1; chat <= 120; chat++) {
             subscriptions.subscribe(chat, Optional.empty());
         }
-        // Each instance paces on its own, so each gets a share of the limits with room for both bursts of one.
-        AlertLimits share = AlertLimits.telegram().scaledBy(SCALE / 3).withHeadroom(0.8);
-        try (AlertSender a = sender(fastSettings().withLimits(share));
-             AlertSender b = sender(fastSettings().withLimits(share).withInstance("second-" + SenderSettings.newInstanceName()))) {
+        // Each instance paces through a gate of its own, so each gets a share of the limits with room for both bursts.
+        SendLimits share = SendLimits.telegram().scaledBy(SCALE / 3).withHeadroom(0.8);
+        try (OutboundGate gateA = OutboundGate.open(server.token(), server.baseUri(), share, Duration.ofSeconds(5));
+             OutboundGate gateB = OutboundGate.open(server.token(), server.baseUri(), share, Duration.ofSeconds(5));
+             AlertSender a = sender(gateA, fastSettings());
+             AlertSender b = sender(gateB, fastSettings().withInstance("second-" + SenderSettings.newInstanceName()))) {
             ingest(Events.handover(70, "victory", LocalDate.of(2020, 3, 30)));
             server.awaitCalls("sendmessage", 121, Duration.ofSeconds(20));
             server.awaitQuiet(Duration.ofMillis(300), WAIT);
@@ -244,11 +258,12 @@ class AlertSenderTest {
         for (long chat = 1; chat <= 40; chat++) {
             subscriptions.subscribe(chat, Optional.empty());
         }
-        SenderSettings slow = fastSettings().withLimits(AlertLimits.telegram());
-        AlertSender first = sender(slow);
+        OutboundGate slow = OutboundGate.open(server.token(), server.baseUri(), SendLimits.telegram(), Duration.ofSeconds(5));
+        AlertSender first = sender(slow, fastSettings());
         ingest(Events.handover(80, "harir", null));
         server.awaitCalls("sendmessage", 5, WAIT);
         first.close();
+        slow.close();
         int afterStop = server.calls("sendmessage").size();
         assertThat(afterStop).isLessThan(41);
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.OutboundGate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,9 +57,10 @@ class AlertTelegramClientTest {
             SenderSettings settings = AlertSenderTest.fastSettings().withMaxInFlight(1);
             AlertOutbox outbox = new AlertOutbox(db);
             URI api = URI.create("http://127.0.0.1:" + server.getLocalPort());
-            try (AlertTelegramClient telegram = AlertTelegramClient.open("123456789:TEST-token_abcdefghijklmnopqrstuvwxyz", api, settings);
+            try (OutboundGate telegram = OutboundGate.open("123456789:TEST-token_abcdefghijklmnopqrstuvwxyz", api,
+                    AlertSenderTest.fastLimits(), settings.sendTimeout());
                  AlertSender sender = new AlertSender(outbox, new Subscriptions(db), eventId -> Optional.of("<b>تنبيه</b>"),
-                         telegram.client(), settings, Clock.systemUTC()).start()) {
+                         telegram, settings, Clock.systemUTC()).start()) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (outbox.status(0, 0).failed() == 0 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -69,7 +71,7 @@ class AlertTelegramClientTest {
             assertThat(toChat2.get()).isEqualTo(1);
             assertThat(status.failed()).isEqualTo(1);
             assertThat(status.latestFailures().get(0).recipient()).isEqualTo("2");
-            assertThat(status.latestFailures().get(0).lastError()).startsWith("connection lost mid-request");
+            assertThat(status.latestFailures().get(0).lastError()).startsWith("outcome unknown: connection lost mid-request");
         }
     }
 

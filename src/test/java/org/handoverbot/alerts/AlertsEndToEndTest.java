@@ -17,6 +17,7 @@ import org.handoverbot.knowledge.InputFiles;
 import org.handoverbot.knowledge.KnowledgeIngester;
 import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class AlertsEndToEndTest {
     @Test
     void anIngestedHandoverReachesEachFollowerAndTheChannelOnceAndARepeatReachesNoOne() throws Exception {
         try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
-             AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), AlertSenderTest.fastSettings())) {
+             OutboundGate gate = AlertSenderTest.fastGate(server)) {
             Subscriptions subscriptions = new Subscriptions(db);
             subscriptions.subscribe(101, Optional.empty());
             subscriptions.subscribe(102, Optional.of("harir"));
@@ -58,7 +59,7 @@ class AlertsEndToEndTest {
                     new TelegramHtmlRenderer());
 
             try (AlertSender sender = new AlertSender(outbox, subscriptions, messages,
-                    telegram.client(),
+                    gate,
                     AlertSenderTest.fastSettings(), Clock.systemUTC()).start()) {
                 server.awaitQuiet(Duration.ofMillis(300), WAIT);
                 assertThat(server.calls("sendmessage")).as("the seed article is knowledge, not news").isEmpty();

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.OutboundGate;
+import org.handoverbot.telegram.SendLimits;
 
 /**
  * A sender in a process of its own, for the test that kills one with SIGKILL mid-broadcast.
@@ -22,12 +24,12 @@ public final class SenderProcess {
         URI api = URI.create(args[1]);
         Database db = Database.open(args[0]);
         SenderSettings settings = SenderSettings.defaults()
-                .withLimits(AlertLimits.telegram().scaledBy(Double.parseDouble(args[3]) / 30))
                 .withTiming(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(20))
                 .withMaxInFlight(1);
         AlertSender sender = new AlertSender(new AlertOutbox(db), new Subscriptions(db),
                 eventId -> Optional.of(AlertKillTest.html(eventId)),
-                AlertTelegramClient.open(args[2], api, settings).client(),
+                OutboundGate.open(args[2], api, SendLimits.telegram().withAlertShare(1).scaledBy(Double.parseDouble(args[3]) / 30),
+                        settings.sendTimeout()),
                 settings, Clock.systemUTC());
         sender.start();
         System.out.println("sending");

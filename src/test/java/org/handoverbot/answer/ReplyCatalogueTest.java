@@ -56,6 +56,25 @@ class ReplyCatalogueTest {
         english.keys().forEach(k -> assertThat(catalogue.slotsOf(k)).containsAll(english.slotsOf(k)));
     }
 
+    /** Patterns of plain text slots take a shortcut past ICU's formatter: it must give exactly ICU's spans. */
+    @Test
+    void theShortcutForPlainPatternsGivesWhatIcuGives() {
+        int compared = 0;
+        for (String key : catalogue.keys()) {
+            java.util.Map<String, Object> slots = new java.util.LinkedHashMap<>();
+            boolean textOnly = true;
+            for (String slot : catalogue.slotsOf(key)) {
+                textOnly &= !catalogue.pattern(key).matches("(?s).*\\{\\s*" + slot + "\\s*,.*");
+                slots.put(slot, "<b>" + slot + "</b> ");
+            }
+            if (textOnly) {
+                assertThat(catalogue.spans(key, slots)).as(key).isEqualTo(catalogue.spansByIcu(key, slots));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(60);
+    }
+
     @Test
     void everyPatternCompiles() {
         assertThat(catalogue.keys()).isNotEmpty().allSatisfy(k -> assertThat(catalogue.pattern(k)).isNotBlank());

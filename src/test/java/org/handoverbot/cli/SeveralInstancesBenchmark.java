@@ -17,6 +17,7 @@ import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.knowledge.pg.TestPostgres;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.telegram.TelegramBot;
+import org.handoverbot.telegram.SendLimits;
 import org.handoverbot.telegram.TelegramOptions;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
@@ -84,7 +85,7 @@ public final class SeveralInstancesBenchmark {
                 Application app = new Application(Settings.from(env));
                 apps.add(app);
                 TelegramBot bot = TelegramBot.start(app.settings(), app.dialogue(), app.database(),
-                        TelegramOptions.defaults().withMaxSendsPerSecond(0).withWebhookBindPort(0));
+                        TelegramOptions.defaults().withSendLimits(SendLimits.telegram().withOverall(1_000_000)).withWebhookBindPort(0));
                 bots.add(bot);
                 endpoints.add(URI.create("http://127.0.0.1:" + bot.webhookPort().orElseThrow() + "/hook"));
             }

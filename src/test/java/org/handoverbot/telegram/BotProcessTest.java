@@ -59,13 +59,43 @@ class BotProcessTest {
         assertThat(server.refusedRequests()).isEqualTo(1);
     }
 
-    private Process start(String token) throws Exception {
+    @Test
+    void aTokenRevokedWhileTheBotRunsEndsItWithOneLineAndANonZeroExit() throws Exception {
+        process = start(server.token());
+        server.awaitCalls("getUpdates", 1, Duration.ofSeconds(60));
+
+        server.revokeToken();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the bot stopped by itself").isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        String output = output();
+        assertThat(output.lines().filter(l -> l.startsWith("handover-bot:"))).containsExactly("handover-bot: Telegram stopped "
+                + "accepting the bot token while the bot was running (401 Unauthorized on getUpdates): it was revoked or "
+                + "replaced; set TELEGRAM_BOT_TOKEN to the current token from @BotFather");
+        assertThat(output.lines().filter(l -> l.contains("401"))).as("lines about the 401").hasSize(1);
+        assertThat(output).doesNotContain("\tat ").doesNotContain(secretOf(server.token()));
+    }
+
+    @Test
+    void aBadAlertMaxAgeIsOneLineAndExitCode2() throws Exception {
+        process = start(server.token(), "HANDOVER_ALERT_MAX_AGE", "soon");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output().lines().filter(l -> !l.isBlank())).containsExactly("handover-bot: HANDOVER_ALERT_MAX_AGE must be "
+                + "a positive duration such as 24h, 90m, 30s or 2d, not 'soon'");
+    }
+
+    private Process start(String token, String... moreEnvironment) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.handoverbot.cli.Main");
         builder.environment().put("TELEGRAM_BOT_TOKEN", token);
         builder.environment().put("TELEGRAM_API_URL", server.baseUri().toString());
         builder.environment().put("HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath());
+        for (int i = 0; i + 1 < moreEnvironment.length; i += 2) {
+            builder.environment().put(moreEnvironment[i], moreEnvironment[i + 1]);
+        }
         builder.redirectErrorStream(true).redirectOutput(folder.resolve("output.txt").toFile());
         return builder.start();
     }

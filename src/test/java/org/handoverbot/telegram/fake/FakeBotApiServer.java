@@ -90,9 +90,11 @@ public class FakeBotApiServer implements AutoCloseable {
     private String webhookSecret = "";
     private boolean closed;
     private boolean losingConfirmations;
+    private int conflictsLeft;
 
     private final AtomicInteger nextMessageId = new AtomicInteger(5_000);
     private final AtomicInteger refusedRequests = new AtomicInteger();
+    private volatile boolean tokenRevoked;
     private volatile long longPollCapMillis = 50_000;
 
     public static FakeBotApiServer start() {
@@ -356,6 +358,21 @@ public class FakeBotApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The next getUpdates calls get 409 Conflict, as when a second process polls with the same token (Telegram
+     * ends the other's long poll with "terminated by other getUpdates request").
+     */
+    public void conflictOnNextPolls(int polls) {
+        synchronized (lock) {
+            conflictsLeft += polls;
+        }
+    }
+
+    /** From now on the token is refused (401) on every method, as after @BotFather revoked it. */
+    public void revokeToken() {
+        tokenRevoked = true;
+    }
+
     /** Adds a gate asked before each sending method (after the scripted faults). */
     public void addSendGate(SendGate gate) {
         gates.add(gate);
@@ -447,6 +464,10 @@ public class FakeBotApiServer implements AutoCloseable {
         long timeoutMillis = Math.max(0, Math.min(longPollCapMillis, call.params().path("timeout").asLong(0) * 1000));
         long deadline = System.nanoTime() + Duration.ofMillis(timeoutMillis).toNanos();
         synchronized (lock) {
+            if (conflictsLeft > 0) {
+                conflictsLeft--;
+                throw new ApiFailureException(ApiFailure.conflict("terminated by other getUpdates request; make sure that only one bot instance is running"));
+            }
             if (!webhookUrl.isEmpty()) {
                 throw new ApiFailureException(ApiFailure.conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
             }
@@ -708,7 +729,7 @@ public class FakeBotApiServer implements AutoCloseable {
                 answer(exchange, 404, failureBody(new ApiFailure(404, "Not Found", 0)));
                 return;
             }
-            if (!java.security.MessageDigest.isEqual(parts[1].substring(3).getBytes(StandardCharsets.UTF_8),
+            if (tokenRevoked || !java.security.MessageDigest.isEqual(parts[1].substring(3).getBytes(StandardCharsets.UTF_8),
                     token.getBytes(StandardCharsets.UTF_8))) {
                 refusedRequests.incrementAndGet();
                 answer(exchange, 401, failureBody(ApiFailure.unauthorized()));

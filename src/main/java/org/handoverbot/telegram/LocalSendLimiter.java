@@ -1,4 +1,4 @@
-package org.handoverbot.alerts;
+package org.handoverbot.telegram;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Keeps sends within Telegram's limits, in two layers.
+ * The limits of one process, in two layers.
  *
  * <p>The pace: bucket4j token buckets refilled at the paced rate (limit × headroom): one for all messages
- * (holding a tenth of the limit, so a late wake-up can be made up), one per private chat and one per group
- * or channel (holding one token: a second message to a chat waits its full interval).
+ * (holding a tenth of the limit, so a late wake-up can be made up), one for alerts at their share of that
+ * rate (so replies always keep the rest), one per private chat and one per group or channel (holding one
+ * token: a second message to a chat waits its full interval).
  *
  * <p>The guard: Telegram counts a message when it arrives, and a request can be held up on its way (a busy
  * machine, a slow network) and then arrive just before the next one. So a message also counts against its
@@ -23,75 +23,77 @@ import io.github.bucket4j.ConsumptionProbe;
  * counted. At a round trip of a millisecond this costs almost nothing; when a request is held up it holds
  * the next ones back instead of letting them bunch up behind it.
  *
- * <p>Only the sender's pacing thread calls these methods; answers arrive on other threads through
- * {@link Sent#answered()}. The limits hold for one process: instances sharing a bot token split them.
+ * <p>Thread-safe (one monitor); answers arrive on other threads through {@link Turn#answered()}.
  */
-final class AlertPacer {
+public final class LocalSendLimiter implements SendLimiter {
 
     private static final int SWEEP_ABOVE = 4096;
 
-    private final AlertLimits limits;
+    private final SendLimits limits;
     private final Bucket overall;
+    private final Bucket alerts;
     private final Duration chatInterval;
     private final Duration groupInterval;
     private final Window overallWindow;
     private final Map<String, Bucket> buckets = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
 
-    AlertPacer(AlertLimits limits) {
+    public LocalSendLimiter(SendLimits limits) {
         this.limits = limits;
         // A few tokens in hand let the pace make up for a late wake-up on a busy machine; the guard, not the
         // bucket, is what keeps any window within the limit.
         this.overall = tokensEvery(Math.max(1, limits.overall() / 10), interval(limits.overall(), limits.overallWindow(), limits.headroom()));
+        double alertCount = Math.max(1e-3, limits.overall() * limits.alertShare());
+        this.alerts = tokensEvery(Math.max(1, (int) (alertCount / 10)),
+                Duration.ofNanos(Math.round(limits.overallWindow().toNanos() / (alertCount * limits.headroom()))));
         this.chatInterval = interval(limits.perChat(), limits.perChatWindow(), limits.headroom());
         this.groupInterval = interval(limits.perGroup(), limits.perGroupWindow(), limits.headroom());
         this.overallWindow = new Window(limits.overall(), limits.overallWindow().toNanos());
     }
 
-    /** Nanoseconds until this recipient may get a message (0: now), without taking anything. */
-    long recipientWait(OutboxRow row) {
-        long paced = bucketOf(row).estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        Window window = windows.get(row.recipient());
-        return Math.max(paced, window == null ? 0 : window.nanosUntilFree(System.nanoTime()));
+    @Override
+    public synchronized long recipientWait(Recipient to) {
+        return recipientWait(to, System.nanoTime());
     }
 
-    /** Takes the overall turn if it is there (0), else says how long to wait before asking again. */
-    long tryOverall() {
-        long guard = overallWindow.nanosUntilFree(System.nanoTime());
-        if (guard > 0) {
-            return guard;
+    @Override
+    public synchronized Turn tryTake(Recipient to, Priority priority) {
+        long now = System.nanoTime();
+        long wait = Math.max(recipientWait(to, now), overallWindow.nanosUntilFree(now));
+        wait = Math.max(wait, overall.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        if (priority == Priority.ALERT) {
+            wait = Math.max(wait, alerts.estimateAbilityToConsume(1).getNanosToWaitForRefill());
         }
-        ConsumptionProbe probe = overall.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
-    }
-
-    /**
-     * Records a message leaving for this recipient (after {@link #recipientWait} said 0 and {@link #tryOverall}
-     * gave the turn); the returned handle must be told when the answer comes back.
-     */
-    Sent leaving(OutboxRow row) {
-        bucketOf(row).tryConsume(1);
+        if (wait > 0) {
+            return new Waiting(wait);
+        }
+        overall.tryConsume(1);
+        if (priority == Priority.ALERT) {
+            alerts.tryConsume(1);
+        }
+        bucketOf(to).tryConsume(1);
         Sent sent = new Sent();
         overallWindow.add(sent);
-        windows.computeIfAbsent(row.recipient(), r -> groupOrChannel(row)
+        windows.computeIfAbsent(to.chatId(), r -> to.groupOrChannel()
                 ? new Window(limits.perGroup(), limits.perGroupWindow().toNanos())
                 : new Window(limits.perChat(), limits.perChatWindow().toNanos())).add(sent);
         return sent;
     }
 
-    /** Channels (@name, -100...) and groups (negative ids) share Telegram's 20-a-minute limit. */
-    static boolean groupOrChannel(OutboxRow row) {
-        return row.channel() || row.recipient().startsWith("@") || row.recipient().startsWith("-");
+    private long recipientWait(Recipient to, long now) {
+        long paced = bucketOf(to).estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        Window window = windows.get(to.chatId());
+        return Math.max(paced, window == null ? 0 : window.nanosUntilFree(now));
     }
 
-    private Bucket bucketOf(OutboxRow row) {
+    private Bucket bucketOf(Recipient to) {
         if (buckets.size() > SWEEP_ABOVE) {
             // A full bucket and a window with nothing counted are the same as new ones: dropping them forgets nothing.
             long now = System.nanoTime();
             buckets.values().removeIf(b -> b.getAvailableTokens() >= 1);
             windows.values().removeIf(w -> w.isEmptyAt(now));
         }
-        return buckets.computeIfAbsent(row.recipient(), r -> tokensEvery(1, groupOrChannel(row) ? groupInterval : chatInterval));
+        return buckets.computeIfAbsent(to.chatId(), r -> tokensEvery(1, to.groupOrChannel() ? groupInterval : chatInterval));
     }
 
     private static Duration interval(int count, Duration window, double headroom) {
@@ -105,14 +107,29 @@ final class AlertPacer {
                 .build();
     }
 
+    private record Waiting(long waitNanos) implements Turn {
+        @Override
+        public void answered() {
+            // nothing was taken
+        }
+    }
+
     /** One message on its way: it counts against its windows until one window after its answer. */
-    static final class Sent {
+    private static final class Sent implements Turn {
         private volatile long answeredAt;
         private volatile boolean answered;
 
-        void answered() {
-            answeredAt = System.nanoTime();
-            answered = true;
+        @Override
+        public long waitNanos() {
+            return 0;
+        }
+
+        @Override
+        public void answered() {
+            if (!answered) {
+                answeredAt = System.nanoTime();
+                answered = true;
+            }
         }
     }
 
