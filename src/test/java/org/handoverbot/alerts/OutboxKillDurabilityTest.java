@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,9 +78,9 @@ class OutboxKillDurabilityTest {
             try (Database db = Database.open(url)) {
                 AlertOutbox outbox = new AlertOutbox(db);
                 SenderSettings settings = AlertSenderTest.fastSettings();
-                try (AlertTelegramClient telegram = AlertTelegramClient.open(server.token(), server.baseUri(), settings);
+                try (OutboundGate gate = AlertSenderTest.fastGate(server);
                      AlertSender last = new AlertSender(outbox, new Subscriptions(db),
-                             eventId -> Optional.of(AlertKillTest.html(eventId)), telegram.client(), settings,
+                             eventId -> Optional.of(AlertKillTest.html(eventId)), gate, settings,
                              Clock.systemUTC()).start()) {
                     Instant deadline = Instant.now().plusSeconds(60);
                     while (outbox.status(0, 0).pending() + outbox.status(0, 0).sending() > 0 && Instant.now().isBefore(deadline)) {
