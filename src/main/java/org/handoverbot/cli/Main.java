@@ -32,6 +32,10 @@ import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.BotMetrics;
+import org.handoverbot.telegram.DatabaseSendPause;
+import org.handoverbot.telegram.LocalSendLimiter;
+import org.handoverbot.telegram.LocalSendPause;
+import org.handoverbot.telegram.PostgresSendLimiter;
 import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.TelegramOptions;
 import org.handoverbot.telegram.TelegramStoppedException;
@@ -101,8 +105,8 @@ public final class Main implements Runnable {
             Names names = new Names(app.gazetteer());
             BotMetrics metrics = BotMetrics.prometheus();
             metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
-            TelegramBot bot = TelegramBot.start(settings, dialogue, db, TelegramOptions.defaults()
-                    .withOnChatBlocked(subscriptions::unsubscribe),
+            TelegramBot bot = TelegramBot.start(settings, dialogue, db, sendLimits(TelegramOptions.defaults()
+                    .withOnChatBlocked(subscriptions::unsubscribe), db, clock, metrics),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
                             new TimelinePictures(app.liveKnowledge(), names)), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());
@@ -123,6 +127,18 @@ public final class Main implements Runnable {
         stoppedBecause.ifPresent(reason -> {
             throw new TelegramStoppedException(reason);
         });
+    }
+
+    /**
+     * Telegram's limits and its 429 pause: this process's own on H2 (one instance), kept in the database on
+     * PostgreSQL so that every instance on it holds them together; either way each 429 is counted.
+     */
+    private static TelegramOptions sendLimits(TelegramOptions options, Database db, Clock clock, BotMetrics metrics) {
+        return switch (db.vendor()) {
+            case H2 -> options.withSharedGate(LocalSendLimiter::new, () -> metrics.counting429s(new LocalSendPause()));
+            case POSTGRESQL -> options.withSharedGate(limits -> new PostgresSendLimiter(db, limits),
+                    () -> metrics.counting429s(new DatabaseSendPause(db, clock)));
+        };
     }
 
     /** No subcommand: the bot. Without a token, the Arabic chat in this terminal. */

@@ -58,10 +58,26 @@ public final class BotMetrics {
         }
     }
 
-    /** Telegram answered 429 Too Many Requests to a sender (reply or alert). */
-    public void tooManyRequests(String sender) {
+    /** Telegram answered 429 Too Many Requests. */
+    public void tooManyRequests() {
         Counter.builder("handover_telegram_429").description("429 Too Many Requests answers from Telegram")
-                .tag("sender", sender).register(registry).increment();
+                .register(registry).increment();
+    }
+
+    /** The gate's 429 pause, each 429 counted: the gate pauses exactly when Telegram answers 429. */
+    public SendPause counting429s(SendPause pause) {
+        return new SendPause() {
+            @Override
+            public void pauseUntil(java.time.Instant until) {
+                tooManyRequests();
+                pause.pauseUntil(until);
+            }
+
+            @Override
+            public java.time.Instant pausedUntil() {
+                return pause.pausedUntil();
+            }
+        };
     }
 
     /** A number read when scraped (e.g. the outbox's depth). */

@@ -62,6 +62,7 @@ class SeveralInstancesTest {
     Path folder;
 
     private final FakeBotApiServer server = FakeBotApiServer.start();
+    private final LimitWatch limits = new LimitWatch();
     private final List<Process> instances = new ArrayList<>();
     private WebhookDeliveries deliveries;
 
@@ -83,6 +84,7 @@ class SeveralInstancesTest {
 
     @Test
     void threeInstancesAnswerEachUpdateOnceShareConversationsAndAlertsAndSurviveAKill() throws Exception {
+        server.addSendGate(limits);
         List<URI> endpoints = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             int port = freePort();
@@ -178,6 +180,52 @@ class SeveralInstancesTest {
             // at most once: what the killed instance had in flight is closed as "outcome unknown", never resent
             assertThat(lost).isLessThanOrEqualTo(4);
             assertThat(sent + lost).isEqualTo(rows);
+        }
+        assertThat(limits.counted()).as("messages Telegram's limits were checked on").isGreaterThan(200);
+        assertThat(limits.overLimit()).as("messages over Telegram's limits, all instances together (overall 30 a second, "
+                + "1 a second per chat), on arrival").isEmpty();
+    }
+
+    /**
+     * Telegram's limits checked on arrival at the fake, over sliding windows: at most 30 messages in any second
+     * from all instances together, at most 1 a second to one private chat. Counts, refuses nothing.
+     */
+    private static final class LimitWatch implements org.handoverbot.telegram.fake.SendGate {
+        private final java.util.ArrayDeque<Long> all = new java.util.ArrayDeque<>();
+        private final Map<String, Long> lastToChat = new HashMap<>();
+        private final List<String> over = new ArrayList<>();
+        private int counted;
+
+        @Override
+        public synchronized Optional<org.handoverbot.telegram.fake.ApiFailure> check(
+                org.handoverbot.telegram.fake.ApiCall call) {
+            if (!call.method().equals("sendmessage")) {
+                return Optional.empty();
+            }
+            long now = call.atNanos();
+            long second = Duration.ofSeconds(1).toNanos();
+            counted++;
+            while (!all.isEmpty() && all.peekFirst() <= now - second) {
+                all.removeFirst();
+            }
+            all.addLast(now);
+            if (all.size() > 30) {
+                over.add(all.size() + " messages within one second");
+            }
+            String chat = call.params().path("chat_id").asText();
+            Long last = lastToChat.put(chat, now);
+            if (last != null && now - last < second) {
+                over.add("two messages to chat " + chat + " " + (now - last) / 1_000_000 + " ms apart");
+            }
+            return Optional.empty();
+        }
+
+        synchronized int counted() {
+            return counted;
+        }
+
+        synchronized List<String> overLimit() {
+            return new ArrayList<>(over);
         }
     }
 
