@@ -29,11 +29,42 @@ public final class AlertMessages implements AlertTexts {
     private final AlertComposer composer;
     private final TelegramHtmlRenderer renderer;
     private final Map<Long, String> composed = new ConcurrentHashMap<>();
+    private final Optional<AlertDigests> digests;
+    private final Optional<AlertDigestComposer> digestComposer;
+    private final Map<Long, Optional<String>> composedDigests = new ConcurrentHashMap<>();
 
     public AlertMessages(KnowledgeBase knowledge, AlertComposer composer, TelegramHtmlRenderer renderer) {
+        this(knowledge, composer, renderer, Optional.empty(), Optional.empty());
+    }
+
+    /** With digests: a row standing for many events of one ingest gets one alert listing them. */
+    public AlertMessages(KnowledgeBase knowledge, AlertComposer composer, TelegramHtmlRenderer renderer,
+                         AlertDigests digests, AlertDigestComposer digestComposer) {
+        this(knowledge, composer, renderer, Optional.of(digests), Optional.of(digestComposer));
+    }
+
+    private AlertMessages(KnowledgeBase knowledge, AlertComposer composer, TelegramHtmlRenderer renderer,
+                          Optional<AlertDigests> digests, Optional<AlertDigestComposer> digestComposer) {
         this.knowledge = knowledge;
         this.composer = composer;
         this.renderer = renderer;
+        this.digests = digests;
+        this.digestComposer = digestComposer;
+    }
+
+    @Override
+    public Optional<String> htmlFor(OutboxRow row) {
+        if (row.digestId() == null || digests.isEmpty() || digestComposer.isEmpty()) {
+            return htmlFor(row.eventId());
+        }
+        if (composedDigests.size() >= KEEP) {
+            composedDigests.clear();
+        }
+        return composedDigests.computeIfAbsent(row.digestId(), id -> digests.get().digest(id).flatMap(d -> {
+            List<Event> events = d.eventIds().stream().map(knowledge::event).flatMap(Optional::stream).toList();
+            return events.isEmpty() ? Optional.empty()
+                    : Optional.of(renderer.render(digestComposer.get().compose(events, d.baseId())).get(0));
+        }));
     }
 
     @Override

@@ -79,12 +79,13 @@ public final class AlertOutbox {
             }
             List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, event_id, recipient, channel, attempts FROM alert_outbox"
+                    "SELECT id, event_id, recipient, channel, attempts, digest_id FROM alert_outbox"
                             + " WHERE claimed_by = ? AND status = 'pending' ORDER BY next_attempt_at, id")) {
                 select.setString(1, instance);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5)));
+                        rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5),
+                                rs.getObject(6) == null ? null : rs.getLong(6)));
                     }
                 }
             }

@@ -155,7 +155,7 @@ public final class AlertSender implements AutoCloseable {
             outbox.postpone(row.id(), settings.instance(), clock.instant().plusNanos(recipientWait));
             return;
         }
-        Optional<String> html = texts.htmlFor(row.eventId());
+        Optional<String> html = texts.htmlFor(row);
         if (html.isEmpty()) {
             outbox.fail(row.id(), "event " + row.eventId() + " is no longer in the knowledge base");
             return;

@@ -7,4 +7,9 @@ import java.util.Optional;
 public interface AlertTexts {
 
     Optional<String> htmlFor(long eventId);
+
+    /** The alert a row stands for: its event's, unless the texts know digests ({@link AlertMessages}). */
+    default Optional<String> htmlFor(OutboxRow row) {
+        return htmlFor(row.eventId());
+    }
 }

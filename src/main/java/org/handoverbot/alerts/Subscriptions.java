@@ -36,7 +36,7 @@ public final class Subscriptions implements SubscriptionDesk {
         if (base.length() > 64) {
             throw new IllegalArgumentException("not a gazetteer id: " + base);
         }
-        return database.inTransaction(c -> {
+        return database.inSyncedTransaction(c -> {
             List<String> before = basesOf(c, chatId);
             if (before.contains(ALL_BASES) || before.contains(base)) {
                 return change(false, before);
@@ -58,7 +58,7 @@ public final class Subscriptions implements SubscriptionDesk {
 
     @Override
     public Change unsubscribe(long chatId) {
-        return database.inTransaction(c -> {
+        return database.inSyncedTransaction(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM alert_subscription WHERE chat_id = ?")) {
                 delete.setLong(1, chatId);
                 return new Change(delete.executeUpdate() > 0, false, List.of());

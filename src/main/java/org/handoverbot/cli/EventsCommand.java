@@ -79,7 +79,7 @@ public final class EventsCommand implements Callable<Integer> {
             err.println("events: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("events: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
+            err.println("events: " + KnowledgeCommands.openProblem(e));
             return 2;
         } catch (JsonProcessingException e) {
             err.println("events: cannot write JSON (" + e.getOriginalMessage() + ")");

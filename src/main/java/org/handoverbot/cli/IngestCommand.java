@@ -94,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
             err.println("ingest: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("ingest: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
+            err.println("ingest: " + KnowledgeCommands.openProblem(e));
             return 2;
         } finally {
             out.flush();

@@ -1,6 +1,7 @@
 package org.handoverbot.cli;
 
 import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.DatabaseAddress;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.KnowledgeIngester;
@@ -31,6 +32,12 @@ final class KnowledgeCommands {
             database.close();
             throw e;
         }
+    }
+
+    /** Why the database could not be opened, in one line: damage says itself and its way out. */
+    static String openProblem(RuntimeException e) {
+        return e instanceof DamagedDatabaseException ? e.getMessage()
+                : "cannot open the database (" + firstLine(e.getMessage()) + ")";
     }
 
     /** The first line of an exception message: H2 and Flyway append pages of detail an operator does not need. */

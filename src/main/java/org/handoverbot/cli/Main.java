@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.handoverbot.alerts.AdminDialogue;
 import org.handoverbot.alerts.AlertComposer;
+import org.handoverbot.alerts.AlertDigestComposer;
+import org.handoverbot.alerts.AlertDigests;
 import org.handoverbot.alerts.AlertMessages;
 import org.handoverbot.alerts.AlertOutbox;
 import org.handoverbot.alerts.AlertOutboxWriter;
@@ -26,6 +28,7 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
 import org.handoverbot.config.BadSettingException;
 import org.handoverbot.config.DeliverySettings;
 import org.handoverbot.config.Settings;
+import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.BotExtras;
 import org.handoverbot.telegram.BotMetrics;
@@ -53,6 +56,8 @@ import picocli.CommandLine.Command;
                 EventsCommand.class,
                 ReviewCommand.class,
                 TimelineCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -64,10 +69,10 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        // Errors at the edge: one line, no stack trace; 2 for bad settings, 1 for anything else.
+        // Errors at the edge: one line, no stack trace; 2 for bad settings or a damaged database, 1 for anything else.
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("handover-bot: " + oneLine(e));
-            return e instanceof BadSettingException ? 2 : 1;
+            return e instanceof BadSettingException || e instanceof DamagedDatabaseException ? 2 : 1;
         });
         return cli.execute(args);
     }
@@ -107,7 +112,7 @@ public final class Main implements Runnable {
             SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());
             AlertSender sender = new AlertSender(outbox, subscriptions,
                     new AlertMessages(app.knowledge(), new AlertComposer(app.gazetteer(), Optional.of(bot.username())),
-                            new TelegramHtmlRenderer()),
+                            new TelegramHtmlRenderer(), new AlertDigests(db), new AlertDigestComposer(app.gazetteer())),
                     bot.gate(), senderSettings, clock).start();
             bot.closeBeforeGate(sender);
             bot.closeOnShutdown(app);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +32,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class InputFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A news article is a few to a few hundred KB; a file past 1 MB is something else. */
+    static final long ARTICLE_BYTES = 1024 * 1024;
+    static final long METADATA_BYTES = 64 * 1024;
+    /** A records file is read as a stream; this only bounds what one ingest transaction holds. */
+    static final long RECORDS_BYTES = 256L * 1024 * 1024;
     private static final Set<String> METADATA_FIELDS = Set.of("publisher", "published", "title", "url", "language");
 
     private InputFiles() {
@@ -43,25 +49,31 @@ public final class InputFiles {
 
     public static ArticleInput article(Path txt) {
         String name = txt.toString();
-        String text = utf8(name, bytes(txt, name));
+        FieldLimits.check(name, FieldLimits.FILE_NAME, name);
+        String text = letters(name, utf8(name, bytes(txt, name, ARTICLE_BYTES)));
         Path json = sibling(txt);
         if (!Files.exists(json)) {
             throw new BadInputException(name, "no metadata file " + json.getFileName() + " beside it");
         }
-        ArticleMetadata meta = metadata(json.toString(), bytes(json, json.toString()));
+        ArticleMetadata meta = metadata(json.toString(), bytes(json, json.toString(), METADATA_BYTES));
         return new ArticleInput(name, text, meta);
     }
 
     /** An article from the class path (the seeds in the jar): /seeds/NAME.txt with /seeds/NAME.json. */
     public static ArticleInput articleResource(String txtResource) {
         String jsonResource = txtResource.replaceFirst("\\.txt$", ".json");
-        String text = utf8(txtResource, resource(txtResource));
+        String text = letters(txtResource, utf8(txtResource, resource(txtResource)));
         return new ArticleInput(txtResource, text, metadata(jsonResource, resource(jsonResource)));
     }
 
     public static RecordsInput records(Path json) {
         String name = json.toString();
-        return EventRecords.parse(name, bytes(json, name));
+        regularFile(json, name, RECORDS_BYTES);
+        try (InputStream in = Files.newInputStream(json)) {
+            return EventRecords.parse(name, bounded(in, name, RECORDS_BYTES));
+        } catch (IOException e) {
+            throw new BadInputException(name, "cannot read it (" + e.getMessage() + ")");
+        }
     }
 
     public static RecordsInput recordsResource(String resource) {
@@ -102,7 +114,9 @@ public final class InputFiles {
             checkUrl(name, url);
         }
         String language = requiredText(name, root, "language");
-        return new ArticleMetadata(publisher, published, title, url, language);
+        ArticleMetadata meta = new ArticleMetadata(publisher, published, title, url, language);
+        FieldLimits.check(name, meta);
+        return meta;
     }
 
     /** Jackson's complaint in one short line: where, and what, without its source dump. */
@@ -175,14 +189,85 @@ public final class InputFiles {
         }
     }
 
-    private static byte[] bytes(Path path, String name) {
+    /**
+     * A file's bytes, at most limit of them. Only a regular file is opened: a FIFO would hang the read and a
+     * device (a .txt linked to /dev/zero) would never end, so both are refused from their attributes first.
+     */
+    private static byte[] bytes(Path path, String name, long limit) {
+        regularFile(path, name, limit);
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            if (bytes.length > limit) {
+                throw new BadInputException(name, "larger than " + size(limit) + " (it grew while being read)");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new BadInputException(name, "cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Refuses, before opening it, what is not a regular file of at most limit bytes (links are followed). */
+    static void regularFile(Path path, String name, long limit) {
+        BasicFileAttributes attributes;
         try {
-            return Files.readAllBytes(path);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new BadInputException(name, "no such file");
         } catch (IOException e) {
             throw new BadInputException(name, "cannot read it (" + e.getMessage() + ")");
         }
+        if (attributes.isDirectory()) {
+            throw new BadInputException(name, "is a folder, not a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new BadInputException(name, "is not a regular file (a pipe, device or socket); only files are read");
+        }
+        if (attributes.size() > limit) {
+            throw new BadInputException(name, "is " + size(attributes.size()) + ", larger than the " + size(limit)
+                    + " allowed for it");
+        }
+    }
+
+    /** A stream that refuses to give more than limit bytes (a file that grows while it is read). */
+    private static InputStream bounded(InputStream in, String name, long limit) {
+        return new java.io.FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                read += n;
+                if (read > limit) {
+                    throw new BadInputException(name, "larger than " + size(limit) + " (it grew while being read)");
+                }
+            }
+        };
+    }
+
+    static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024))
+                : String.format(Locale.ROOT, "%,d bytes", bytes);
+    }
+
+    /** An article is text: one with no letter at all (spaces, marks, control characters) is refused. */
+    static String letters(String name, String text) {
+        if (text.codePoints().noneMatch(Character::isLetter)) {
+            throw new BadInputException(name, "has no letters in it (only spaces, marks, digits or control"
+                    + " characters): not an article");
+        }
+        return text;
     }
 
     private static byte[] resource(String resource) {

@@ -62,6 +62,7 @@ public final class KnowledgeIngester {
 
     private IngestReport store(ArticleInput article, NewEventsListener tell) {
         Extraction extraction = extractor.extract(article.text(), article.metadata());
+        FieldLimits.check(article.name(), extraction);
         return writing(c -> {
             Optional<Long> known = writer.articleWithText(c, article.sha256());
             if (known.isPresent()) {
@@ -113,7 +114,7 @@ public final class KnowledgeIngester {
     private IngestReport writing(Database.TransactionWork<IngestReport> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(c -> {
+                return database.inSyncedTransaction(c -> {
                     // the write lock, and the version a running bot sees move when this commits
                     KnowledgeVersion.bump(c);
                     return work.run(c);
