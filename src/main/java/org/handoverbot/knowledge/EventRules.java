@@ -57,8 +57,7 @@ final class EventRules {
     private static final Lexicon LOCATING = Lexicon.data("places", "locating");
     private static final Lexicon DESTINATION = Lexicon.data("places", "destination");
     private static final Lexicon NEAR = Lexicon.data("places", "near");
-    private static final Lexicon DAY_WORDS = Lexicon.of("اليوم", "أمس", "امس", "الأحد", "الاثنين", "الثلاثاء",
-            "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح", "مساء");
+    private static final Lexicon DAY_WORDS = Lexicon.data("events", "day-word");
     private static final Lexicon PLACE_WORD = Lexicon.of(
             org.handoverbot.text.WordList.load(org.handoverbot.text.WordLists.FOLDER + "place-words.txt")
                     .toArray(String[]::new));
