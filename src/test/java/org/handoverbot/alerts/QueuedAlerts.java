@@ -6,30 +6,40 @@ import java.util.List;
 import java.util.Optional;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.Event;
 
-/** The outbox tests' starting point on either vendor: subscribers, and one handover of Taji reported to the writer. */
+/** The outbox tests' starting point on either vendor: chats following every base, and a handover reported to the writer. */
 final class QueuedAlerts {
 
     private QueuedAlerts() {
     }
 
     /**
-     * Opens the database at {@code url}, subscribes chats 1..subscribers to every base and reports the handover
-     * {@code reports} times (each in its own transaction): one outbox row per subscriber, plus one for the channel.
+     * Opens the database at {@code url}, subscribes chats 1..subscribers and reports a handover of Taji
+     * {@code reports} times: one outbox row per subscriber, plus one for the channel.
      */
     static Database open(String url, int subscribers, Optional<String> channel, int reports) {
         Database db = Database.open(url);
-        Subscriptions subs = new Subscriptions(db);
-        for (int chat = 1; chat <= subscribers; chat++) {
-            subs.subscribe(chat, Optional.empty());
-        }
-        AlertOutboxWriter writer = new AlertOutboxWriter(channel, Clock.systemUTC());
+        subscribeChats(db, subscribers);
         for (int report = 0; report < reports; report++) {
-            db.inTransaction(c -> {
-                writer.onNewEvents(c, List.of(Events.handover(1, "taji", LocalDate.of(2020, 8, 23))));
-                return null;
-            });
+            report(db, channel, Events.handover(1, "taji", LocalDate.of(2020, 8, 23)));
         }
         return db;
+    }
+
+    /** Chats 1..count, each following every base. */
+    static void subscribeChats(Database db, int count) {
+        Subscriptions subscriptions = new Subscriptions(db);
+        for (long chat = 1; chat <= count; chat++) {
+            subscriptions.subscribe(chat, Optional.empty());
+        }
+    }
+
+    /** The event reported new, in a transaction of its own, as an ingest reports it to the outbox writer. */
+    static void report(Database db, Optional<String> channel, Event event) {
+        db.inTransaction(c -> {
+            new AlertOutboxWriter(channel, Clock.systemUTC()).onNewEvents(c, List.of(event));
+            return null;
+        });
     }
 }
