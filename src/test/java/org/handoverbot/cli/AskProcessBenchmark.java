@@ -9,14 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.handoverbot.bench.Figures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,9 +56,7 @@ class AskProcessBenchmark {
             }
             report(asks, tunedAsks, bare);
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Figures.deleteTree(folder);
         }
     }
 
@@ -114,9 +110,7 @@ class AskProcessBenchmark {
                 + "\"medianAnsweredMsWithAppCdsAndC1\": %.1f, \"medianBareMs\": %.1f, \"ratio\": %.3f, "
                 + "\"ratioWithAppCdsAndC1\": %.3f}%n", askAnswered, median(asks, Run::rssMiB), tunedAnswered,
                 bareAnswered, askAnswered / bareAnswered, tunedAnswered / bareAnswered));
-        Path out = Path.of(System.getProperty("benchmarks.dir", "target/benchmarks"), "ask-process.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json);
+        Figures.write("ask-process.json", json);
     }
 
     private static void append(StringBuilder json, List<Run> runs) {
@@ -129,16 +123,14 @@ class AskProcessBenchmark {
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return Figures.median(runs.stream().mapToDouble(f).toArray());
     }
 
     private static double min(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        return runs.stream().mapToDouble(f).min().orElse(Double.NaN);
+        return Figures.min(runs.stream().mapToDouble(f).toArray());
     }
 
     private static double max(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        return Arrays.stream(runs.stream().mapToDouble(f).toArray()).max().orElse(Double.NaN);
+        return Figures.max(runs.stream().mapToDouble(f).toArray());
     }
 }
