@@ -39,6 +39,8 @@ public final class RestoreCommand implements Callable<Integer> {
             H2Backup.Restored restored = H2Backup.restore(url, file);
             out.println("restore: " + restored.database() + " now holds the backup " + file + ": "
                     + restored.summary().described()
+                    + (restored.alertsClosed() == 0 ? "" : "; " + restored.alertsClosed() + " alert(s) still queued in"
+                            + " it were closed unsent (they may have gone out after the backup; see /queue)")
                     + (restored.replacedKeptAs() == null ? "" : "; the file it replaced is kept as " + restored.replacedKeptAs()));
             return 0;
         } catch (BadSettingException e) {
