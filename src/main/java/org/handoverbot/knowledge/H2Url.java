@@ -32,6 +32,14 @@ record H2Url(String url, Optional<Path> file, boolean writeThrough) {
      */
     static final int QUERY_CACHE_SIZE = 64;
 
+    /**
+     * How long a transaction waits for a row another one holds, in ms (H2: 1,000). Every writing transaction
+     * counts the census generation up in one row just before its commit, and a commit is a file write: on a
+     * loaded machine one commit can take longer than a second, and the writers queued behind it failed with a
+     * lock timeout (four alert senders claiming at once did).
+     */
+    static final int LOCK_TIMEOUT_MS = 10_000;
+
     static H2Url parse(String jdbcUrl) {
         if (!jdbcUrl.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not an H2 URL: " + jdbcUrl);
@@ -39,6 +47,9 @@ record H2Url(String url, Optional<Path> file, boolean writeThrough) {
         String url = uninterruptible(jdbcUrl);
         if (!hasSetting(url, "WRITE_DELAY")) {
             url = url + ";WRITE_DELAY=0";
+        }
+        if (!hasSetting(url, "LOCK_TIMEOUT")) {
+            url = url + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
         }
         if (!hasSetting(url, "QUERY_CACHE_SIZE")) {
             url = url + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
