@@ -17,6 +17,17 @@ import org.handoverbot.nlp.Intent;
  */
 final class FactReplies {
 
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
+
+    /** What "no information" is about: the base itself, its equipment, or its handover ({@code fact.no_information}). */
+    enum Missing {
+        ANY, EQUIPMENT, HANDOVER;
+
+        String slot() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final EventQueries queries;
     private final EventSentences sentences;
     private final Names names;
@@ -35,8 +46,7 @@ final class FactReplies {
         Optional<Event> done = queries.handover(baseId);
         if (done.isPresent() && done.get().fromParty() == null && done.get().toParty() == null) {
             List<Reply.Block> blocks = new ArrayList<>(List.of(
-                    Para.text("تذكر مصادري تسليم ").bold(names.baseLabel(baseId))
-                            .add(" لكنها لا تسمّي الطرفين اللذين سلّما وتسلّما.").build(),
+                    SAY.paragraph("fact.parties.unnamed", "base", names.baseLabel(baseId)),
                     sentences.sourceLine(done.get().sources())));
             return answer(blocks, baseId, done.get());
         }
@@ -52,17 +62,17 @@ final class FactReplies {
         Optional<Event> done = queries.handover(baseId);
         List<Event> events = queries.about(baseId);
         if (province.isEmpty() && events.isEmpty()) {
-            return noInformation(baseId, "");
+            return noInformation(baseId, Missing.ANY);
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        province.ifPresent(p -> blocks.add(Para.text("تقع ").bold(names.baseLabel(baseId)).add(" في ").bold(p).add(".").build()));
+        province.ifPresent(p -> blocks.add(SAY.paragraph("fact.location", "base", names.baseLabel(baseId), "province", p)));
         if (done.isPresent()) {
             blocks.add(sentences.handover(done.get()).build());
             blocks.add(sentences.sourceLine(done.get().sources()));
             return answer(blocks, baseId, done.get());
         }
         if (events.isEmpty()) {
-            blocks.add(Para.text("ولا تتوفر في مصادري معلومات عن تسليمها.").build());
+            blocks.add(SAY.paragraph("fact.location.no_handover"));
             return new Answer(reply(blocks, baseId), baseId, null, null, List.of());
         }
         return withPlanOrOther(blocks, baseId);
@@ -81,10 +91,10 @@ final class FactReplies {
         }
         List<Quote> quotes = queries.withTopic(queries.quotesConcerning(baseId), "equipment");
         if (figures.isEmpty() && quotes.isEmpty()) {
-            return noInformation(baseId, "عن معدات");
+            return noInformation(baseId, Missing.EQUIPMENT);
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("عن المعدات في ").bold(names.baseLabel(baseId)).add(":").build());
+        blocks.add(SAY.paragraph("fact.equipment", "base", names.baseLabel(baseId)));
         figures.forEach(f -> blocks.add(Para.text(FigureWords.phrase(f) + ".").build()));
         quotes.forEach(q -> blocks.add(sentences.quotation(q, EventSentences.QUOTE_ALONE)));
         List<Source> sources = new ArrayList<>(EventQueries.sourcesOf(withFigures));
@@ -105,15 +115,15 @@ final class FactReplies {
         } else {
             told = all.stream().filter(e -> baseId.equals(e.baseId())).toList();
             if (told.isEmpty()) {
-                blocks.add(Para.text("لا تذكر مصادري هجوماً على ").bold(names.baseLabel(baseId)).add(".").build());
+                blocks.add(SAY.paragraph("fact.attacks.none_on", "base", names.baseLabel(baseId)));
                 told = all;
                 if (!all.isEmpty()) {
-                    blocks.add(Para.text("أما الهجمات التي تذكرها مصادري فهي:").build());
+                    blocks.add(SAY.paragraph("fact.attacks.others"));
                 }
             }
         }
         if (told.isEmpty()) {
-            blocks.add(Para.text("لا تذكر مصادري أي هجوم.").build());
+            blocks.add(SAY.paragraph("fact.attacks.none"));
             return new Answer(reply(blocks, baseId), baseId, null, null, List.of());
         }
         for (Event e : told) {
@@ -135,7 +145,7 @@ final class FactReplies {
     Answer event(Event e) {
         List<Reply.Block> blocks = new ArrayList<>(sentences.listBlocks(e));
         if (e.date() == null) {
-            blocks.add(Para.text("ولا تذكر مصادري تاريخ ذلك.").build());
+            blocks.add(SAY.paragraph("fact.undated"));
         }
         blocks.add(sentences.sourceLine(e.sources()));
         return new Answer(reply(blocks, e.baseId()), e.baseId(), e.id(), null, e.sources());
@@ -146,10 +156,10 @@ final class FactReplies {
         Optional<Event> main = queries.handover(baseId).or(() -> queries.planned(baseId))
                 .or(() -> queries.about(baseId).stream().findFirst());
         if (main.isEmpty()) {
-            return noInformation(baseId, "");
+            return noInformation(baseId, Missing.ANY);
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("مصادر خبر ").bold(names.baseLabel(baseId)).add(":").build());
+        blocks.add(SAY.paragraph("fact.sources", "base", names.baseLabel(baseId)));
         blocks.addAll(sourceDetails(main.get().sources()));
         return new Answer(reply(blocks, baseId, false), baseId, main.get().id(), null, main.get().sources());
     }
@@ -158,29 +168,23 @@ final class FactReplies {
     List<Reply.Block> sourceDetails(List<Source> sources) {
         List<Reply.Block> blocks = new ArrayList<>();
         for (Source s : sources) {
-            Para p = Para.text("• " + SourceLine.of(s));
-            if (s.articleId() != null && s.published() != null) {
-                p.add("، في خبر منشور يوم " + ArabicDates.format(s.published()));
-            }
-            p.add(".");
-            if (s.url() != null && !s.url().isBlank()) {
-                p.add("\nالرابط: " + s.url().strip());
-            }
-            blocks.add(p.build());
+            boolean dated = s.articleId() != null && s.published() != null;
+            boolean linked = s.url() != null && !s.url().isBlank();
+            blocks.add(SAY.paragraph("fact.source.detail", "source", SourceLine.of(s),
+                    "published", dated ? ArabicDates.format(s.published()) : "none", "url", linked ? s.url().strip() : "none"));
             if (s.evidence() != null && !s.evidence().isBlank()) {
                 blocks.add(new Reply.Quotation(QuoteShortener.shorten(s.evidence(), EventSentences.QUOTE_IN_LIST),
-                        "من نص " + SourceLine.outlet(s.publisher())));
+                        SAY.format("event.verbatim_from", "outlet", SourceLine.outlet(s.publisher()))));
             }
         }
         return blocks;
     }
 
-    /** "لا تتوفر في مصادري معلومات عن قاعدة بلد." (about: "عن معدات" narrows what is missing). */
-    Answer noInformation(String baseId, String about) {
-        String what = about.isEmpty() ? "عن " : about + " ";
-        Reply reply = new Reply(List.of(Para.text("لا تتوفر في مصادري معلومات " + what).bold(names.baseLabel(baseId))
-                .add(".").build(), Para.text("أستطيع أن أعرض لك عمليات التسليم التي تسجّلها مصادري.").build()),
-                List.of(new Reply.Button("عمليات التسليم المعروفة", ButtonCodes.encode(Intent.TIMELINE, null))));
+    /** "لا تتوفر في مصادري معلومات عن قاعدة بلد." (what narrows it: "عن معدات قاعدة بلد"). */
+    Answer noInformation(String baseId, Missing what) {
+        Reply reply = new Reply(List.of(SAY.paragraph("fact.no_information", "about", what.slot(), "base", names.baseLabel(baseId)),
+                SAY.paragraph("service.unknown_place.offer")),
+                List.of(new Reply.Button(SAY.text("fact.button.known_handovers"), ButtonCodes.encode(Intent.TIMELINE, null))));
         return new Answer(reply, baseId, null, null, List.of());
     }
 
@@ -189,7 +193,7 @@ final class FactReplies {
         Optional<Event> done = queries.handover(baseId);
         if (done.isEmpty()) {
             if (queries.about(baseId).isEmpty()) {
-                return noInformation(baseId, "عن تسليم");
+                return noInformation(baseId, Missing.HANDOVER);
             }
             return withPlanOrOther(new ArrayList<>(), baseId);
         }
@@ -205,12 +209,12 @@ final class FactReplies {
         List<Source> sources = new ArrayList<>(e.sources());
         List<Event> related = related(e, withFigures);
         if (!related.isEmpty()) {
-            blocks.add(Para.text("وذات صلة:").build());
+            blocks.add(SAY.paragraph("fact.related"));
             related.forEach(r -> blocks.addAll(sentences.listBlocks(r)));
             EventQueries.sourcesOf(related).stream().filter(s -> !sources.contains(s)).forEach(sources::add);
         }
         queries.linked(e).filter(EventQueries::isPlannedHandover).ifPresent(plan -> {
-            blocks.add(Para.text("وكان تسليمها قد أُعلن قبل ذلك خطوةً تالية، " + SourceLine.of(plan.sources())).build());
+            blocks.add(SAY.paragraph("fact.announced_before", "sources", SourceLine.of(plan.sources())));
             plan.sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
         });
         blocks.add(sentences.sourceLine(e.sources()));
@@ -233,7 +237,7 @@ final class FactReplies {
 
     /** No done handover: tell the plan as a plan, or the other events about the base. */
     private Answer withPlanOrOther(List<Reply.Block> blocks, String baseId) {
-        blocks.add(Para.text("لا تذكر مصادري أن ").bold(names.baseLabel(baseId)).add(" سُلّمت حتى الآن.").build());
+        blocks.add(SAY.paragraph("fact.not_handed_over", "base", names.baseLabel(baseId)));
         Optional<Event> plan = queries.planned(baseId);
         if (plan.isPresent()) {
             List<Quote> naming = quotesNaming(baseId);
@@ -245,7 +249,7 @@ final class FactReplies {
             return new Answer(reply(blocks, baseId), baseId, plan.get().id(), null, plan.get().sources());
         }
         List<Event> others = queries.about(baseId);
-        blocks.add(Para.text("ما تذكره مصادري عنها:").build());
+        blocks.add(SAY.paragraph("fact.about_it"));
         others.forEach(e -> blocks.addAll(sentences.listBlocks(e)));
         List<Source> sources = EventQueries.sourcesOf(others);
         blocks.add(sentences.sourceLine(sources));
@@ -269,13 +273,13 @@ final class FactReplies {
         List<Reply.Button> buttons = new ArrayList<>();
         if (baseId != null && ButtonCodes.fits(baseId)) {
             if (offerSource) {
-                buttons.add(new Reply.Button("المصدر والرابط", ButtonCodes.encode(Intent.SOURCE, baseId)));
+                buttons.add(new Reply.Button(SAY.text("dialogue.button.source"), ButtonCodes.encode(Intent.SOURCE, baseId)));
             }
             if (!queries.quotesConcerning(baseId).isEmpty()) {
-                buttons.add(new Reply.Button("ماذا قالوا؟", ButtonCodes.encode(Intent.STATEMENT, baseId)));
+                buttons.add(new Reply.Button(SAY.text("fact.button.what_said"), ButtonCodes.encode(Intent.STATEMENT, baseId)));
             }
         }
-        buttons.add(new Reply.Button("كل عمليات التسليم", ButtonCodes.encode(Intent.TIMELINE, null)));
+        buttons.add(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)));
         return new Reply(blocks, buttons);
     }
 }

@@ -35,24 +35,19 @@ final class QuoteReplies {
     /** What a person said (about a base, when one is named), a page of quotes at a time. */
     Answer saidBy(String personId, String baseId, int page) {
         List<Quote> quotes = queries.quotesBy(personId);
-        String person = names.name(personId).orElse("هذا الشخص");
+        String person = names.name(personId).orElseGet(() -> SAY.text("quote.unknown_person"));
         if (baseId != null) {
             List<Quote> concerning = queries.quotesConcerning(baseId);
             quotes = quotes.stream().filter(concerning::contains).toList();
         }
+        String base = baseId == null ? "none" : names.baseLabel(baseId);
         if (quotes.isEmpty()) {
             // "للواء تحسين الخفاجي", never "لـاللواء" (SourceLine.to)
-            Para p = Para.text("لا تحفظ مصادري تصريحاً ").bold(SourceLine.to(person));
-            if (baseId != null) {
-                p.add(" عن ").bold(names.baseLabel(baseId));
-            }
-            return new Answer(Reply.of(p.add(".").build()), baseId, null, personId, List.of());
+            return new Answer(Reply.of(SAY.paragraph("quote.said_by.none", "to_person", SourceLine.to(person), "base", base)),
+                    baseId, null, personId, List.of());
         }
-        Para intro = Para.text("من تصريحات ").bold(person);
-        if (baseId != null) {
-            intro.add(" عن ").bold(names.baseLabel(baseId));
-        }
-        return quotePage(intro.add(":"), quotes, page, Intent.STATEMENT, personId, baseId, personId);
+        return quotePage(SAY.paragraph("quote.said_by", "person", person, "base", base), quotes, page, Intent.STATEMENT,
+                personId, baseId, personId);
     }
 
     /**
@@ -71,18 +66,18 @@ final class QuoteReplies {
                 .filter(q -> names(q.source().citedSource(), organisationId) || names(q.speakerTitle(), organisationId)
                         || names(names.personWithTitle(q.speakerId()).orElse(null), organisationId))
                 .toList();
-        String organisation = names.name(organisationId).orElse("هذه الجهة");
+        String organisation = names.name(organisationId).orElseGet(() -> SAY.text("quote.unknown_organisation"));
         if (quotes.isEmpty()) {
             List<Reply.Block> blocks = new ArrayList<>();
-            blocks.add(Para.text("لا تحفظ مصادري تصريحاً منسوباً إلى ").bold(organisation).add(".").build());
+            blocks.add(SAY.paragraph("quote.cited.none", "organisation", organisation));
             List<Reply.Button> buttons = speakersButtons(queries.quotes());
             if (!buttons.isEmpty()) {
-                blocks.add(Para.text("لكنها تحفظ تصريحات لمتحدثين آخرين:").build());
+                blocks.add(SAY.paragraph("quote.cited.others"));
             }
             return new Answer(new Reply(blocks, buttons), null, null, null, List.of());
         }
-        Para intro = baseId == null ? Para.text("مما نُقل عن ").bold(organisation).add(":")
-                : Para.spans(SAY.spans("dialogue.cited_about", "organisation", organisation, "base", names.baseLabel(baseId)));
+        Reply.Paragraph intro = SAY.paragraph("quote.cited", "organisation", organisation,
+                "base", baseId == null ? "none" : names.baseLabel(baseId));
         return quotePage(intro, quotes, page, Intent.STATEMENT, organisationId, baseId, null);
     }
 
@@ -96,12 +91,11 @@ final class QuoteReplies {
         List<Reply.Block> blocks = new ArrayList<>();
         blocks.add(SAY.paragraph("dialogue.unknown_speaker", "speaker", speaker, "base",
                 baseId == null ? "none" : names.baseLabel(baseId)));
-        List<Reply.Button> buttons = speakersButtons(queries.quotes());
-        if (!buttons.isEmpty()) {
-            blocks.add(Para.text("تحفظ مصادري تصريحات لـ: " + String.join("، ", buttons.stream()
-                    .map(b -> b.label().replaceFirst("^ماذا قال ", "").replaceFirst("؟$", "")).toList()) + ".").build());
+        Map<String, String> speakers = speakers(queries.quotes());
+        if (!speakers.isEmpty()) {
+            blocks.add(SAY.paragraph("quote.speakers", "speakers", String.join("، ", speakers.values())));
         }
-        return new Answer(new Reply(blocks, buttons), null, null, null, List.of());
+        return new Answer(new Reply(blocks, speakersButtons(speakers)), null, null, null, List.of());
     }
 
     private boolean names(String text, String id) {
@@ -111,16 +105,11 @@ final class QuoteReplies {
     /** What was said about a base; every speaker, when no base is named. */
     Answer saidAbout(String baseId, int page) {
         List<Quote> quotes = baseId == null ? queries.quotes() : queries.quotesConcerning(baseId);
+        String base = baseId == null ? "none" : names.baseLabel(baseId);
         if (quotes.isEmpty()) {
-            Para p = Para.text("لا تحفظ مصادري تصريحات");
-            if (baseId != null) {
-                p.add(" عن ").bold(names.baseLabel(baseId));
-            }
-            return new Answer(Reply.of(p.add(".").build()), baseId, null, null, List.of());
+            return new Answer(Reply.of(SAY.paragraph("quote.said_about.none", "base", base)), baseId, null, null, List.of());
         }
-        Para intro = baseId == null ? Para.text("من التصريحات التي تحفظها مصادري:")
-                : Para.text("من التصريحات عن ").bold(names.baseLabel(baseId)).add(":");
-        return quotePage(intro, quotes, page, Intent.STATEMENT, baseId, baseId, null);
+        return quotePage(SAY.paragraph("quote.said_about", "base", base), quotes, page, Intent.STATEMENT, baseId, baseId, null);
     }
 
     /** Why the forces left, in the words of whoever said it. */
@@ -132,17 +121,12 @@ final class QuoteReplies {
     Answer reason(String baseId, String speakerId) {
         List<Quote> quotes = queries.withTopic(baseId == null ? queries.quotes() : queries.quotesConcerning(baseId), "reason")
                 .stream().filter(q -> speakerId == null || speakerId.equals(q.speakerId())).toList();
+        String base = baseId == null ? "none" : names.baseLabel(baseId);
         if (quotes.isEmpty()) {
-            Para p = Para.text("لا تذكر مصادري سبب ");
-            p.add(baseId == null ? "الانسحاب." : "تسليم ").bold(baseId == null ? "" : names.baseLabel(baseId));
-            return new Answer(Reply.of(p.add(baseId == null ? "" : ".").build()), baseId, null, null, List.of());
+            return new Answer(Reply.of(SAY.paragraph("quote.reason.none", "base", base)), baseId, null, null, List.of());
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        Para intro = Para.text("عن سبب الانسحاب");
-        if (baseId != null) {
-            intro.add(" من ").bold(names.baseLabel(baseId));
-        }
-        blocks.add(intro.add(":").build());
+        blocks.add(SAY.paragraph("quote.reason", "base", base));
         quotes.forEach(q -> blocks.add(sentences.quotation(q, EventSentences.QUOTE_ALONE)));
         List<Source> sources = EventQueries.sourcesOfQuotes(quotes);
         blocks.add(sentences.sourceLine(sources));
@@ -156,11 +140,8 @@ final class QuoteReplies {
     Answer nextStep(String baseId) {
         List<Event> plans = relevantPlans(baseId);
         if (plans.isEmpty()) {
-            Para p = Para.text("لا تذكر مصادري خطوة تالية معلنة");
-            if (baseId != null) {
-                p.add(" بعد ").bold(names.baseLabel(baseId));
-            }
-            return new Answer(Reply.of(p.add(".").build()), baseId, null, null, List.of());
+            return new Answer(Reply.of(SAY.paragraph("quote.next_step.none", "base", baseId == null ? "none" : names.baseLabel(baseId))),
+                    baseId, null, null, List.of());
         }
         List<Reply.Block> blocks = new ArrayList<>();
         List<Source> sources = new ArrayList<>();
@@ -177,12 +158,13 @@ final class QuoteReplies {
             addAll(sources, plan.sources());
             Optional<Event> done = queries.linked(plan).filter(EventQueries::isDoneHandover);
             if (done.isPresent()) {
-                Para p = Para.text("ثم نُفّذت هذه الخطوة: ");
+                // the catalogue's lead-in, then the handover told in its own sentence (bold kept)
+                Para p = Para.spans(SAY.spans("quote.next_step.done")).add(" ");
                 blocks.add(append(p, sentences.handover(done.get())).build());
                 blocks.add(sentences.sourceLine(done.get().sources()));
                 addAll(sources, done.get().sources());
             } else {
-                blocks.add(Para.text("ولا تذكر مصادري حتى الآن أنها نُفّذت.").build());
+                blocks.add(SAY.paragraph("quote.next_step.not_done"));
             }
         }
         Long eventId = plans.get(0).id();
@@ -242,46 +224,57 @@ final class QuoteReplies {
         return new Answer(withButtons(blocks, null), null, null, quotes.get(0).speakerId(), sources);
     }
 
-    private Answer quotePage(Para intro, List<Quote> quotes, int page, Intent more, String moreSubject,
+    private Answer quotePage(Reply.Paragraph intro, List<Quote> quotes, int page, Intent more, String moreSubject,
                              String baseId, String personId) {
         int pages = (quotes.size() + PAGE - 1) / PAGE;
         int shown = Math.max(0, Math.min(page, pages - 1));
         List<Quote> slice = quotes.subList(shown * PAGE, Math.min(quotes.size(), shown * PAGE + PAGE));
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(intro.build());
+        blocks.add(intro);
         slice.forEach(q -> blocks.add(sentences.quotation(q, EventSentences.QUOTE_IN_LIST)));
         List<Source> sources = EventQueries.sourcesOfQuotes(slice);
         blocks.add(sentences.sourceLine(sources));
         List<Reply.Button> buttons = new ArrayList<>();
         if (shown + 1 < pages && (moreSubject == null || ButtonCodes.fits(moreSubject))) {
-            buttons.add(new Reply.Button("تصريحات أخرى (" + (shown + 2) + " من " + pages + ")",
+            buttons.add(new Reply.Button(SAY.format("quote.button.more", "page", String.valueOf(shown + 2), "pages", String.valueOf(pages)),
                     ButtonCodes.encode(more, moreSubject, shown + 1)));
         }
         if (personId == null) {
             speakersButtons(quotes).forEach(buttons::add);
         }
-        buttons.add(new Reply.Button("كل عمليات التسليم", ButtonCodes.encode(Intent.TIMELINE, null)));
+        buttons.add(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)));
         return new Answer(new Reply(blocks, buttons), baseId, null,
                 personId != null ? personId : slice.get(0).speakerId(), sources);
     }
 
     /** One button a named speaker, to read what they said. */
     private List<Reply.Button> speakersButtons(List<Quote> quotes) {
+        return speakersButtons(speakers(quotes));
+    }
+
+    private static List<Reply.Button> speakersButtons(Map<String, String> speakers) {
+        List<Reply.Button> buttons = new ArrayList<>();
+        speakers.forEach((id, name) ->
+                buttons.add(new Reply.Button(SAY.format("quote.button.said", "speaker", name), ButtonCodes.encode(Intent.STATEMENT, id))));
+        return buttons;
+    }
+
+    /** The first three speakers a button can name, by id, each with the name replies use. */
+    private Map<String, String> speakers(List<Quote> quotes) {
         Map<String, String> speakers = new LinkedHashMap<>();
         quotes.stream().filter(q -> ButtonCodes.fits(q.speakerId()))
                 .forEach(q -> speakers.putIfAbsent(q.speakerId(), names.name(q.speakerId()).orElse(q.speakerName())));
-        List<Reply.Button> buttons = new ArrayList<>();
-        speakers.entrySet().stream().limit(3).forEach(e ->
-                buttons.add(new Reply.Button("ماذا قال " + e.getValue() + "؟", ButtonCodes.encode(Intent.STATEMENT, e.getKey()))));
-        return buttons;
+        Map<String, String> first = new LinkedHashMap<>();
+        speakers.entrySet().stream().limit(3).forEach(e -> first.put(e.getKey(), e.getValue()));
+        return first;
     }
 
     private Reply withButtons(List<Reply.Block> blocks, String baseId) {
         List<Reply.Button> buttons = new ArrayList<>();
         if (baseId != null && ButtonCodes.fits(baseId)) {
-            buttons.add(new Reply.Button("المصدر والرابط", ButtonCodes.encode(Intent.SOURCE, baseId)));
+            buttons.add(new Reply.Button(SAY.text("dialogue.button.source"), ButtonCodes.encode(Intent.SOURCE, baseId)));
         }
-        buttons.add(new Reply.Button("كل عمليات التسليم", ButtonCodes.encode(Intent.TIMELINE, null)));
+        buttons.add(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)));
         return new Reply(blocks, buttons);
     }
 

@@ -13,6 +13,8 @@ import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.Mention;
 import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
+import org.handoverbot.text.WordLists;
 
 /**
  * Says where a fact comes from, the way an Arabic journalist credits it: the original source first, then who
@@ -25,9 +27,11 @@ import org.handoverbot.text.ArabicText;
  */
 public final class SourceLine {
 
-    // Publishers whose name already says what they are need no "موقع" in front.
-    private static final List<String> KIND_WORDS = List.of("موقع", "وكالة", "وكاله", "صحيفة", "صحيفه", "قناة", "قناه",
-            "شبكة", "شبكه", "مجلة", "مجله", "إذاعة", "اذاعة", "تلفزيون");
+    /** Publishers whose name already says what they are need no "موقع" in front (models/extraction/quote-verbs.txt). */
+    private static final List<String> KIND_WORDS = WordLists.section("quote-verbs", "outlet-kind");
+    /** A voice's own channel, said after "في" in the genitive: the statement and post words of the same file. */
+    private static final Set<String> CHANNEL_NOUNS = Set.copyOf(concat(WordLists.section("quote-verbs", "statement"),
+            WordLists.section("quote-verbs", "tweet")));
 
     /** Outlets a line names before it counts the rest. */
     static final int NAMED = 3;
@@ -40,28 +44,33 @@ public final class SourceLine {
 
     /** One source, starting with "بحسب". */
     public static String of(Source source) {
+        return SAY.format("source.according", "credit", credit(source));
+    }
+
+    /** One source's credit without "بحسب": a report, or whom an article cites "كما أورد" its publisher. */
+    private static String credit(Source source) {
         if (source.articleId() == null) {
-            return "بحسب " + report(source);
+            return report(source);
         }
-        StringBuilder line = new StringBuilder("بحسب ");
-        boolean cited = false;
-        if (present(source.citedSource())) {
-            line.append(name(source.citedSource()));
-            cited = true;
-        }
+        String voices = voices(source);
+        String outlet = outlet(source.publisher());
+        return voices == null ? outlet : SAY.format("source.carried", "voices", voices, "outlet", outlet);
+    }
+
+    /** Whom an article's source cites: "وكالة الأنباء العراقية، نقلاً عن مصدر مسؤول", or null when it cites none. */
+    private static String voices(Source source) {
+        String cited = present(source.citedSource()) ? name(source.citedSource()) : null;
+        String speaker = null;
         if (present(source.citedSpeaker())) {
-            String speaker = name(source.citedSpeaker());
+            speaker = name(source.citedSpeaker());
             if (present(source.citedVia())) {
                 speaker = SAY.format("source.via", "speaker", speaker, "via", via(source.citedVia()));
             }
-            line.append(cited ? "، نقلاً عن " : "").append(speaker);
-            cited = true;
         }
-        if (cited) {
-            line.append("، كما أورد ");
+        if (cited != null && speaker != null) {
+            return SAY.format("source.quoting", "credit", cited, "cited", speaker);
         }
-        line.append(outlet(source.publisher()));
-        return line.toString();
+        return cited != null ? cited : speaker;
     }
 
     /**
@@ -86,29 +95,35 @@ public final class SourceLine {
                 credits.add(credit);
             }
         }
-        StringBuilder line = new StringBuilder("بحسب ").append(credits.get(0));
+        String also = "none";
         if (credits.size() > 1) {
-            List<String> also = new ArrayList<>(credits.subList(1, Math.min(NAMED, credits.size())));
+            List<String> more = new ArrayList<>(credits.subList(1, Math.min(NAMED, credits.size())));
             if (credits.size() > NAMED) {
-                also.add(SAY.format("source.more", "count", credits.size() - NAMED));
+                more.add(SAY.format("source.more", "count", credits.size() - NAMED));
             }
-            line.append("؛ وأورده أيضاً ").append(String.join(" و", also));
+            also = SAY.list(more);
         }
-        return line.append('.').toString();
+        return SAY.format("source.line", "first", credits.get(0), "also", also);
     }
 
     /** One article's credit: whom it cites (each once), then "كما أورد" its publisher. */
     private static String article(List<Source> fromOneArticle) {
         Set<String> cited = new LinkedHashSet<>();
         for (Source s : fromOneArticle) {
-            String one = of(s);
-            String outlet = outlet(s.publisher());
-            if (!one.equals("بحسب " + outlet)) {
-                cited.add(one.substring("بحسب ".length(), one.length() - ("، كما أورد " + outlet).length()));
+            String voices = voices(s);
+            if (voices != null) {
+                cited.add(voices);
             }
         }
         String outlet = outlet(fromOneArticle.get(0).publisher());
-        return cited.isEmpty() ? outlet : String.join("، و", cited) + "، كما أورد " + outlet;
+        if (cited.isEmpty()) {
+            return outlet;
+        }
+        String voices = null;
+        for (String one : cited) {
+            voices = voices == null ? one : SAY.format("source.voices", "voices", voices, "voice", one);
+        }
+        return SAY.format("source.carried", "voices", voices, "outlet", outlet);
     }
 
     /** The addresses of the sources that have one, each once, in source order. */
@@ -124,21 +139,17 @@ public final class SourceLine {
 
     /** "تقرير Military Times المنشور يوم الخميس 26 آذار (مارس) 2020". */
     static String report(Source source) {
-        String name = "تقرير " + source.publisher().strip();
-        if (source.published() != null) {
-            name += " المنشور يوم " + ArabicDates.format(source.published());
-        }
-        if (present(source.citedSource())) {
-            name += "، نقلاً عن " + name(source.citedSource());
-        }
-        return name;
+        String name = SAY.format("source.report", "publisher", source.publisher().strip(),
+                "date", source.published() == null ? "none" : ArabicDates.format(source.published()));
+        return present(source.citedSource()) ? SAY.format("source.quoting", "credit", name, "cited", name(source.citedSource()))
+                : name;
     }
 
     /** "موقع الحل نت", but "وكالة الأنباء العراقية" as it is. */
     static String outlet(String publisher) {
         String name = publisher.strip();
         String first = name.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        return KIND_WORDS.contains(first) ? name : "موقع " + name;
+        return KIND_WORDS.contains(first) ? name : SAY.format("source.site", "publisher", name);
     }
 
     /**
@@ -146,8 +157,7 @@ public final class SourceLine {
      * organisation known under several aliases by its one name; people and unknown names as the article wrote them.
      */
     static String name(String cited) {
-        String n = cited.strip();
-        for (String candidate : n.matches("^[لوبف][^\\s].*") ? List.of(n, n.substring(1)) : List.of(n)) {
+        for (String candidate : Clitics.readings(cited)) {
             List<String> words = ArabicText.words(candidate);
             List<Mention> found = NAMES.findInWords(words);
             if (found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size()
@@ -155,24 +165,23 @@ public final class SourceLine {
                 return found.get(0).entry().name();
             }
         }
-        // "لـاللواء"/"بحسب لقيادة": a bare preposition glued before a definite name is the text's, not the name's
-        return n.startsWith("لـ") ? n.substring(2).strip() : n;
+        return Clitics.withoutDetachedLam(cited);
     }
 
     /** "بياناً عبر تويتر" after "في": the statement in the genitive ("بيان عبر تويتر"). */
     private static String via(String via) {
-        return via.strip().replaceFirst("^(بيان|تغريدة)(اً|ا)(?=\\s|$)", "$1");
+        return Clitics.withoutAccusativeAlif(via, CHANNEL_NOUNS);
     }
 
-    /** "لـ" before a name: "للواء تحسين الخفاجي" for a name with ال, "لـكاغينز" otherwise. */
+    /** "لـ" before a name: "للواء تحسين الخفاجي" for a name with ال, "لـكاغينز" otherwise (text.Clitics). */
     public static String to(String name) {
-        String n = name.strip();
-        if (!n.startsWith("ال")) {
-            return "لـ" + n;
-        }
-        // ل + ال → لل ("للخفاجي"); before a word that starts with ل the article's lam goes ("للواء", not "لللواء")
-        String word = n.substring(2);
-        return (word.startsWith("ل") ? "ل" : "لل") + word;
+        return Clitics.withLam(name);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static boolean present(String text) {

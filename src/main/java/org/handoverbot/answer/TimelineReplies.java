@@ -41,19 +41,18 @@ final class TimelineReplies {
         List<Event> done = queries.doneHandovers();
         List<Event> open = queries.openPlans();
         if (done.isEmpty() && open.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("لا تسجّل مصادري أي عملية تسليم بعد.").build()));
+            return Answer.of(Reply.of(SAY.paragraph("timeline.none")));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("عمليات تسليم القواعد التي تسجّلها مصادري (" + ArabicCounts.bases(done.size(), ArabicCounts.Case.NOMINATIVE)
-                + ")، بترتيب التاريخ:").build());
+        blocks.add(SAY.paragraph("timeline.title", "count", ArabicCounts.bases(done.size(), ArabicCounts.Case.NOMINATIVE)));
         for (int i = 0; i < done.size(); i++) {
             blocks.add(timelineLine(i + 1, done.get(i)).build());
         }
         for (Event plan : open) {
-            blocks.add(Para.text("أُعلن ولم تذكر مصادري تنفيذه بعد: ").bold("تسليم " + names.baseLabel(plan.baseId()))
-                    .add(". (" + EventQueries.publishers(plan.sources()) + ")").build());
+            blocks.add(SAY.paragraph("timeline.open_plan", "base", names.baseLabel(plan.baseId()),
+                    "publishers", EventQueries.publishers(plan.sources())));
         }
-        blocks.add(Para.text("بين القوسين ناشر كل خبر؛ اسألني عن أي قاعدة لتعرف المصدر والرابط والتفاصيل.").build());
+        blocks.add(SAY.paragraph("timeline.footer"));
         List<Event> all = new ArrayList<>(done);
         all.addAll(open);
         return new Answer(new Reply(blocks, List.of()), null, null, null, EventQueries.sourcesOf(all));
@@ -64,11 +63,11 @@ final class TimelineReplies {
         String when = periodText(period);
         List<Event> events = queries.inPeriod(period);
         if (events.isEmpty()) {
-            return Answer.of(new Reply(List.of(Para.text("لا تذكر مصادري أحداثاً " + when + ".").build()),
-                    List.of(new Reply.Button("كل عمليات التسليم", ButtonCodes.encode(Intent.TIMELINE, null)))));
+            return Answer.of(new Reply(List.of(SAY.paragraph("timeline.period.none", "when", when)),
+                    List.of(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)))));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("ما تذكره مصادري " + when + ":").build());
+        blocks.add(SAY.paragraph("timeline.period", "when", when));
         events.forEach(e -> blocks.addAll(sentences.listBlocks(e)));
         List<Source> sources = EventQueries.sourcesOf(events);
         blocks.add(sentences.sourceLine(sources));
@@ -82,17 +81,18 @@ final class TimelineReplies {
         if (period != null) {
             done = done.stream().filter(e -> e.date() != null && EventQueries.matches(e.date(), period)).toList();
         }
-        String when = period == null ? "" : " " + periodText(period);
+        String when = period == null ? "none" : periodText(period);
         if (done.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("لا تسجّل مصادري تسليم أي قاعدة" + when + ".").build()));
+            return Answer.of(Reply.of(SAY.paragraph("timeline.count.none", "when", when)));
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text("تسجّل مصادري تسليم ").bold(ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE)).add(when + ": "
-                + done.stream().map(e -> names.base(e.baseId()) + (e.date() == null ? "" : " (" + ArabicDates.format(e.date()) + ")"))
-                .collect(Collectors.joining("، ")) + ".").build());
+        blocks.add(SAY.paragraph("timeline.count", "count", ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE),
+                "when", when, "bases", done.stream().map(e -> SAY.format("timeline.count.item", "base", names.base(e.baseId()),
+                        "date", e.date() == null ? "none" : ArabicDates.format(e.date())))
+                .collect(Collectors.joining("، "))));
         List<Source> sources = EventQueries.sourcesOf(done);
-        blocks.add(Para.text("المصادر: " + EventQueries.publishers(sources) + ".").build());
-        return new Answer(new Reply(blocks, List.of(new Reply.Button("الجدول الزمني بالتفصيل",
+        blocks.add(SAY.paragraph("timeline.count.sources", "publishers", EventQueries.publishers(sources)));
+        return new Answer(new Reply(blocks, List.of(new Reply.Button(SAY.text("timeline.button.detailed"),
                 ButtonCodes.encode(Intent.TIMELINE, null)))), null, null, null, sources);
     }
 
@@ -100,37 +100,36 @@ final class TimelineReplies {
     Answer ordinal(int position) {
         List<Event> done = queries.doneHandovers();
         if (done.isEmpty()) {
-            return Answer.of(Reply.of(Para.text("لا تسجّل مصادري أي عملية تسليم بعد.").build()));
+            return Answer.of(Reply.of(SAY.paragraph("timeline.none")));
         }
         Event chosen;
         String how;
         if (position == Entities.LAST) {
             List<Event> dated = done.stream().filter(e -> e.date() != null).toList();
             chosen = dated.isEmpty() ? done.get(done.size() - 1) : dated.get(dated.size() - 1);
-            how = "آخر قاعدة تسجّل مصادري تسليمها";
+            how = SAY.text("timeline.ordinal.last");
         } else {
             Optional<Event> counted = done.stream().filter(e -> e.ordinal() != null && e.ordinal() == position).findFirst();
             if (counted.isPresent()) {
                 chosen = counted.get();
-                how = "القاعدة " + ArabicCounts.ordinal(position) + " التي سُلّمت، بحسب عدّ المصادر نفسها";
+                how = SAY.format("timeline.ordinal.counted", "ordinal", ArabicCounts.ordinal(position));
             } else if (position >= 1 && position <= done.size()) {
                 chosen = done.get(position - 1);
-                how = "القاعدة " + ArabicCounts.ordinal(position) + " في ترتيب التواريخ التي تسجّلها مصادري"
-                        + " (لا تذكر المصادر هذا الترقيم صراحة)";
+                how = SAY.format("timeline.ordinal.dated", "ordinal", ArabicCounts.ordinal(position));
             } else {
-                return Answer.of(Reply.of(Para.text("تسجّل مصادري تسليم " + ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE)
-                        + " فقط، فلا أعرف القاعدة " + ArabicCounts.ordinal(position) + ".").build()));
+                return Answer.of(Reply.of(SAY.paragraph("timeline.ordinal.beyond",
+                        "count", ArabicCounts.bases(done.size(), ArabicCounts.Case.OBLIQUE), "ordinal", ArabicCounts.ordinal(position))));
             }
         }
         List<Reply.Block> blocks = new ArrayList<>();
-        blocks.add(Para.text(how + ": ").bold(names.baseLabel(chosen.baseId())).add(".").build());
+        blocks.add(SAY.paragraph("timeline.ordinal", "how", how, "base", names.baseLabel(chosen.baseId())));
         blocks.add(sentences.handover(chosen).build());
         blocks.add(sentences.sourceLine(chosen.sources()));
         List<Reply.Button> buttons = new ArrayList<>();
         if (ButtonCodes.fits(chosen.baseId())) {
-            buttons.add(new Reply.Button("المصدر والرابط", ButtonCodes.encode(Intent.SOURCE, chosen.baseId())));
+            buttons.add(new Reply.Button(SAY.text("dialogue.button.source"), ButtonCodes.encode(Intent.SOURCE, chosen.baseId())));
         }
-        buttons.add(new Reply.Button("كل عمليات التسليم", ButtonCodes.encode(Intent.TIMELINE, null)));
+        buttons.add(new Reply.Button(SAY.text("dialogue.button.timeline"), ButtonCodes.encode(Intent.TIMELINE, null)));
         return new Answer(new Reply(blocks, buttons), chosen.baseId(), chosen.id(), null, chosen.sources());
     }
 
@@ -149,15 +148,14 @@ final class TimelineReplies {
                 blocks.add(sentences.sourceLine(e.get().sources()));
                 e.get().sources().stream().filter(s -> !sources.contains(s)).forEach(sources::add);
             } else {
-                facts.noInformation(base, "عن تسليم").reply().blocks().stream().limit(1).forEach(blocks::add);
-                queries.planned(base).ifPresent(plan ->
-                        blocks.add(Para.text("وما تذكره عنها أنها خطوة أُعلن عنها ولم تُنفّذ بعد بحسب مصادري.").build()));
+                facts.noInformation(base, FactReplies.Missing.HANDOVER).reply().blocks().stream().limit(1).forEach(blocks::add);
+                queries.planned(base).ifPresent(plan -> blocks.add(SAY.paragraph("timeline.compare.planned")));
             }
         }
         if (a.isPresent() && b.isPresent() && a.get().date() != null && b.get().date() != null) {
             blocks.add(difference(a.get(), b.get()).build());
         }
-        return new Answer(new Reply(blocks, List.of(new Reply.Button("كل عمليات التسليم",
+        return new Answer(new Reply(blocks, List.of(new Reply.Button(SAY.text("dialogue.button.timeline"),
                 ButtonCodes.encode(Intent.TIMELINE, null)))), second, b.or(() -> a).map(Event::id).orElse(null), null, sources);
     }
 
@@ -340,14 +338,13 @@ final class TimelineReplies {
         LocalDate d1 = a.date();
         LocalDate d2 = b.date();
         if (d1.equals(d2)) {
-            return Para.text("سُلّمت القاعدتان في اليوم نفسه.");
+            return Para.spans(SAY.spans("timeline.difference.same_day"));
         }
         Event earlier = d1.isBefore(d2) ? a : b;
         Event later = earlier == a ? b : a;
         long days = ChronoUnit.DAYS.between(earlier.date(), later.date());
         Period span = Period.between(earlier.date(), later.date());
-        Para p = Para.text("سُلّمت ").bold(names.baseLabel(earlier.baseId())).add(" قبل ")
-                .bold(names.baseLabel(later.baseId())).add(" بـ").bold(ArabicCounts.days(days, ArabicCounts.Case.OBLIQUE));
+        String spanText = "none";
         if (span.getYears() > 0 || span.getMonths() > 0) {
             List<String> parts = new ArrayList<>();
             if (span.getYears() > 0) {
@@ -359,9 +356,11 @@ final class TimelineReplies {
             if (span.getDays() > 0) {
                 parts.add(ArabicCounts.days(span.getDays(), ArabicCounts.Case.NOMINATIVE));
             }
-            p.add(" (" + String.join(" و", parts) + ")");
+            spanText = SAY.list(parts);
         }
-        return p.add(".");
+        return Para.spans(SAY.spans("timeline.difference", "earlier", names.baseLabel(earlier.baseId()),
+                "later", names.baseLabel(later.baseId()), "days", ArabicCounts.days(days, ArabicCounts.Case.OBLIQUE),
+                "span", spanText));
     }
 
     /** "في نيسان (أبريل) 2020", "يوم الخميس 19 آذار (مارس) 2020", "في عام 2020", "في آذار (مارس)". */
@@ -371,37 +370,31 @@ final class TimelineReplies {
         Integer d = period.day();
         if (y != null && m != null && d != null) {
             try {
-                return "يوم " + ArabicDates.format(LocalDate.of(y, m, d));
+                return SAY.format("timeline.when.day", "date", ArabicDates.format(LocalDate.of(y, m, d)));
             } catch (java.time.DateTimeException e) {
-                return "في " + d + "/" + m + "/" + y;
+                return SAY.format("timeline.when.in", "period", d + "/" + m + "/" + y);
             }
         }
         if (m != null && (m < 1 || m > 12)) {
-            return y == null ? "في التاريخ المذكور" : "في عام " + y;
+            return y == null ? SAY.text("timeline.when.unknown") : SAY.format("timeline.when.year", "year", String.valueOf(y));
         }
         if (y != null && m != null) {
-            return "في " + ArabicDates.format(YearMonth.of(y, m));
+            return SAY.format("timeline.when.in", "period", ArabicDates.format(YearMonth.of(y, m)));
         }
         if (m != null) {
-            return "في " + (d == null ? "" : d + " ") + ArabicDates.month(Month.of(m));
+            return SAY.format("timeline.when.in", "period", (d == null ? "" : d + " ") + ArabicDates.month(Month.of(m)));
         }
         if (y != null) {
-            return "في عام " + y;
+            return SAY.format("timeline.when.year", "year", String.valueOf(y));
         }
-        return "في التاريخ المذكور";
+        return SAY.text("timeline.when.unknown");
     }
 
     private Para timelineLine(int n, Event e) {
-        Para p = Para.text(n + ". ").bold(names.baseLabel(e.baseId()));
-        names.province(e.baseId()).ifPresent(province -> p.add(" (" + province + ")"));
-        p.add(": ");
-        if (e.date() != null) {
-            p.add(ArabicDates.format(e.date()));
-        } else {
-            p.add("تاريخ لا تذكره المصادر");
-        }
-        names.name(e.fromParty()).ifPresent(from -> p.add("، من " + from));
-        names.name(e.toParty()).ifPresent(to -> p.add(" إلى " + to));
-        return p.add(". (" + EventQueries.publishers(e.sources()) + ")");
+        return Para.spans(SAY.spans("timeline.line", "n", String.valueOf(n), "base", names.baseLabel(e.baseId()),
+                "province", names.province(e.baseId()).orElse("none"),
+                "date", e.date() == null ? "none" : ArabicDates.format(e.date()),
+                "from", names.name(e.fromParty()).orElse("none"), "to", names.name(e.toParty()).orElse("none"),
+                "publishers", EventQueries.publishers(e.sources())));
     }
 }

@@ -7,9 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The knowledge as one immutable value in memory, with the indexes answers look things up by: events by id,
@@ -52,63 +55,36 @@ public final class KnowledgeModel implements KnowledgeBase {
         this.events = List.copyOf(ordered);
         this.quotes = List.copyOf(quotes);
         Map<Long, Event> ids = new HashMap<>();
-        Map<String, List<Event>> bases = new HashMap<>();
-        Map<String, List<Event>> parties = new HashMap<>();
-        Map<String, List<Event>> cited = new HashMap<>();
-        Map<Long, List<Event>> links = new HashMap<>();
-        NavigableMap<LocalDate, List<Event>> dates = new TreeMap<>();
-        Map<Long, Source> allSources = new TreeMap<>();
-        for (Event e : this.events) {
-            ids.put(e.id(), e);
-            add(bases, e.baseId(), e);
-            add(parties, e.fromParty(), e);
-            if (e.toParty() != null && !e.toParty().equals(e.fromParty())) {
-                add(parties, e.toParty(), e);
-            }
-            if (e.linkedEventId() != null) {
-                add(links, e.linkedEventId(), e);
-            }
-            if (e.date() != null) {
-                add(dates, e.date(), e);
-            }
-            e.sources().stream().map(Source::citedSource).filter(s -> s != null).distinct()
-                    .forEach(s -> add(cited, s, e));
-            e.sources().forEach(s -> allSources.putIfAbsent(s.id(), s));
-        }
-        Map<String, List<Quote>> speakers = new HashMap<>();
-        Map<String, List<Quote>> quoteBases = new HashMap<>();
-        Map<String, List<Quote>> quoteCited = new HashMap<>();
-        Map<Long, List<Quote>> articles = new HashMap<>();
-        for (Quote q : this.quotes) {
-            add(articles, q.articleId(), q);
-            add(speakers, q.speakerId(), q);
-            q.baseIds().stream().distinct().forEach(b -> add(quoteBases, b, q));
-            add(quoteCited, q.source().citedSource(), q);
-            allSources.putIfAbsent(q.source().id(), q.source());
-        }
+        this.events.forEach(e -> ids.put(e.id(), e));
         this.byId = Map.copyOf(ids);
-        this.byBase = frozen(bases);
-        this.byParty = frozen(parties);
-        this.eventsByCited = frozen(cited);
-        this.byLink = frozen(links);
-        this.byDate = Collections.unmodifiableNavigableMap(new TreeMap<>(frozen(dates)));
-        this.bySpeaker = frozen(speakers);
-        this.quotesByBase = frozen(quoteBases);
-        this.quotesByCited = frozen(quoteCited);
-        this.byArticle = frozen(articles);
+        this.byBase = index(this.events, e -> Stream.of(e.baseId()));
+        this.byParty = index(this.events, e -> Stream.of(e.fromParty(), e.toParty()));
+        this.eventsByCited = index(this.events, e -> e.sources().stream().map(Source::citedSource));
+        this.byLink = index(this.events, e -> Stream.of(e.linkedEventId()));
+        this.byDate = Collections.unmodifiableNavigableMap(new TreeMap<>(index(this.events, e -> Stream.of(e.date()))));
+        this.bySpeaker = index(this.quotes, q -> Stream.of(q.speakerId()));
+        this.quotesByBase = index(this.quotes, q -> q.baseIds().stream());
+        this.quotesByCited = index(this.quotes, q -> Stream.of(q.source().citedSource()));
+        this.byArticle = index(this.quotes, q -> Stream.of(q.articleId()));
+        Map<Long, Source> allSources = new TreeMap<>();
+        this.events.forEach(e -> e.sources().forEach(s -> allSources.putIfAbsent(s.id(), s)));
+        this.quotes.forEach(q -> allSources.putIfAbsent(q.source().id(), q.source()));
         this.sources = List.copyOf(allSources.values());
     }
 
-    private static <K, V> void add(Map<K, List<V>> index, K key, V value) {
-        if (key != null) {
-            index.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    /**
+     * Each value under each of its keys (null keys left out, a key named twice by one value counted once), in the
+     * values' order: the one way every index here is built.
+     */
+    private static <K, V> Map<K, List<V>> index(List<V> values, Function<V, Stream<K>> keys) {
+        Map<K, List<V>> index = new HashMap<>();
+        for (V value : values) {
+            keys.apply(value).filter(Objects::nonNull).distinct()
+                    .forEach(key -> index.computeIfAbsent(key, k -> new ArrayList<>()).add(value));
         }
-    }
-
-    private static <K, V> Map<K, List<V>> frozen(Map<K, List<V>> index) {
-        Map<K, List<V>> out = new HashMap<>();
-        index.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return Map.copyOf(out);
+        Map<K, List<V>> frozen = new HashMap<>();
+        index.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        return Map.copyOf(frozen);
     }
 
     @Override

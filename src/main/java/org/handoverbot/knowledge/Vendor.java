@@ -41,10 +41,8 @@ public enum Vendor {
     public String insertUnlessPresent(String table, List<String> keyColumns, List<String> otherColumns) {
         List<String> columns = concat(keyColumns, otherColumns);
         return switch (this) {
-            case H2 -> "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", columns)
-                    + ") VALUES (" + marks(columns.size()) + ")";
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + marks(columns.size()) + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
+            case H2 -> merge(table, columns, columns);
+            case POSTGRESQL -> insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
         };
     }
 
@@ -52,12 +50,20 @@ public enum Vendor {
     public String insertOrReplace(String table, List<String> keyColumns, List<String> otherColumns) {
         List<String> columns = concat(keyColumns, otherColumns);
         return switch (this) {
-            case H2 -> "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keyColumns)
-                    + ") VALUES (" + marks(columns.size()) + ")";
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                    + marks(columns.size()) + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
+            case H2 -> merge(table, columns, keyColumns);
+            case POSTGRESQL -> insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET "
                     + String.join(", ", otherColumns.stream().map(c -> c + " = EXCLUDED." + c).toList());
         };
+    }
+
+    /** H2's MERGE: updates the row the {@code keys} columns match, else inserts one. */
+    private static String merge(String table, List<String> columns, List<String> keys) {
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
+                + ") VALUES (" + marks(columns.size()) + ")";
+    }
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size()) + ")";
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

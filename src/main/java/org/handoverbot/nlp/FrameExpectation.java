@@ -1,15 +1,14 @@
 package org.handoverbot.nlp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.handoverbot.text.DataLine;
 
 /**
  * One held-out line of models/frames-test.txt: {@code act<TAB>question<TAB>role=value …}, and whether a frame
@@ -22,21 +21,12 @@ public record FrameExpectation(Act act, String question, Map<String, String> slo
 
     public static List<FrameExpectation> read(InputStream in, String name) throws IOException {
         List<FrameExpectation> out = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\t", -1);
+        for (DataLine line : DataLine.read(in, name)) {
+            String[] parts = line.text().split("\t", -1);
             if (parts.length < 2) {
-                throw new IllegalArgumentException(name + ":" + number + ": expected act<TAB>question<TAB>slots");
+                throw line.wrong("expected act<TAB>question<TAB>slots");
             }
-            int lineNumber = number;
-            Act act = Act.fromLabel(parts[0].strip()).orElseThrow(() ->
-                    new IllegalArgumentException(name + ":" + lineNumber + ": unknown act " + parts[0]));
+            Act act = Act.fromLabel(parts[0].strip()).orElseThrow(() -> line.wrong("unknown act " + parts[0]));
             Map<String, String> slots = new LinkedHashMap<>();
             if (parts.length > 2) {
                 for (String pair : parts[2].strip().split("\\s+")) {
@@ -45,7 +35,7 @@ public record FrameExpectation(Act act, String question, Map<String, String> slo
                     }
                     int eq = pair.indexOf('=');
                     if (eq < 1) {
-                        throw new IllegalArgumentException(name + ":" + number + ": expected role=value: " + pair);
+                        throw line.wrong("expected role=value: " + pair);
                     }
                     String role = pair.substring(0, eq);
                     String value = pair.substring(eq + 1);

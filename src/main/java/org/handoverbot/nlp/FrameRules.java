@@ -1,11 +1,8 @@
 package org.handoverbot.nlp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import java.util.Set;
 
 import org.handoverbot.text.ArabicText;
 import org.handoverbot.text.Clitics;
+import org.handoverbot.text.DataLine;
 
 /**
  * The role rules of models/frame-rules.txt: token patterns ("بعد BASE مباشره") and word lists, by rule name
@@ -101,20 +99,13 @@ public final class FrameRules {
 
     static FrameRules read(InputStream in, String name) throws IOException {
         List<Rule> rules = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
-            int tab = line.indexOf('\t');
+        for (DataLine line : DataLine.read(in, name)) {
+            int tab = line.text().indexOf('\t');
             if (tab < 0) {
-                throw new IllegalArgumentException(name + ":" + number + ": expected RULE<TAB>pattern");
+                throw line.wrong("expected RULE<TAB>pattern");
             }
             List<Pattern> patterns = new ArrayList<>();
-            for (String alternative : line.substring(tab + 1).split("\\|")) {
+            for (String alternative : line.text().substring(tab + 1).split("\\|")) {
                 List<Item> items = new ArrayList<>();
                 for (String part : alternative.strip().split("\\s+")) {
                     if (part.isEmpty()) {
@@ -125,7 +116,7 @@ public final class FrameRules {
                     } else {
                         List<String> words = ArabicText.words(part);
                         if (words.size() != 1) {
-                            throw new IllegalArgumentException(name + ":" + number + ": not one word: " + part);
+                            throw line.wrong("not one word: " + part);
                         }
                         items.add(new Item(null, Set.copyOf(Clitics.forms(words.get(0)))));
                     }
@@ -134,7 +125,7 @@ public final class FrameRules {
                     patterns.add(new Pattern(List.copyOf(items)));
                 }
             }
-            rules.add(new Rule(line.substring(0, tab).strip().toLowerCase(Locale.ROOT), List.copyOf(patterns)));
+            rules.add(new Rule(line.text().substring(0, tab).strip().toLowerCase(Locale.ROOT), List.copyOf(patterns)));
         }
         return new FrameRules(rules);
     }

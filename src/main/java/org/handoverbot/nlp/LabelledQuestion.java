@@ -1,14 +1,13 @@
 package org.handoverbot.nlp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.handoverbot.text.DataLine;
 
 /**
  * One line of the intent data files (models/intents-train.txt, models/intents-test.txt):
@@ -24,26 +23,16 @@ public record LabelledQuestion(Intent intent, String question) {
 
     public static List<LabelledQuestion> read(InputStream in, String name) throws IOException {
         List<LabelledQuestion> questions = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int tab = line.indexOf('\t');
+        for (DataLine line : DataLine.read(in, name)) {
+            int tab = line.text().indexOf('\t');
             if (tab < 0) {
-                throw new IllegalArgumentException(name + ":" + number + ": expected label<TAB>question");
+                throw line.wrong("expected label<TAB>question");
             }
-            String label = line.substring(0, tab).strip();
-            int lineNumber = number;
-            Intent intent = Intent.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
-                    name + ":" + lineNumber + ": unknown intent label '" + label + "'"));
-            String question = line.substring(tab + 1).strip();
+            String label = line.text().substring(0, tab).strip();
+            Intent intent = Intent.fromLabel(label).orElseThrow(() -> line.wrong("unknown intent label '" + label + "'"));
+            String question = line.text().substring(tab + 1).strip();
             if (question.isEmpty()) {
-                throw new IllegalArgumentException(name + ":" + number + ": empty question");
+                throw line.wrong("empty question");
             }
             questions.add(new LabelledQuestion(intent, question));
         }

@@ -31,4 +31,46 @@ public final class Clitics {
         }
         return forms;
     }
+
+    /**
+     * A name as written, then, when one of و ف ب ل is glued to its front ("لقيادة العمليات المشتركة"), the name
+     * behind it: the readings a caller tries against the names it knows.
+     */
+    public static List<String> readings(String written) {
+        String n = written.strip();
+        return n.matches("^[لوبف][^\\s].*") ? List.of(n, n.substring(1)) : List.of(n);
+    }
+
+    /** "لـاللواء": a bare preposition the text glued before a definite name is the text's, not the name's. */
+    public static String withoutDetachedLam(String written) {
+        String n = written.strip();
+        return n.startsWith("لـ") ? n.substring(2).strip() : n;
+    }
+
+    /** "لـ" before a name: "للواء تحسين الخفاجي" for a name with ال, "لـكاغينز" otherwise. */
+    public static String withLam(String name) {
+        String n = name.strip();
+        if (!n.startsWith("ال")) {
+            return "لـ" + n;
+        }
+        // ل + ال → لل ("للخفاجي"); before a word that starts with ل the article's lam goes ("للواء", not "لللواء")
+        String word = n.substring(2);
+        return (word.startsWith("ل") ? "ل" : "لل") + word;
+    }
+
+    /**
+     * "بياناً عبر تويتر" after a preposition: the head noun in the genitive ("بيان عبر تويتر"), its accusative
+     * alif (with or without tanween) dropped when what remains is one of the nouns given.
+     */
+    public static String withoutAccusativeAlif(String phrase, java.util.Collection<String> nouns) {
+        String p = phrase.strip();
+        String head = p.split("\\s", 2)[0];
+        for (String ending : List.of("اً", "ا")) {
+            String noun = head.substring(0, Math.max(0, head.length() - ending.length()));
+            if (head.endsWith(ending) && nouns.contains(noun)) {
+                return noun + p.substring(head.length());
+            }
+        }
+        return p;
+    }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +53,8 @@ class AlertKillTest {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
         try (FakeBotApiServer server = FakeBotApiServer.start(); Database db = Database.open(url)) {
             Subscriptions subscriptions = new Subscriptions(db);
-            for (long chat = 1; chat <= SUBSCRIBERS; chat++) {
-                subscriptions.subscribe(chat, Optional.empty());
-            }
-            db.inTransaction(c -> {
-                new AlertOutboxWriter(Optional.empty(), Clock.systemUTC())
-                        .onNewEvents(c, List.of(Events.handover(90, "ain-al-asad", LocalDate.of(2026, 1, 16))));
-                return null;
-            });
+            QueuedAlerts.subscribeChats(db, SUBSCRIBERS);
+            QueuedAlerts.report(db, Optional.empty(), Events.handover(90, "ain-al-asad", LocalDate.of(2026, 1, 16)));
 
             // Telegram says "wait 3 s" to the 13th send: the child is then certainly between two sends, with
             // rows still reserved, when it is killed (a request in flight at the kill is the one case that is

@@ -3,10 +3,8 @@ package org.handoverbot.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.handoverbot.knowledge.Database;
-import org.junit.jupiter.api.Test;
+import org.handoverbot.knowledge.Vendor;
+import org.handoverbot.knowledge.pg.OnEveryVendor;
+import org.handoverbot.knowledge.pg.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The outbox as every instance claims and sends from it, on H2 and on PostgreSQL alike. */
 class AlertOutboxTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
@@ -29,23 +30,13 @@ class AlertOutboxTest {
     @TempDir
     Path dir;
 
-    private Database withQueuedAlerts(int subscribers) {
-        Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"));
-        Subscriptions subs = new Subscriptions(db);
-        for (int chat = 1; chat <= subscribers; chat++) {
-            subs.subscribe(chat, Optional.empty());
-        }
-        db.inTransaction(c -> {
-            new AlertOutboxWriter(Optional.empty(), Clock.systemUTC())
-                    .onNewEvents(c, List.of(Events.handover(1, "taji", LocalDate.of(2020, 8, 23))));
-            return null;
-        });
-        return db;
+    private Database withQueuedAlerts(Vendor vendor, int subscribers) {
+        return QueuedAlerts.open(TestDatabases.freshUrl(vendor, dir, "db"), subscribers, Optional.empty(), 1);
     }
 
-    @Test
-    void fourInstancesClaimingAtOnceNeverShareARow() throws Exception {
-        try (Database db = withQueuedAlerts(400)) {
+    @OnEveryVendor
+    void fourInstancesClaimingAtOnceNeverShareARow(Vendor vendor) throws Exception {
+        try (Database db = withQueuedAlerts(vendor, 400)) {
             AlertOutbox outbox = new AlertOutbox(db);
             ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -79,9 +70,9 @@ class AlertOutboxTest {
         }
     }
 
-    @Test
-    void rowsReservedByAnInstanceThatDiedAreTakenOverWhenItsLeaseRunsOut() {
-        try (Database db = withQueuedAlerts(3)) {
+    @OnEveryVendor
+    void rowsReservedByAnInstanceThatDiedAreTakenOverWhenItsLeaseRunsOut(Vendor vendor) {
+        try (Database db = withQueuedAlerts(vendor, 3)) {
             AlertOutbox outbox = new AlertOutbox(db);
             Instant t0 = Instant.now();
             assertThat(outbox.claim("dead", 10, t0, Duration.ofSeconds(5))).hasSize(3);
@@ -95,9 +86,9 @@ class AlertOutboxTest {
         }
     }
 
-    @Test
-    void anAlertLeftInFlightByADeadInstanceIsClosedAndNeverSentAgain() {
-        try (Database db = withQueuedAlerts(2)) {
+    @OnEveryVendor
+    void anAlertLeftInFlightByADeadInstanceIsClosedAndNeverSentAgain(Vendor vendor) {
+        try (Database db = withQueuedAlerts(vendor, 2)) {
             AlertOutbox outbox = new AlertOutbox(db);
             Instant t0 = Instant.now();
             List<OutboxRow> rows = outbox.claim("dead", 10, t0, LEASE);
@@ -115,9 +106,9 @@ class AlertOutboxTest {
         }
     }
 
-    @Test
-    void aRetryWaitsUntilItIsDueAndA429DoesNotCountAsAnAttempt() {
-        try (Database db = withQueuedAlerts(1)) {
+    @OnEveryVendor
+    void aRetryWaitsUntilItIsDueAndA429DoesNotCountAsAnAttempt(Vendor vendor) {
+        try (Database db = withQueuedAlerts(vendor, 1)) {
             AlertOutbox outbox = new AlertOutbox(db);
             Instant t0 = Instant.now();
             OutboxRow row = outbox.claim("a", 1, t0, LEASE).get(0);

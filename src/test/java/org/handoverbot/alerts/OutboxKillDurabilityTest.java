@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,15 +44,8 @@ class OutboxKillDurabilityTest {
     void threeKillsOfTheProcessHoldingTheDatabaseNeverSendAnAlertTwice() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
         try (Database db = Database.open(url)) {
-            Subscriptions subscriptions = new Subscriptions(db);
-            for (long chat = 1; chat <= SUBSCRIBERS; chat++) {
-                subscriptions.subscribe(chat, Optional.empty());
-            }
-            db.inTransaction(c -> {
-                new AlertOutboxWriter(Optional.empty(), Clock.systemUTC())
-                        .onNewEvents(c, List.of(Events.handover(91, "taji", LocalDate.of(2026, 2, 1))));
-                return null;
-            });
+            QueuedAlerts.subscribeChats(db, SUBSCRIBERS);
+            QueuedAlerts.report(db, Optional.empty(), Events.handover(91, "taji", LocalDate.of(2026, 2, 1)));
         }
         try (FakeBotApiServer server = FakeBotApiServer.start()) {
             for (int kill = 1; kill <= 3; kill++) {

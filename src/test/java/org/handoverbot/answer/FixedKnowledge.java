@@ -1,25 +1,23 @@
 package org.handoverbot.answer;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.EventKind;
 import org.handoverbot.knowledge.EventStatus;
 import org.handoverbot.knowledge.Figure;
-import org.handoverbot.knowledge.KnowledgeBase;
 import org.handoverbot.knowledge.Quote;
+import org.handoverbot.knowledge.ScannedKnowledge;
 import org.handoverbot.knowledge.Source;
 
 /**
  * A read-only knowledge base over fixed records, shaped like what the seeds give, for testing the composers'
  * rules on their own. The whole path (real H2, seeds loaded) is tested in AnswersEndToEndTest.
  */
-class FixedKnowledge implements KnowledgeBase {
+class FixedKnowledge extends ScannedKnowledge {
 
     static final Source ARTICLE = new Source(1, "الحل نت", LocalDate.of(2020, 3, 19), null,
             "وكالة الأنباء العراقية", "مصدر مسؤول",
@@ -60,12 +58,9 @@ class FixedKnowledge implements KnowledgeBase {
             "تلك المعدات بعضها إدارية، وبعضها الآخر معدات دعم لوجستي، ومعدات عسكرية سيتم تسليمها للجانب العراقي، وهذا اجراء طبيعي بين #العراق وقوات التحالف",
             Set.of("equipment"), List.of("al-qaim", "qayyarah"), ARTICLE_KHAFAJI);
 
-    private final List<Event> events;
-    private final List<Quote> quotes;
-
     FixedKnowledge(List<Event> events, List<Quote> quotes) {
-        this.events = events.stream().sorted(Comparator.comparing(Event::date, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
-        this.quotes = List.copyOf(quotes);
+        super(events.stream().sorted(Comparator.comparing(Event::date, Comparator.nullsLast(Comparator.naturalOrder()))).toList(),
+                quotes);
     }
 
     static FixedKnowledge seeds() {
@@ -78,41 +73,5 @@ class FixedKnowledge implements KnowledgeBase {
         Event qaim = new Event(10, EventKind.HANDOVER, EventStatus.DONE, "al-qaim", "coalition", "iraqi-forces",
                 LocalDate.of(2020, 3, 19), true, null, List.of(), null, null, List.of(ARTICLE));
         return new FixedKnowledge(List.of(qaim, plan, ATTACK), List.of(NEXT, REASON, EQUIPMENT));
-    }
-
-    @Override
-    public List<Event> events() {
-        return events;
-    }
-
-    @Override
-    public List<Event> eventsAbout(String baseId) {
-        return events.stream().filter(e -> baseId.equals(e.baseId())).toList();
-    }
-
-    @Override
-    public Optional<Event> event(long id) {
-        return events.stream().filter(e -> e.id() == id).findFirst();
-    }
-
-    @Override
-    public List<Quote> quotes() {
-        return quotes;
-    }
-
-    @Override
-    public List<Quote> quotesBy(String speakerId) {
-        return quotes.stream().filter(q -> speakerId.equals(q.speakerId())).toList();
-    }
-
-    @Override
-    public List<Quote> quotesAbout(String baseId) {
-        List<Quote> out = new ArrayList<>();
-        for (Quote q : quotes) {
-            if (q.baseIds().contains(baseId)) {
-                out.add(q);
-            }
-        }
-        return out;
     }
 }

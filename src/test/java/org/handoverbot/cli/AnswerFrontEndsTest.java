@@ -14,32 +14,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.handoverbot.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** `ask --json` and the terminal chat over the composed application (real H2 file, seeds loaded). */
-class AnswerFrontEndsTest {
-
-    @TempDir
-    static Path dir;
-
-    static Application app;
-
-    @BeforeAll
-    static void start() {
-        app = new Application(Settings.from(Map.of("HANDOVER_DB_URL", url())));
-    }
-
-    static String url() {
-        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class AnswerFrontEndsTest extends ComposedApplicationCase {
 
     @Test
     void askJsonWritesOneObjectALineEachAnsweredOnItsOwn() throws Exception {

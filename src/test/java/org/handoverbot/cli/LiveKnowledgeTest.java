@@ -18,38 +18,16 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.handoverbot.answer.PlainTextRenderer;
-import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.KnowledgeModel;
 import org.handoverbot.knowledge.KnowledgeVersion;
 import org.handoverbot.knowledge.LiveKnowledge;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot's answers come from the in-memory model, and the model follows the stored knowledge: an `ingest` in
  * a second JVM is answered within two seconds, and a model that cannot be built leaves the old one answering.
  */
-class LiveKnowledgeTest {
-
-    @TempDir
-    static Path dir;
-    static Application app;
-
-    @BeforeAll
-    static void start() {
-        app = new Application(Settings.from(Map.of("HANDOVER_DB_URL", url())));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    static String url() {
-        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-    }
+class LiveKnowledgeTest extends ComposedApplicationCase {
 
     private static String ask(String question) {
         return new PlainTextRenderer().render(app.dialogue().answerAlone(app.understander().understand(question)));

@@ -1,10 +1,9 @@
 package org.handoverbot.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handoverbot.cli.CommandRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +11,11 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.handoverbot.cli.Main;
+import org.handoverbot.cli.CommandRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Every input `ingest` reads is bounded: each bad one is ONE line naming the file and the problem (never an SQL
@@ -30,19 +28,6 @@ class BoundedInputTest {
 
     private String db;
     private Map<String, Long> before;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void seeded() throws Exception {
@@ -83,7 +68,7 @@ class BoundedInputTest {
 
     /** ingesting file is refused with one line naming named (the file itself, or the metadata beside it). */
     private void refusedWithOneLine(Path file, Path named, String problem) throws Exception {
-        Run run = run("ingest", "--db", db, file.toString());
+        CommandRun run = run("ingest", "--db", db, file.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).singleElement().asString()
@@ -102,7 +87,7 @@ class BoundedInputTest {
     @Test
     void aTitleOrUrlLongerThanItsColumnIsRefused() throws Exception {
         Path title = article("long-title", k1Text(), k1Metadata().replace("\"title\": \"", "\"title\": \"" + "ع".repeat(2100)));
-        Run run = run("ingest", "--db", db, title.toString());
+        CommandRun run = run("ingest", "--db", db, title.toString());
         assertThat(run.err().lines()).singleElement().asString().contains("'title' is 2,1");
         Path url = article("long-url", k1Text(), k1Metadata().replace("k1-sunday\"", "k1-sunday/" + "a".repeat(2100) + "\""));
         run = run("ingest", "--db", db, url.toString());
@@ -183,7 +168,7 @@ class BoundedInputTest {
     void theGoodFilesOfAnIngestAreStoredBesideARefusedOne() throws Exception {
         Path zero = dir.resolve("zero.txt");
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
-        Run run = run("ingest", "--db", db, zero.toString(), Articles.path("balad-rockets.txt").toString());
+        CommandRun run = run("ingest", "--db", db, zero.toString(), Articles.path("balad-rockets.txt").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.out()).contains("1 new event(s)");

@@ -11,18 +11,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Test;
+import org.handoverbot.knowledge.pg.OnEveryVendor;
+import org.handoverbot.knowledge.pg.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot loading its seeds while operators ingest: every fact is stored once. */
+/** The bot loading its seeds while operators ingest: every fact is stored once, on either vendor. */
 class ConcurrentWritersTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void seedLoadsAndIngestsAtTheSameMomentStoreEachEventOnce() throws Exception {
-        try (Database db = TestStores.open(dir)) {
+    @OnEveryVendor
+    void seedLoadsAndIngestsAtTheSameMomentStoreEachEventOnce(Vendor vendor) throws Exception {
+        try (Database db = Database.open(TestDatabases.freshUrl(vendor, dir, "kb"))) {
             CyclicBarrier start = new CyclicBarrier(4);
             List<Callable<Object>> writers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {

@@ -2,10 +2,9 @@ package org.handoverbot.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.handoverbot.cli.CommandRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +22,11 @@ import org.handoverbot.alerts.OutboxRow;
 import org.handoverbot.alerts.QueueStatus;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.cli.Application;
-import org.handoverbot.cli.Main;
+import org.handoverbot.cli.CommandRun;
 import org.handoverbot.config.Settings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A damaged H2 file is refused, by the bot and by every command, with one line pointing to the way out, before
@@ -42,19 +40,6 @@ class DamagedDatabaseTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private String url() {
         return TestStores.url(dir);
@@ -123,7 +108,7 @@ class DamagedDatabaseTest {
                 {"ingest", "--db", url(), Articles.path("balad-rockets.txt").toString()},
                 {"events", "--db", url()},
                 {"backup", "--db", url(), dir.resolve("late.zip").toString()}}) {
-            Run refused = run(command);
+            CommandRun refused = run(command);
             assertThat(refused.exit()).as(command[0]).isEqualTo(2);
             assertThat(refused.out()).as(command[0]).isEmpty();
             assertThat(refused.err().lines()).as(command[0]).singleElement().asString()
@@ -207,7 +192,7 @@ class DamagedDatabaseTest {
         Path backup = dir.resolve("backups").resolve("kb.zip");
         Files.createDirectories(backup.getParent());
 
-        Run backedUp = run("backup", "--db", url(), backup.toString());
+        CommandRun backedUp = run("backup", "--db", url(), backup.toString());
         assertThat(backedUp.exit()).as(backedUp.err()).isZero();
         assertThat(backedUp.out()).startsWith("backup: wrote " + backup)
                 .contains(held.get("ARTICLE") + " article(s)").contains(SUBSCRIBERS + " subscription(s)");
@@ -215,7 +200,7 @@ class DamagedDatabaseTest {
         cut(file(), Files.size(file()) / 2);
         assertThatThrownBy(() -> Database.open(url())).isInstanceOf(DamagedDatabaseException.class);
 
-        Run restored = run("restore", "--db", url(), backup.toString());
+        CommandRun restored = run("restore", "--db", url(), backup.toString());
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out().lines()).singleElement().asString()
                 .startsWith("restore: " + file() + " now holds the backup " + backup)
@@ -282,11 +267,11 @@ class DamagedDatabaseTest {
         Path backup = dir.resolve("online.zip");
         try (Database bot = Database.open(url())) {
             new Subscriptions(bot).subscribe(SUBSCRIBERS + 7L, Optional.empty());
-            Run backedUp = run("backup", "--db", url(), backup.toString());
+            CommandRun backedUp = run("backup", "--db", url(), backup.toString());
             assertThat(backedUp.exit()).as(backedUp.err()).isZero();
             assertThat(backedUp.out()).contains((SUBSCRIBERS + 1) + " subscription(s)");
 
-            Run refused = run("restore", "--db", url(), backup.toString());
+            CommandRun refused = run("restore", "--db", url(), backup.toString());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.err()).contains("is in use: stop the bot");
         }

@@ -1,11 +1,10 @@
 package org.handoverbot.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handoverbot.cli.CommandRun.run;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.handoverbot.cli.CommandRun;
 import org.handoverbot.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `ingest` and `events` as an operator runs them, also from a second process while the bot holds the database. */
 class KnowledgeCommandsTest {
@@ -26,29 +25,16 @@ class KnowledgeCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void ingestPrintsWhatItAddedAndTheSecondTimeThatItWasKnown() {
         String db = TestStores.url(dir);
         String file = Articles.path("balad-rockets.txt").toString();
 
-        Run first = run("ingest", "--db", db, file);
+        CommandRun first = run("ingest", "--db", db, file);
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("1 new event(s)").contains("new    #").contains("ATTACK DONE balad 2020-03-23");
 
-        Run second = run("ingest", "--db", db, file);
+        CommandRun second = run("ingest", "--db", db, file);
         assertThat(second.exit()).isZero();
         assertThat(second.out()).contains("already known, nothing added");
     }
@@ -79,7 +65,7 @@ class KnowledgeCommandsTest {
     @Test
     void aBadFileIsOneLineNamingItAndTheOthersAreStillIngested() {
         String db = TestStores.url(dir);
-        Run run = run("ingest", "--db", db, Articles.path("bad-date.txt").toString(),
+        CommandRun run = run("ingest", "--db", db, Articles.path("bad-date.txt").toString(),
                 Articles.path("qaim-again.txt").toString());
 
         assertThat(run.exit()).isEqualTo(1);
@@ -97,7 +83,7 @@ class KnowledgeCommandsTest {
                   {"kind": "handover", "base": "taji", "date": "2020-08-23",
                    "sources": [{"publisher": "نشرة تجريبية", "published": "2020-08-25", "url": "https://example.org/taji"}]}]}""");
 
-        Run run = run("ingest", "--db", db, records.toString(), Articles.path("k1-sunday.json").toString());
+        CommandRun run = run("ingest", "--db", db, records.toString(), Articles.path("k1-sunday.json").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("known  ").contains("HANDOVER DONE taji 2020-08-23");
@@ -107,7 +93,7 @@ class KnowledgeCommandsTest {
 
     @Test
     void eventsJsonListsEveryEventWithItsSources() throws IOException {
-        Run run = run("events", "--json", "--db", TestStores.url(dir));
+        CommandRun run = run("events", "--json", "--db", TestStores.url(dir));
 
         assertThat(run.exit()).isZero();
         JsonNode events = new ObjectMapper().readTree(run.out());
@@ -143,7 +129,7 @@ class KnowledgeCommandsTest {
             H2KnowledgeBase kb = new H2KnowledgeBase(bot, TestStores.GAZETTEER);
             assertThat(kb.eventsAbout("balad")).isEmpty();
 
-            Run ingest = otherProcess(url, "ingest", Articles.path("balad-rockets.txt").toString());
+            CommandRun ingest = otherProcess(url, "ingest", Articles.path("balad-rockets.txt").toString());
             assertThat(ingest.exit()).as(ingest.err()).isZero();
             assertThat(ingest.out()).contains("ATTACK DONE balad 2020-03-23");
 
@@ -151,7 +137,7 @@ class KnowledgeCommandsTest {
             assertThat(kb.eventsAbout("balad")).extracting(Event::kind).containsExactly(EventKind.ATTACK);
             assertThat(held.isValid(1)).isTrue();
 
-            Run events = otherProcess(url, "events", "--json");
+            CommandRun events = otherProcess(url, "events", "--json");
             assertThat(events.exit()).as(events.err()).isZero();
             JsonNode balad = find(new ObjectMapper().readTree(events.out()), "ATTACK", "balad");
             assertThat(balad.path("sources").get(0).path("publisher").asText()).isEqualTo("نشرة المحافظات");
@@ -169,7 +155,7 @@ class KnowledgeCommandsTest {
     }
 
     /** A second JVM, like an operator's `java -jar handover-bot.jar ...`, with HANDOVER_DB_URL set. */
-    private Run otherProcess(String dbUrl, String... args) throws Exception {
+    private CommandRun otherProcess(String dbUrl, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dfile.encoding=UTF-8");
@@ -186,7 +172,7 @@ class KnowledgeCommandsTest {
             p.destroyForcibly();
             throw new AssertionError("the second process did not finish in 60 s");
         }
-        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new CommandRun(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 }

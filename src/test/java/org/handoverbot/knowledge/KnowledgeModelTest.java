@@ -25,6 +25,8 @@ class KnowledgeModelTest {
     static Database db;
     static KnowledgeIngester ingester;
     static KnowledgeModel model;
+    /** The interface's own scans over the model's lists: what every index must agree with. */
+    static KnowledgeBase scans;
 
     @BeforeAll
     static void load() {
@@ -34,45 +36,13 @@ class KnowledgeModelTest {
         ingester.ingest(Articles.read("roundup.txt"));
         ingester.ingest(Articles.read("balad-rockets.txt"));
         model = new KnowledgeLoader(db).load();
+        scans = new ScannedKnowledge(model.events(), model.quotes());
     }
 
     @AfterAll
     static void close() {
         db.close();
     }
-
-    /** The interface's own scans over the model's lists: what every index must agree with. */
-    private static final KnowledgeBase SCANS = new KnowledgeBase() {
-        @Override
-        public List<Event> events() {
-            return model.events();
-        }
-
-        @Override
-        public List<Event> eventsAbout(String baseId) {
-            return model.events().stream().filter(e -> baseId.equals(e.baseId())).toList();
-        }
-
-        @Override
-        public java.util.Optional<Event> event(long id) {
-            return model.events().stream().filter(e -> e.id() == id).findFirst();
-        }
-
-        @Override
-        public List<Quote> quotes() {
-            return model.quotes();
-        }
-
-        @Override
-        public List<Quote> quotesBy(String speakerId) {
-            return model.quotes().stream().filter(q -> speakerId.equals(q.speakerId())).toList();
-        }
-
-        @Override
-        public List<Quote> quotesAbout(String baseId) {
-            return model.quotes().stream().filter(q -> q.baseIds().contains(baseId)).toList();
-        }
-    };
 
     @Test
     void theModelHoldsEveryStoredRowOnce() throws Exception {
@@ -108,37 +78,37 @@ class KnowledgeModelTest {
         bases.remove(null);
         bases.add("nowhere");
         for (String base : bases) {
-            assertThat(model.eventsAbout(base)).as(base).isEqualTo(SCANS.eventsAbout(base));
-            assertThat(model.quotesAbout(base)).as(base).isEqualTo(SCANS.quotesAbout(base));
+            assertThat(model.eventsAbout(base)).as(base).isEqualTo(scans.eventsAbout(base));
+            assertThat(model.quotesAbout(base)).as(base).isEqualTo(scans.quotesAbout(base));
         }
         for (String speaker : List.of("khafaji", "caggins", "nobody")) {
-            assertThat(model.quotesBy(speaker)).as(speaker).isEqualTo(SCANS.quotesBy(speaker));
+            assertThat(model.quotesBy(speaker)).as(speaker).isEqualTo(scans.quotesBy(speaker));
         }
         for (String party : List.of("coalition", "us", "iraqi-forces", "iraqi-army", "nobody")) {
-            assertThat(model.eventsInvolving(party)).as(party).isEqualTo(SCANS.eventsInvolving(party));
+            assertThat(model.eventsInvolving(party)).as(party).isEqualTo(scans.eventsInvolving(party));
         }
         Set<String> cited = new HashSet<>();
         model.sources().forEach(s -> cited.add(s.citedSource()));
         cited.remove(null);
         assertThat(cited).isNotEmpty();
         for (String source : cited) {
-            assertThat(model.eventsCiting(source)).as(source).isEqualTo(SCANS.eventsCiting(source));
-            assertThat(model.quotesCiting(source)).as(source).isEqualTo(SCANS.quotesCiting(source));
+            assertThat(model.eventsCiting(source)).as(source).isEqualTo(scans.eventsCiting(source));
+            assertThat(model.quotesCiting(source)).as(source).isEqualTo(scans.quotesCiting(source));
         }
         for (Event e : model.events()) {
             assertThat(model.event(e.id())).contains(e);
-            assertThat(model.linkedTo(e.id())).isEqualTo(SCANS.linkedTo(e.id()));
-            assertThat(model.linked(e)).isEqualTo(SCANS.linked(e));
-            assertThat(model.quotesOf(e)).isEqualTo(SCANS.quotesOf(e));
+            assertThat(model.linkedTo(e.id())).isEqualTo(scans.linkedTo(e.id()));
+            assertThat(model.linked(e)).isEqualTo(scans.linked(e));
+            assertThat(model.quotesOf(e)).isEqualTo(scans.quotesOf(e));
         }
         assertThat(model.event(-1)).isEmpty();
         assertThat(model.events().stream().mapToInt(e -> model.quotesOf(e).size()).sum()).isPositive();
-        assertThat(model.sources()).isEqualTo(SCANS.sources());
+        assertThat(model.sources()).isEqualTo(scans.sources());
         LocalDate[][] periods = {{LocalDate.of(2020, 3, 1), LocalDate.of(2020, 3, 31)},
                 {LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)}, {LocalDate.of(2019, 1, 1), LocalDate.of(2030, 1, 1)},
                 {LocalDate.of(2020, 3, 19), LocalDate.of(2020, 3, 19)}, {LocalDate.of(2021, 1, 1), LocalDate.of(2020, 1, 1)}};
         for (LocalDate[] p : periods) {
-            assertThat(model.eventsBetween(p[0], p[1])).as("%s..%s", p[0], p[1]).isEqualTo(SCANS.eventsBetween(p[0], p[1]));
+            assertThat(model.eventsBetween(p[0], p[1])).as("%s..%s", p[0], p[1]).isEqualTo(scans.eventsBetween(p[0], p[1]));
         }
         // the seeds' planned al-Qayyarah step and its handover find each other from either side
         Event plan = model.eventsAbout("qayyarah").stream().filter(e -> e.status() == EventStatus.PLANNED).findFirst().orElseThrow();

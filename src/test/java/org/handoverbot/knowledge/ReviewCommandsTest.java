@@ -1,9 +1,8 @@
 package org.handoverbot.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handoverbot.cli.CommandRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -11,29 +10,15 @@ import java.sql.ResultSet;
 import java.util.Optional;
 
 import org.handoverbot.alerts.Subscriptions;
-import org.handoverbot.cli.Main;
+import org.handoverbot.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `ingest --dry-run` stores nothing; `review` lists what is held and approves it once, alerts included. */
 class ReviewCommandsTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String fixture(String name) {
         return NewsFixturesTest.dir().resolve(name + ".txt").toString();
@@ -42,7 +27,7 @@ class ReviewCommandsTest {
     @Test
     void aDryRunPrintsWhatWouldBeStoredAndCreatesNoDatabase() throws Exception {
         String db = TestStores.url(dir);
-        Run dry = run("ingest", "--dry-run", "--db", db, fixture("ain-asad-wrong-weekday"), fixture("taji-wire-ina"));
+        CommandRun dry = run("ingest", "--dry-run", "--db", db, fixture("ain-asad-wrong-weekday"), fixture("taji-wire-ina"));
 
         assertThat(dry.exit()).isZero();
         assertThat(dry.out()).contains("dry run, nothing stored")
@@ -61,18 +46,18 @@ class ReviewCommandsTest {
         try (Database database = Database.open(db)) {
             new Subscriptions(database).subscribe(7001L, Optional.empty());
         }
-        Run ingest = run("ingest", "--db", db, fixture("unknown-base-regional"));
+        CommandRun ingest = run("ingest", "--db", db, fixture("unknown-base-regional"));
         assertThat(ingest.out()).contains("review #").contains("HANDOVER DONE - 2020-04-02").contains("held for review");
         assertThat(outbox(db)).isZero();
 
-        Run list = run("review", "list", "--db", db);
+        CommandRun list = run("review", "list", "--db", db);
         assertThat(list.out()).contains("1 event(s) to review").contains("«معسكر الغزلاني»")
                 .contains("unknown base: معسكر الغزلاني");
         long id = Long.parseLong(list.out().replaceAll("(?s).*#(\\d+) HANDOVER.*", "$1"));
 
         assertThat(run("review", "approve", String.valueOf(id), "--db", db).exit()).isZero();
         assertThat(outbox(db)).isEqualTo(1);
-        Run again = run("review", "approve", String.valueOf(id), "--db", db);
+        CommandRun again = run("review", "approve", String.valueOf(id), "--db", db);
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.out()).contains("not waiting for review");
         assertThat(outbox(db)).isEqualTo(1);
