@@ -241,7 +241,7 @@ class DamagedDatabaseTest {
         Path backup = dir.resolve("queued.zip");
         assertThat(run("backup", "--db", url(), backup.toString()).exit()).isZero();
 
-        Run restored = run("restore", "--db", url(), backup.toString());
+        CommandRun restored = run("restore", "--db", url(), backup.toString());
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out().lines()).singleElement().asString()
                 .contains("; 3 alert(s) still queued in it were closed unsent");
