@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.text.ArabicText;
-import org.handoverbot.text.WordList;
+import org.handoverbot.text.WordLists;
 
 /**
  * How replies name bases, parties and people: the Arabic forms of the gazetteer, never its Latin ids, so a
@@ -19,7 +19,7 @@ public final class Names {
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
     /** Words that already say what kind of place a name is: the one list (models/extraction/place-words.txt). */
-    private static final Set<String> PLACE_WORDS = WordList.load("/models/extraction/place-words.txt").stream()
+    private static final Set<String> PLACE_WORDS = WordLists.words("place-words").stream()
             .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
 
     private final Gazetteer gazetteer;

@@ -24,6 +24,10 @@ final class ArticleSpeakers {
     static final Lexicon UNNAMED_STOPS = Lexicon.data("quote-verbs", "unnamed-stop", "that", "statement", "tweet",
             "platform", "speech");
     static final Lexicon INSTITUTIONS = Lexicon.data("quote-verbs", "institution");
+    /** The bare heads of an unnamed voice or an institution, as the data file writes them. */
+    private static final List<String> VOICE_HEADS = java.util.stream.Stream.concat(
+            org.handoverbot.text.WordLists.section("quote-verbs", "unnamed").stream(),
+            org.handoverbot.text.WordLists.section("quote-verbs", "institution").stream()).toList();
 
     private final List<Sentence> sentences;
     private final List<List<Mention>> mentions;
@@ -237,10 +241,22 @@ final class ArticleSpeakers {
         return j;
     }
 
-    /** "ومصدر" written with the conjunction: the voice is "مصدر". */
+    /**
+     * "ومصدر" written with the conjunction: the voice is "مصدر". The heads are the lists' own words
+     * ([unnamed] and [institution] of quote-verbs.txt), as written, directly behind a glued و or ف.
+     */
     static String withoutClitic(String raw) {
-        return raw.matches("^[وف](مصدر|مسؤول|ضابط|مصادر|وزارة|قيادة|خلية|هيئة|مجلس).*") ? raw.substring(1) : raw;
+        if (raw.length() > 1 && "وف".indexOf(raw.charAt(0)) >= 0) {
+            String rest = raw.substring(1);
+            for (String head : VOICE_HEADS) {
+                if (rest.startsWith(head)) {
+                    return rest;
+                }
+            }
+        }
+        return raw;
     }
+
 
     /** "، نائب قائد القوة،" right after a name: the title the article gives it there, or null. */
     static String titleAfter(Sentence s, int nameEnd) {

@@ -59,8 +59,7 @@ final class EventRules {
     private static final Lexicon NEAR = Lexicon.data("places", "near");
     private static final Lexicon DAY_WORDS = Lexicon.data("events", "day-word");
     private static final Lexicon PLACE_WORD = Lexicon.of(
-            org.handoverbot.text.WordList.load(org.handoverbot.text.WordLists.FOLDER + "place-words.txt")
-                    .toArray(String[]::new));
+            org.handoverbot.text.WordLists.words("place-words").toArray(String[]::new));
     private static final Lexicon THIS_PLACE = Lexicon.data("places", "this-place");
     private static final Lexicon NOT_NAME = Lexicon.data("places", "not-name");
     private static final Lexicon SEGMENT_BREAKS = Lexicon.data("events", "segment-break");

@@ -14,10 +14,13 @@ import java.util.Set;
 import org.handoverbot.text.ArabicText;
 import org.handoverbot.text.Clitics;
 import org.handoverbot.text.DataLine;
+import org.handoverbot.text.WordLists;
 
 /**
  * The role rules of models/frame-rules.txt: token patterns ("بعد BASE مباشره") and word lists, by rule name
  * ("relation.right_after", "kind.attack", "speaker.cue"), in file order. Words match with any clitic in front.
+ * An alternative "@file[section]" is a word list of models/extraction/ shared with the article reader (title
+ * words, verbs of saying, words that are no name), read from there rather than copied.
  * Immutable after loading; shared by every thread.
  */
 public final class FrameRules {
@@ -106,6 +109,11 @@ public final class FrameRules {
             }
             List<Pattern> patterns = new ArrayList<>();
             for (String alternative : line.text().substring(tab + 1).split("\\|")) {
+                java.util.regex.Matcher shared = SHARED_LIST.matcher(alternative.strip());
+                if (shared.matches()) {
+                    patterns.addAll(sharedList(shared.group(1), shared.group(2), line));
+                    continue;
+                }
                 List<Item> items = new ArrayList<>();
                 for (String part : alternative.strip().split("\\s+")) {
                     if (part.isEmpty()) {
@@ -128,6 +136,24 @@ public final class FrameRules {
             rules.add(new Rule(line.text().substring(0, tab).strip().toLowerCase(Locale.ROOT), List.copyOf(patterns)));
         }
         return new FrameRules(rules);
+    }
+
+    /**
+     * "@titles[rank]": a word list of models/extraction/ (text.WordLists) read where it lives, so the words the
+     * questions and the articles share are written once: each word becomes a one-word alternative.
+     */
+    private static final java.util.regex.Pattern SHARED_LIST = java.util.regex.Pattern.compile("@([a-z-]+)\\[([a-z-]+)\\]");
+
+    private static List<Pattern> sharedList(String file, String section, DataLine where) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (String entry : WordLists.section(file, section)) {
+            List<String> words = ArabicText.words(entry);
+            if (words.size() != 1) {
+                throw where.wrong("@" + file + "[" + section + "] has more than one word: " + entry);
+            }
+            patterns.add(new Pattern(List.of(new Item(null, Set.copyOf(Clitics.forms(words.get(0)))))));
+        }
+        return patterns;
     }
 
     /** The rules whose name starts with the prefix ("relation."), in file order. */

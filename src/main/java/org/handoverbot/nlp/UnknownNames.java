@@ -8,19 +8,17 @@ import java.util.Set;
 
 import org.handoverbot.text.ArabicText;
 import org.handoverbot.text.Clitics;
-import org.handoverbot.text.WordList;
+import org.handoverbot.text.WordLists;
 
 /**
  * Names a question gives that the gazetteer does not know: a place ("قاعدة فكتوريا", "معسكر الرشيد": a place
  * word then a definite noun) or a speaker ("وزير الدفاع الأمريكي": the words after a verb of saying, up to
  * "عن/حول"), returned as the user typed them, so the bot can say it has nothing about that very name instead of
- * answering about another. The place words are models/extraction/place-words.txt; the other lists are in
- * models/frame-rules.txt (unknown.*).
+ * answering about another. The lists are the rules unknown.* of models/frame-rules.txt; the words the article
+ * reader knows too (place words, words that are no name, verbs of saying, titles) are read from
+ * models/extraction/, once (text.WordLists).
  */
 final class UnknownNames {
-
-    /** The one list of place words, shared with replies and alerts. */
-    static final String PLACE_WORDS = "/models/extraction/place-words.txt";
 
     private final Set<String> placeWords;
     private final List<String> placeBases;
@@ -31,7 +29,7 @@ final class UnknownNames {
     private final Set<String> prepositions;
 
     UnknownNames(FrameRules rules) {
-        this.placeBases = WordList.load(PLACE_WORDS).stream().map(ArabicText::normalize).toList();
+        this.placeBases = WordLists.words("place-words").stream().map(ArabicText::normalize).toList();
         Set<String> forms = new HashSet<>();
         placeBases.forEach(w -> forms.addAll(Clitics.forms(w)));
         this.placeWords = Set.copyOf(forms);

@@ -34,6 +34,19 @@ public final class WordLists {
         return words;
     }
 
+    /** Every word of the file, sections in file order (a list without headings, such as place-words.txt). */
+    public static List<String> words(String name) {
+        return ALL_WORDS.computeIfAbsent(name, n -> {
+            List<String> all = new ArrayList<>();
+            for (List<String> section : sections(n).values()) {
+                all.addAll(section);
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    private static final Map<String, List<String>> ALL_WORDS = new ConcurrentHashMap<>();
+
     /** The file through {@link WordList} (one parser for every list), split at its [section] headings. */
     private static Map<String, List<String>> read(String name) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
@@ -47,6 +60,6 @@ public final class WordLists {
             }
         }
         sections.replaceAll((k, v) -> List.copyOf(v));
-        return Map.copyOf(sections);
+        return java.util.Collections.unmodifiableMap(sections); // file order kept, for words()
     }
 }

@@ -20,7 +20,6 @@ import org.handoverbot.telegram.fake.ApiFailure;
 import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +36,6 @@ class AlertKillTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void noNagle() {
-        // The JDK's HTTP server behind the fake answers with Nagle's algorithm on otherwise: ~40 ms a request.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     static String html(long eventId) {
         return "<b>تنبيه</b> الحدث " + eventId;

@@ -21,7 +21,6 @@ import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,12 +37,6 @@ class AlertSenderTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void noNagle() {
-        // The JDK's HTTP server behind the fake answers with Nagle's algorithm on otherwise: ~40 ms a request.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     FakeBotApiServer server;
     TelegramLimitsGate limits;

@@ -20,7 +20,6 @@ import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,11 +36,6 @@ class AlertsEndToEndTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void noNagle() {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     @Test
     void anIngestedHandoverReachesEachFollowerAndTheChannelOnceAndARepeatReachesNoOne() throws Exception {

@@ -19,7 +19,6 @@ import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +33,6 @@ class OutboxKillDurabilityTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void noNagle() {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     @Test
     void threeKillsOfTheProcessHoldingTheDatabaseNeverSendAnAlertTwice() throws Exception {

@@ -2,57 +2,33 @@ package org.handoverbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.handoverbot.cli.Application;
-import org.handoverbot.config.Settings;
 import org.handoverbot.telegram.fake.ApiCall;
 import org.handoverbot.telegram.fake.ApiFailure;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.FakeUpdates;
 import org.handoverbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole bot as it runs: the real composition (H2 in a temporary folder, migrated and seeded, the trained
  * understander, the answer dialogue, the Telegram HTML renderer) on the real TelegramBots client, over HTTP to
  * the fake Bot API server. Each test talks in its own chats.
  */
-class TelegramEndToEndTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TempDir
-    static Path folder;
-
-    private static FakeBotApiServer server;
-    private static Application app;
-    private static TelegramBot bot;
+class TelegramEndToEndTest extends WholeBotCase {
 
     @BeforeAll
     static void start() {
-        server = FakeBotApiServer.start();
-        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", server.token(), "TELEGRAM_API_URL", server.baseUri().toString(),
-                "HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath());
-        app = new Application(Settings.from(env));
+        app = new Application(startServer());
         bot = startBot();
     }
 
     private static TelegramBot startBot() {
         return TelegramBot.start(app.settings(), app.dialogue(), app.database(), BotHarness.fastOptions());
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-        app.close();
-        server.close();
     }
 
     @Test

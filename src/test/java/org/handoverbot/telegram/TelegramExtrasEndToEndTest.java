@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
@@ -21,53 +18,33 @@ import org.handoverbot.answer.Names;
 import org.handoverbot.answer.TimelinePicture;
 import org.handoverbot.answer.TimelinePictures;
 import org.handoverbot.cli.Application;
-import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.NewEventsListener;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
 import org.handoverbot.telegram.fake.FakeUpdates;
 import org.handoverbot.telegram.fake.SentMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inline mode, the /timeline picture, deep links and my_chat_member with the whole bot as it runs in production:
  * the real composition (seeded H2, the trained understander, the answer dialogue, subscriptions), the extras
  * production turns on, the real TelegramBots client, the fake Bot API server. Each test uses its own chats.
  */
-class TelegramExtrasEndToEndTest {
+class TelegramExtrasEndToEndTest extends WholeBotCase {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path folder;
-
-    private static FakeBotApiServer server;
-    private static Application app;
     private static Subscriptions subscriptions;
-    private static TelegramBot bot;
 
     @BeforeAll
     static void start() {
-        server = FakeBotApiServer.start();
-        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", server.token(), "TELEGRAM_API_URL", server.baseUri().toString(),
-                "HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath());
-        app = new Application(Settings.from(env), db -> NewEventsListener.NONE, db -> Optional.of(new Subscriptions(db)));
+        app = new Application(startServer(), db -> NewEventsListener.NONE, db -> Optional.of(new Subscriptions(db)));
         subscriptions = new Subscriptions(app.database());
         Names names = new Names(app.gazetteer());
         bot = TelegramBot.start(app.settings(), app.dialogue(), app.database(),
                 BotHarness.fastOptions().withOnChatBlocked(subscriptions::unsubscribe),
                 BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
                         new TimelinePictures(app.liveKnowledge(), names)));
-    }
-
-    @AfterAll
-    static void stop() {
-        bot.close();
-        app.close();
-        server.close();
     }
 
     @Test
