@@ -29,6 +29,8 @@ final class EventQueries {
 
     private final KnowledgeBase knowledge;
     private final Names names;
+    /** Bases named by each quote text seen, for {@link #basesNamed}. */
+    private final Map<String, Set<String>> basesNamedIn = new java.util.concurrent.ConcurrentHashMap<>();
 
     EventQueries(KnowledgeBase knowledge, Names names) {
         this.knowledge = knowledge;
@@ -156,7 +158,15 @@ final class EventQueries {
         return quotes.stream().filter(q -> q.topics().contains(topic)).toList();
     }
 
+    /**
+     * The bases a text names. Quote texts are scanned again on every answer about a base, and these queries live
+     * as long as one knowledge model, so each text's bases are kept (a few hundred quotes at most).
+     */
     Set<String> basesNamed(String text) {
+        return basesNamedIn.computeIfAbsent(text, this::scanForBases);
+    }
+
+    private Set<String> scanForBases(String text) {
         return names.gazetteer().find(text).stream().map(Mention::entry).filter(e -> e.kind() == EntityKind.BASE)
                 .map(e -> e.id()).collect(Collectors.toSet());
     }

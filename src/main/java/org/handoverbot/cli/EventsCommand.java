@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.handoverbot.config.BadSettingException;
-import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Event;
-import org.handoverbot.knowledge.H2KnowledgeBase;
 import org.handoverbot.knowledge.KnowledgeBase;
 import org.handoverbot.knowledge.KnowledgeModel;
 import org.handoverbot.knowledge.Quote;
@@ -56,8 +54,8 @@ public final class EventsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
-        try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
-            KnowledgeModel knowledge = new H2KnowledgeBase(database, gazetteer).now();
+        try {
+            KnowledgeModel knowledge = KnowledgeCommands.storedKnowledge(db, gazetteer);
             List<Event> events = knowledge.events();
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(withQuotes(knowledge)));

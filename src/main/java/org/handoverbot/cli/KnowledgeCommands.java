@@ -3,13 +3,15 @@ package org.handoverbot.cli;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.DamagedDatabaseException;
 import org.handoverbot.knowledge.DatabaseAddress;
+import org.handoverbot.knowledge.H2KnowledgeBase;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.KnowledgeIngester;
+import org.handoverbot.knowledge.KnowledgeModel;
 import org.handoverbot.knowledge.NewEventsListener;
 import org.handoverbot.knowledge.SeedLoader;
 import org.handoverbot.nlp.Gazetteer;
 
-/** What ingest and events share: which database to open (--db, else HANDOVER_DB_URL, else ./data). */
+/** What the database commands share: which database to open (--db, else HANDOVER_DB_URL, else ./data), and how to say it failed. */
 final class KnowledgeCommands {
 
     private KnowledgeCommands() {
@@ -31,6 +33,13 @@ final class KnowledgeCommands {
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The knowledge as stored now (the seeds stored first), in memory: the database is closed again before it is used. */
+    static KnowledgeModel storedKnowledge(String dbOption, Gazetteer gazetteer) {
+        try (Database database = openSeeded(dbOption, gazetteer)) {
+            return new H2KnowledgeBase(database, gazetteer).now();
         }
     }
 

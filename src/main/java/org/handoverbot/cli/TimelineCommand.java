@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.handoverbot.answer.Names;
 import org.handoverbot.answer.TimelinePicture;
 import org.handoverbot.config.BadSettingException;
-import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Event;
-import org.handoverbot.knowledge.H2KnowledgeBase;
 import org.handoverbot.knowledge.StoreException;
 import org.handoverbot.nlp.Gazetteer;
 import picocli.CommandLine.Command;
@@ -42,8 +40,8 @@ public final class TimelineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Gazetteer gazetteer = Gazetteer.load();
-        try (Database database = KnowledgeCommands.openSeeded(db, gazetteer)) {
-            List<Event> events = new H2KnowledgeBase(database, gazetteer).events();
+        try {
+            List<Event> events = KnowledgeCommands.storedKnowledge(db, gazetteer).events();
             if (!TimelinePicture.drawable(events)) {
                 err.println("timeline: the sources give no dated handover; nothing to draw");
                 return 1;

@@ -1,5 +1,6 @@
 package org.handoverbot.telegram;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.handoverbot.knowledge.Database;
+import org.handoverbot.knowledge.GroupCommit;
 
 /**
  * Which Telegram updates the bot has taken in, kept in the database (table telegram_update) so that nothing is
@@ -42,10 +44,12 @@ public final class HandledUpdates {
     public static final Duration WEBHOOK_LEASE = Duration.ofSeconds(60);
 
     private final Database database;
+    /** Claims and answered marks from the poller and the chat workers share commits (see {@link GroupCommit}). */
+    private final GroupCommit commits;
     private final String instance;
     private final Duration lease;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong claimsTaken = new java.util.concurrent.atomic.AtomicLong();
 
     /** For one receiver (long polling): an update another process took in and never answered is taken at once. */
     public HandledUpdates(Database database) {
@@ -58,6 +62,7 @@ public final class HandledUpdates {
      */
     public HandledUpdates(Database database, String instance, Duration lease) {
         this.database = database;
+        this.commits = new GroupCommit(database);
         this.instance = instance;
         this.lease = lease;
     }
@@ -79,9 +84,66 @@ public final class HandledUpdates {
             inThisProcess.remove(updateId);
             throw e;
         }
+        return claimed(updateId, claim);
+    }
+
+    /**
+     * Claims every update of one delivery (a getUpdates answer) in one transaction: what {@link #take} says of each,
+     * keyed by update id. An update whose claim fails even on its own (the database is failing) is missing from
+     * the answer; the caller decides what to do with it.
+     */
+    public java.util.Map<Long, Claim> takeAll(java.util.List<Incoming> updates) {
+        java.util.Map<Long, Claim> answer = new java.util.LinkedHashMap<>();
+        java.util.List<Incoming> toClaim = new java.util.ArrayList<>();
+        for (Incoming update : updates) {
+            if (answer.containsKey(update.updateId()) || !inThisProcess.add(update.updateId())) {
+                answer.putIfAbsent(update.updateId(), Claim.HANDLED);
+            } else {
+                answer.put(update.updateId(), null);
+                toClaim.add(update);
+            }
+        }
+        if (toClaim.isEmpty()) {
+            return answer;
+        }
+        java.util.List<Claim> found;
+        try {
+            Instant now = Instant.now();
+            found = commits.inTransaction(c -> {
+                java.util.List<Claim> each = new java.util.ArrayList<>(toClaim.size());
+                for (Incoming update : toClaim) {
+                    each.add(claimIn(c, update.updateId(), update.chatId(), now));
+                }
+                return each;
+            });
+        } catch (RuntimeException e) {
+            // One claim spoiled the transaction: claim each alone, so only that one goes without the guard.
+            for (Incoming update : toClaim) {
+                inThisProcess.remove(update.updateId());
+                answer.remove(update.updateId());
+                try {
+                    answer.put(update.updateId(), take(update.updateId(), update.chatId()));
+                } catch (RuntimeException alone) {
+                    // missing from the answer: the caller answers it without the guard
+                }
+            }
+            return answer;
+        }
+        for (int i = 0; i < toClaim.size(); i++) {
+            answer.put(toClaim.get(i).updateId(), claimed(toClaim.get(i).updateId(), found.get(i)));
+        }
+        return answer;
+    }
+
+    /** An update as the intake sees it before claiming: its id and its chat. */
+    public record Incoming(long updateId, long chatId) {
+    }
+
+    /** After a claim: forgets the in-process mark of an update not taken, prunes now and then. */
+    private Claim claimed(long updateId, Claim claim) {
         if (claim != Claim.TAKEN) {
             inThisProcess.remove(updateId);
-        } else if (claims.incrementAndGet() % PRUNE_EVERY == 0) {
+        } else if (claimsTaken.incrementAndGet() % PRUNE_EVERY == 0) {
             forgetOlderThan(KEEP);
         }
         return claim;
@@ -89,52 +151,59 @@ public final class HandledUpdates {
 
     private Claim tryClaim(long updateId, long chatId) {
         Instant now = Instant.now();
+        return commits.inTransaction(c -> claimIn(c, updateId, chatId, now));
+    }
+
+    /**
+     * The claim inside a transaction (maybe shared with other claims and marks, see {@link GroupCommit}): a new
+     * update is inserted RECEIVED; one seen before is taken again only while it is RECEIVED, not given up, and
+     * not leased to another instance.
+     */
+    private Claim claimIn(Connection c, long updateId, long chatId, Instant now) throws SQLException {
         Timestamp until = Timestamp.from(now.plus(lease));
-        return database.inTransaction(c -> {
-            // A savepoint, because on PostgreSQL a failed INSERT ends the transaction unless rolled back to one.
-            java.sql.Savepoint beforeInsert = c.setSavepoint();
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO telegram_update (update_id, chat_id, state, "
-                    + "received_at, claimed_by, lease_until) VALUES (?, ?, 'RECEIVED', ?, ?, ?)")) {
-                insert.setLong(1, updateId);
-                insert.setLong(2, chatId);
-                insert.setTimestamp(3, Timestamp.from(now));
-                insert.setString(4, instance);
-                insert.setTimestamp(5, until);
-                insert.executeUpdate();
+        // A savepoint, because on PostgreSQL a failed INSERT ends the transaction unless rolled back to one.
+        java.sql.Savepoint beforeInsert = c.setSavepoint();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO telegram_update (update_id, chat_id, state, "
+                + "received_at, claimed_by, lease_until) VALUES (?, ?, 'RECEIVED', ?, ?, ?)")) {
+            insert.setLong(1, updateId);
+            insert.setLong(2, chatId);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setString(4, instance);
+            insert.setTimestamp(5, until);
+            insert.executeUpdate();
+            return Claim.TAKEN;
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeInsert);
+        }
+        try (PreparedStatement retake = c.prepareStatement("UPDATE telegram_update SET attempts = attempts + 1, "
+                + "claimed_by = ?, lease_until = ? WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ? "
+                + "AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)")) {
+            retake.setString(1, instance);
+            retake.setTimestamp(2, until);
+            retake.setLong(3, updateId);
+            retake.setInt(4, MAX_ATTEMPTS);
+            retake.setTimestamp(5, Timestamp.from(now));
+            retake.setString(6, instance);
+            if (retake.executeUpdate() == 1) {
                 return Claim.TAKEN;
-            } catch (SQLException e) {
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-                c.rollback(beforeInsert);
             }
-            try (PreparedStatement retake = c.prepareStatement("UPDATE telegram_update SET attempts = attempts + 1, "
-                    + "claimed_by = ?, lease_until = ? WHERE update_id = ? AND state = 'RECEIVED' AND attempts < ? "
-                    + "AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)")) {
-                retake.setString(1, instance);
-                retake.setTimestamp(2, until);
-                retake.setLong(3, updateId);
-                retake.setInt(4, MAX_ATTEMPTS);
-                retake.setTimestamp(5, Timestamp.from(now));
-                retake.setString(6, instance);
-                if (retake.executeUpdate() == 1) {
-                    return Claim.TAKEN;
-                }
+        }
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT state, attempts FROM telegram_update WHERE update_id = ?")) {
+            query.setLong(1, updateId);
+            try (ResultSet rs = query.executeQuery()) {
+                boolean open = rs.next() && rs.getString(1).equals("RECEIVED") && rs.getInt(2) < MAX_ATTEMPTS;
+                return open ? Claim.BUSY_ELSEWHERE : Claim.HANDLED;
             }
-            try (PreparedStatement query = c.prepareStatement(
-                    "SELECT state, attempts FROM telegram_update WHERE update_id = ?")) {
-                query.setLong(1, updateId);
-                try (ResultSet rs = query.executeQuery()) {
-                    boolean open = rs.next() && rs.getString(1).equals("RECEIVED") && rs.getInt(2) < MAX_ATTEMPTS;
-                    return open ? Claim.BUSY_ELSEWHERE : Claim.HANDLED;
-                }
-            }
-        });
+        }
     }
 
     /** Called just before the first message of the reply goes out (or when the update needs no reply). */
     public void markAnswered(long updateId) {
-        database.inTransaction(c -> {
+        commits.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ? WHERE update_id = ?")) {
                 update.setTimestamp(1, Timestamp.from(Instant.now()));

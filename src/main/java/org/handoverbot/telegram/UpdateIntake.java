@@ -2,6 +2,7 @@ package org.handoverbot.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -47,12 +48,26 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         this.sender = sender;
     }
 
-    /** From long polling: waits for room, which slows polling down when the bot is behind. */
+    /**
+     * From long polling: the whole delivery is claimed in one transaction (a claim each, one commit), then each
+     * update is queued; waits for room, which slows polling down when the bot is behind.
+     */
     @Override
     public void consume(List<Update> updates) {
+        Map<Long, HandledUpdates.Claim> claims;
+        try {
+            claims = handled.takeAll(updates.stream()
+                    .filter(update -> UpdateRouter.chatOf(update).isPresent())
+                    .map(update -> new HandledUpdates.Incoming(update.getUpdateId(), UpdateRouter.chatOf(update).getAsLong()))
+                    .toList());
+        } catch (RuntimeException e) {
+            LOG.error("cannot record updates {} to {}: {}", updates.get(0).getUpdateId(),
+                    updates.get(updates.size() - 1).getUpdateId(), e.toString());
+            claims = Map.of();
+        }
         for (Update update : updates) {
             try {
-                Intake intake = offer(update, Duration.ofMinutes(10));
+                Intake intake = offer(update, Duration.ofMinutes(10), claimedIn(claims));
                 if (intake == Intake.NO_ROOM) {
                     LOG.warn("update {} not taken (shutting down or overloaded); Telegram delivers it again", update.getUpdateId());
                 }
@@ -64,12 +79,33 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
 
     /** Takes the update in (or says why not), counted in the metrics by outcome. */
     Intake offer(Update update, Duration waitForRoom) {
-        Intake intake = take(update, waitForRoom, System.nanoTime());
+        return offer(update, waitForRoom, handled::take);
+    }
+
+    /** How an update is claimed: on its own (the webhook) or as part of its delivery, claimed before. */
+    @FunctionalInterface
+    private interface Claimer {
+        HandledUpdates.Claim claim(long updateId, long chatId);
+    }
+
+    /** The claims of a delivery made before; an update missing from them could not be claimed. */
+    private static Claimer claimedIn(Map<Long, HandledUpdates.Claim> claims) {
+        return (updateId, chatId) -> {
+            HandledUpdates.Claim claim = claims.get(updateId);
+            if (claim == null) {
+                throw new IllegalStateException("its claim was not recorded");
+            }
+            return claim;
+        };
+    }
+
+    private Intake offer(Update update, Duration waitForRoom, Claimer claimer) {
+        Intake intake = take(update, waitForRoom, System.nanoTime(), claimer);
         metrics.update(intake.name().toLowerCase(java.util.Locale.ROOT));
         return intake;
     }
 
-    private Intake take(Update update, Duration waitForRoom, long arrivedNanos) {
+    private Intake take(Update update, Duration waitForRoom, long arrivedNanos, Claimer claimer) {
         OptionalLong chat = UpdateRouter.chatOf(update);
         if (chat.isEmpty()) {
             return Intake.NOT_FOR_THE_BOT;
@@ -77,7 +113,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         long updateId = update.getUpdateId();
         boolean remembered = true;
         try {
-            HandledUpdates.Claim claim = handled.take(updateId, chat.getAsLong());
+            HandledUpdates.Claim claim = claimer.claim(updateId, chat.getAsLong());
             if (claim != HandledUpdates.Claim.TAKEN) {
                 LOG.debug("update {} not taken: {}", updateId, claim);
                 return claim == HandledUpdates.Claim.BUSY_ELSEWHERE ? Intake.BUSY_ELSEWHERE : Intake.ALREADY_HANDLED;

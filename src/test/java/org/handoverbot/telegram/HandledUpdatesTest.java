@@ -61,6 +61,41 @@ class HandledUpdatesTest {
     }
 
     @Test
+    void aDeliveryIsClaimedInOneCommitWithTheSameAnswersAsOneByOne() throws Exception {
+        try (Database db = open()) {
+            HandledUpdates handled = new HandledUpdates(db);
+            assertThat(handled.claim(5, 50)).isTrue();
+            handled.markAnswered(5);
+            assertThat(handled.claim(6, 60)).isTrue(); // in hand in this process
+            long commitsBefore = commits(db);
+            var claims = handled.takeAll(java.util.List.of(new HandledUpdates.Incoming(5, 50),
+                    new HandledUpdates.Incoming(6, 60), new HandledUpdates.Incoming(7, 70),
+                    new HandledUpdates.Incoming(8, 80), new HandledUpdates.Incoming(7, 70)));
+            assertThat(claims).containsExactly(java.util.Map.entry(5L, HandledUpdates.Claim.HANDLED),
+                    java.util.Map.entry(6L, HandledUpdates.Claim.HANDLED), java.util.Map.entry(7L, HandledUpdates.Claim.TAKEN),
+                    java.util.Map.entry(8L, HandledUpdates.Claim.TAKEN));
+            assertThat(commits(db) - commitsBefore).as("one commit for the delivery").isEqualTo(1);
+            assertThat(handled.claim(7, 70)).as("taken once").isFalse();
+            handled.markAnswered(7);
+        }
+        try (Database db = open()) {
+            var claims = new HandledUpdates(db).takeAll(java.util.List.of(new HandledUpdates.Incoming(7, 70),
+                    new HandledUpdates.Incoming(8, 80)));
+            assertThat(claims).as("after a restart: 7 was answered, 8 only taken in")
+                    .containsEntry(7L, HandledUpdates.Claim.HANDLED).containsEntry(8L, HandledUpdates.Claim.TAKEN);
+        }
+    }
+
+    /** Commits written so far (the store's generation, counted by every commit through Database). */
+    private static long commits(Database db) throws java.sql.SQLException {
+        try (var c = db.connection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT generation FROM store_generation WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void forgetsUpdatesOlderThanTelegramKeepsThem() {
         try (Database db = open()) {
             HandledUpdates handled = new HandledUpdates(db);

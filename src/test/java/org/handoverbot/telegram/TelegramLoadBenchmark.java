@@ -52,6 +52,7 @@ public final class TelegramLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         run(args.length > 0 ? Integer.parseInt(args[0]) : 1000, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+        System.exit(0); // the clients' idle threads would keep the JVM up for minutes
     }
 
     static void run(int users, int rounds) throws Exception {
@@ -127,9 +128,10 @@ public final class TelegramLoadBenchmark {
                 Result result = round(server, users, chatBase);
                 chatBase += users;
                 String name = round == 0 ? "warm-up" : "round " + round;
-                System.out.printf("%s: bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms | echo %.0f replies/s, p50 %d ms, "
-                                + "p99 %d ms | bot/echo p50 %.2f, p99 %.2f%n", name, result.perSecond, result.p50, result.p99,
-                        result.max, echo.perSecond, echo.p50, echo.p99, ratio(result.p50, echo.p50), ratio(result.p99, echo.p99));
+                System.out.printf("%s: bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f replies/s, "
+                                + "p50 %d ms, p99 %d ms, CPU %.0f µs/reply | bot/echo p50 %.2f, p99 %.2f%n", name, result.perSecond,
+                        result.p50, result.p99, result.max, result.cpuMicros, echo.perSecond, echo.p50, echo.p99, echo.cpuMicros,
+                        ratio(result.p50, echo.p50), ratio(result.p99, echo.p99));
                 if (round > 0) {
                     bots.add(result);
                     echoes.add(echo);
@@ -165,9 +167,9 @@ public final class TelegramLoadBenchmark {
             Result b = bots.get(i);
             Result e = echoes.get(i);
             json.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
-                    "{\"bot\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d}, "
-                            + "\"echo\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d}}",
-                    b.perSecond, b.p50, b.p99, b.max, e.perSecond, e.p50, e.p99, e.max));
+                    "{\"bot\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d, \"cpuMicrosPerReply\": %.0f}, "
+                            + "\"echo\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d, \"cpuMicrosPerReply\": %.0f}}",
+                    b.perSecond, b.p50, b.p99, b.max, b.cpuMicros, e.perSecond, e.p50, e.p99, e.max, e.cpuMicros));
         }
         json.append(String.format(java.util.Locale.ROOT, "], \"medianRatioP50\": %.3f, \"medianRatioP99\": %.3f}%n",
                 median(p50Ratios), median(p99Ratios)));
@@ -191,28 +193,32 @@ public final class TelegramLoadBenchmark {
         return java.util.Arrays.stream(values).max().orElse(Double.NaN);
     }
 
-    private record Result(double perSecond, long p50, long p90, long p99, long max) {
+    /** cpuMicros: CPU of the whole process per reply during the round (the fake server and harness included). */
+    private record Result(double perSecond, long p50, long p90, long p99, long max, double cpuMicros) {
     }
 
     private static Result round(FakeBotApiServer server, int users, long chatBase) throws InterruptedException {
         int before = server.sent().size();
         Map<Long, Long> updateOfChat = new HashMap<>();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < users; i++) {
             long chat = chatBase + i;
             updateOfChat.put(chat, server.sendText(chat, QUESTIONS[i % QUESTIONS.length]));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        List<SentMessage> replies;
-        do {
+        // The first reply to each chat, gathered as they come (cheaply: the bot and the echo share these cores).
+        Map<String, Long> firstReply = new HashMap<>();
+        int read = before;
+        while (firstReply.size() < users && System.nanoTime() < deadline) {
             Thread.sleep(5);
             List<SentMessage> all = server.sent();
-            replies = all.subList(before, all.size());
-        } while (replies.stream().map(SentMessage::chat).distinct().count() < users && System.nanoTime() < deadline);
-        Map<String, Long> firstReply = new HashMap<>();
-        for (SentMessage reply : replies) {
-            firstReply.putIfAbsent(reply.chat(), reply.atNanos());
+            for (SentMessage reply : all.subList(read, all.size())) {
+                firstReply.putIfAbsent(reply.chat(), reply.atNanos());
+            }
+            read = all.size();
         }
+        long cpu = processCpuNanos() - cpuBefore;
         if (firstReply.size() < users) {
             throw new IllegalStateException("only " + firstReply.size() + " of " + users + " users got a reply");
         }
@@ -226,7 +232,13 @@ public final class TelegramLoadBenchmark {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = (last - start) / 1e9;
         return new Result(users / seconds, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                sorted[sorted.length - 1]);
+                sorted[sorted.length - 1], cpu / 1e3 / users);
+    }
+
+    /** CPU time of this whole process (bot or echo, the fake server, this harness), for the CPU per reply. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long percentile(long[] sorted, int p) {
