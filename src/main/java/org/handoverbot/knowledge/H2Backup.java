@@ -106,6 +106,7 @@ public final class H2Backup {
             Files.createDirectories(work);
             Path restored = work.resolve(dbFile.getFileName());
             extract(backup, restored);
+            int closed = closeQueuedAlerts(restored);
             Summary summary = read(restored, backup);
             long generation = generationOf(restored);
             Path kept = null;
@@ -116,7 +117,7 @@ public final class H2Backup {
             }
             Files.move(restored, dbFile, StandardCopyOption.ATOMIC_MOVE);
             new H2Census(dbFile).write(new H2Census.Held(generation, generation, Files.size(dbFile), summary.rows()), true);
-            return new Restored(summary, dbFile, kept);
+            return new Restored(summary, dbFile, kept, closed);
         } catch (IOException e) {
             throw new BackupException("cannot restore " + backup + " (" + e.getMessage() + ")");
         } finally {
@@ -124,8 +125,36 @@ public final class H2Backup {
         }
     }
 
-    /** A restore done: what the backup held, where it went, and where the replaced file was kept (or null). */
-    public record Restored(Summary summary, Path database, Path replacedKeptAs) {
+    /**
+     * A restore done: what the backup held, where it went, where the replaced file was kept (or null), and how
+     * many alerts queued in the backup were closed unsent.
+     */
+    public record Restored(Summary summary, Path database, Path replacedKeptAs, int alertsClosed) {
+    }
+
+    /**
+     * Alerts still queued in a backup may have gone out after it was taken: sending them again could tell a chat
+     * twice, so, as with a row a dead process left "sending", they are closed as failed, outcome unknown, with
+     * the reason kept (counted and shown in /queue). At most once, as everywhere in the outbox. The note starts
+     * "outcome unknown" so that a backup older than V9 (no `ended` column yet) is counted the same once migrated.
+     */
+    static final String RESTORED = "outcome unknown: restored from a backup, and it may have been sent after the"
+            + " backup was taken; not sent again so it cannot arrive twice";
+
+    private static int closeQueuedAlerts(Path mvDb) {
+        try (Connection c = DriverManager.getConnection(alone(mvDb), "sa", "")) {
+            if (!H2Census.hasTable(c, "ALERT_OUTBOX")) {
+                return 0;
+            }
+            String ended = H2Census.hasColumn(c, "ALERT_OUTBOX", "ENDED") ? " ended = 'unknown'," : "";
+            try (PreparedStatement close = c.prepareStatement("UPDATE alert_outbox SET status = 'failed'," + ended
+                    + " last_error = ?, claimed_by = NULL, lease_until = NULL WHERE status IN ('pending', 'sending')")) {
+                close.setString(1, RESTORED);
+                return close.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new BackupException(mvDb.getFileName() + " in the backup: " + H2Connections.firstLine(e.getMessage()));
+        }
     }
 
     private static Summary verify(Path zip, Path named) throws IOException {

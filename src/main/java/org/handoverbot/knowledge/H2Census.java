@@ -200,7 +200,18 @@ final class H2Census implements CommitGuard {
         return tables;
     }
 
-    private static boolean hasTable(Connection c, String table) throws SQLException {
+    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            s.setString(1, table);
+            s.setString(2, column);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static boolean hasTable(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
             s.setString(1, table);

@@ -14,6 +14,7 @@ import java.util.Optional;
  *       interrupted while it commits (a reply cut short at shutdown) would close H2's FileChannel
  *       (ClosedByInterruptException) and with it the database for every other thread; H2's asynchronous
  *       channel finishes the write and keeps the interrupt for later.</li>
+ *   <li>QUERY_CACHE_SIZE=64: see {@link #QUERY_CACHE_SIZE}.</li>
  * </ul>
  * An operator who sets WRITE_DELAY to more than 0 chooses H2's lazy writes (faster, a crash loses the last
  * moments): then commits are not synced either ({@link #writeThrough()} false).
@@ -24,6 +25,21 @@ record H2Url(String url, Optional<Path> file, boolean writeThrough) {
 
     static final String PREFIX = "jdbc:h2:";
 
+    /**
+     * Statements each connection keeps parsed. H2 keeps 8; one ingest transaction cycles through more than that
+     * (look-ups, inserts, links), so every statement was parsed again each event: about a sixth of the CPU of a
+     * large records file.
+     */
+    static final int QUERY_CACHE_SIZE = 64;
+
+    /**
+     * How long a transaction waits for a row another one holds, in ms (H2: 1,000). Every writing transaction
+     * counts the census generation up in one row just before its commit, and a commit is a file write: on a
+     * loaded machine one commit can take longer than a second, and the writers queued behind it failed with a
+     * lock timeout (four alert senders claiming at once did).
+     */
+    static final int LOCK_TIMEOUT_MS = 10_000;
+
     static H2Url parse(String jdbcUrl) {
         if (!jdbcUrl.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not an H2 URL: " + jdbcUrl);
@@ -31,6 +47,12 @@ record H2Url(String url, Optional<Path> file, boolean writeThrough) {
         String url = uninterruptible(jdbcUrl);
         if (!hasSetting(url, "WRITE_DELAY")) {
             url = url + ";WRITE_DELAY=0";
+        }
+        if (!hasSetting(url, "LOCK_TIMEOUT")) {
+            url = url + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS;
+        }
+        if (!hasSetting(url, "QUERY_CACHE_SIZE")) {
+            url = url + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
         }
         return new H2Url(url, databaseFile(jdbcUrl), url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=0;")
                 || url.toUpperCase(Locale.ROOT).endsWith(";WRITE_DELAY=0"));

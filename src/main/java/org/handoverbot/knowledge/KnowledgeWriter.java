@@ -9,9 +9,12 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes extracted knowledge inside the caller's transaction, merging with what is stored: an event is the
@@ -73,12 +76,23 @@ final class KnowledgeWriter {
                     draft.summary(), draft.sources(), draft.dateFlag(), draft.baseName());
         }
         if (existing.isEmpty()) {
+            // A new event has no sources or figures stored yet: only the draft's own repeats are left out, found
+            // here rather than by a look-up each (a records file of 50,000 events did 100,000 of them).
             long id = insertEvent(c, draft, reviewReason);
             int added = 0;
+            Set<List<Object>> cited = new HashSet<>();
             for (SourceDraft s : draft.sources()) {
-                added += attachSource(c, id, s, articleId) ? 1 : 0;
+                if (cited.add(citation(s))) {
+                    insertEventSource(c, id, insertSource(c, s, articleId));
+                    added++;
+                }
             }
-            addFigures(c, id, draft.figures());
+            Set<List<String>> counted = new HashSet<>();
+            for (Figure f : draft.figures()) {
+                if (counted.add(Arrays.asList(f.kind(), f.amount()))) {
+                    insertFigure(c, id, f);
+                }
+            }
             link(c, draft);
             return new Merged(id, true, added, reviewReason != null);
         }
@@ -139,9 +153,8 @@ final class KnowledgeWriter {
             return Optional.empty();
         }
         if (d.kind() == EventKind.HANDOVER && d.status() != EventStatus.PLANNED) {
-            List<Object[]> done = query(c, "SELECT id, event_date FROM event WHERE kind = 'HANDOVER' "
-                    + "AND status = 'DONE' AND base_id = ?" + LIVE + " ORDER BY event_date NULLS LAST, id", d.baseId());
             LocalDate day = d.date() != null ? d.date() : d.status() == EventStatus.UNDER_WAY ? published(d) : null;
+            List<Object[]> done = doneHandovers(c, d, reports ? day : null);
             for (Object[] row : done) {
                 if (Objects.equals(row[1], d.date())) {
                     return Optional.of((Long) row[0]);
@@ -183,6 +196,36 @@ final class KnowledgeWriter {
                 ? query(c, sql, d.kind().name(), d.status().name(), d.baseId())
                 : query(c, sql, d.kind().name(), d.status().name(), d.baseId(), d.date());
         return rows.isEmpty() ? Optional.empty() : Optional.of((Long) rows.get(0)[0]);
+    }
+
+    /**
+     * The base's done handovers that the look-up below can choose, in its order (dated ones by day, then the
+     * dateless ones): all of them for a dateless done report (it joins the first), else those within a week of
+     * the report's days and those without a day. The same rows in the same order as reading all of them, but
+     * each part read as a range of the event_identity index (H2 scans the whole base for "date IS NULL OR date
+     * BETWEEN", so the two are asked apart): a records file of 50,000 events read every handover of its base
+     * for each event, which took minutes.
+     */
+    private static List<Object[]> doneHandovers(Connection c, EventDraft d, LocalDate near) throws SQLException {
+        String all = "SELECT id, event_date FROM event WHERE kind = 'HANDOVER' AND status = 'DONE' AND base_id = ?" + LIVE;
+        if (d.date() == null && d.status() == EventStatus.DONE) {
+            return query(c, all + " ORDER BY event_date NULLS LAST, id", d.baseId());
+        }
+        int week = Math.max(7, SAME_HANDOVER_DAYS);
+        LocalDate from = null;
+        LocalDate to = null;
+        for (LocalDate day : Arrays.asList(d.date(), near)) {
+            if (day != null) {
+                from = from == null || day.minusDays(week).isBefore(from) ? day.minusDays(week) : from;
+                to = to == null || day.plusDays(week).isAfter(to) ? day.plusDays(week) : to;
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        if (from != null) {
+            rows.addAll(query(c, all + " AND event_date BETWEEN ? AND ? ORDER BY event_date, id", d.baseId(), from, to));
+        }
+        rows.addAll(query(c, all + " AND event_date IS NULL ORDER BY id", d.baseId()));
+        return rows;
     }
 
     private static LocalDate published(EventDraft d) {
@@ -236,15 +279,24 @@ final class KnowledgeWriter {
                     eventId, f.kind(), f.amount()).isEmpty()) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO figure (event_id, kind, amount, note) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, eventId);
-                ps.setString(2, f.kind());
-                ps.setString(3, f.amount());
-                ps.setString(4, f.note());
-                ps.executeUpdate();
-            }
+            insertFigure(c, eventId, f);
         }
+    }
+
+    private static void insertFigure(Connection c, long eventId, Figure f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO figure (event_id, kind, amount, note) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, eventId);
+            ps.setString(2, f.kind());
+            ps.setString(3, f.amount());
+            ps.setString(4, f.note());
+            ps.executeUpdate();
+        }
+    }
+
+    /** What makes two citations of one event the same (the look-up in {@link #attachSource} compares these). */
+    private static List<Object> citation(SourceDraft s) {
+        return Arrays.asList(s.publisher(), s.published(), s.url(), s.citedSource(), s.citedSpeaker(), s.citedVia());
     }
 
     /** Attaches the source unless the event already has the same citation from the same report. */
@@ -261,13 +313,16 @@ final class KnowledgeWriter {
         if (!same.isEmpty()) {
             return false;
         }
-        long sourceId = insertSource(c, s, articleId);
+        insertEventSource(c, eventId, insertSource(c, s, articleId));
+        return true;
+    }
+
+    private static void insertEventSource(Connection c, long eventId, long sourceId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_source (event_id, source_id) VALUES (?, ?)")) {
             ps.setLong(1, eventId);
             ps.setLong(2, sourceId);
             ps.executeUpdate();
         }
-        return true;
     }
 
     private static String nullSafe(String column, Object value) {
@@ -287,7 +342,7 @@ final class KnowledgeWriter {
         return out.toArray();
     }
 
-    private long insertSource(Connection c, SourceDraft s, Long articleId) throws SQLException {
+    private static long insertSource(Connection c, SourceDraft s, Long articleId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO source (article_id, publisher, published, url, "
                 + "cited_source, cited_speaker, evidence, cited_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {

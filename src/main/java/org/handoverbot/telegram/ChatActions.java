@@ -2,6 +2,7 @@ package org.handoverbot.telegram;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -61,14 +62,29 @@ final class ChatActions implements AutoCloseable {
         }
     }
 
-    /** Shown at once: a picture takes a moment to draw and upload. */
-    void uploadingPhoto(long chatId) {
-        send(chatId, ActionType.UPLOAD_PHOTO);
+    /**
+     * Shown at once: a picture takes a moment to draw and upload. The result completes when Telegram has answered
+     * (or the action could not go): the photo waits for it, briefly, so that the indicator never arrives after
+     * the photo and lingers (under load the asynchronous action lost that race).
+     */
+    CompletableFuture<?> uploadingPhoto(long chatId) {
+        return send(chatId, ActionType.UPLOAD_PHOTO);
     }
 
-    private void send(long chatId, ActionType action) {
+    /** Waits at most the given time for an action to be answered; it is only an indicator, so never longer. */
+    static void awaitShown(CompletableFuture<?> action, Duration atMost) {
         try {
-            client.executeAsync(SendChatAction.builder().chatId(chatId).action(action.toString()).build())
+            action.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // not shown, or late: the photo goes anyway
+        }
+    }
+
+    private CompletableFuture<?> send(long chatId, ActionType action) {
+        try {
+            return client.executeAsync(SendChatAction.builder().chatId(chatId).action(action.toString()).build())
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
                             LOG.debug("chat action {} in chat {} not shown: {}", action, chatId, mask.describe(failure));
@@ -76,6 +92,7 @@ final class ChatActions implements AutoCloseable {
                     });
         } catch (TelegramApiException | RuntimeException e) {
             LOG.debug("chat action {} in chat {} not shown: {}", action, chatId, mask.describe(e));
+            return CompletableFuture.completedFuture(null);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.handoverbot.telegram;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -215,11 +217,12 @@ final class UpdateRouter {
 
     /** /timeline: the picture (with "sending a photo…" while it is drawn); the text list if it can't go. */
     private static final String PICTURE_COMMAND = "timeline";
+    /** How long the photo waits for "sending a photo…" to be answered at most (it must not arrive after the photo). */
+    private static final Duration UPLOADING_SHOWN_WAIT = Duration.ofSeconds(2);
 
     private Optional<Handling> picture(long chatId) {
-        if (extras.actions() != null) {
-            extras.actions().uploadingPhoto(chatId);
-        }
+        CompletableFuture<?> uploading = extras.actions() != null
+                ? extras.actions().uploadingPhoto(chatId) : CompletableFuture.completedFuture(null);
         Optional<TimelinePictures.Picture> picture;
         try {
             picture = extras.timelinePicture().get().get();
@@ -228,6 +231,7 @@ final class UpdateRouter {
             picture = Optional.empty();
         }
         return picture.map(p -> Handling.sending(chatId, inReplyTo -> {
+            ChatActions.awaitShown(uploading, UPLOADING_SHOWN_WAIT);
             if (extras.photos().get().send(chatId, p, inReplyTo) == ReplySender.Delivery.FAILED && extras.replies().isPresent()) {
                 extras.replies().get().send(chatId, ask(chatId, () -> dialogue.onCommand(chatId, PICTURE_COMMAND, "")), inReplyTo);
             }

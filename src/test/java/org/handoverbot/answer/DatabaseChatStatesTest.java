@@ -14,7 +14,10 @@ import java.util.List;
 
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.Source;
+import org.handoverbot.knowledge.Vendor;
+import org.handoverbot.knowledge.pg.OnEveryVendor;
 import org.handoverbot.knowledge.pg.PostgresDatabase;
+import org.handoverbot.knowledge.pg.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,21 +36,19 @@ class DatabaseChatStatesTest {
             List.of(new Source(3, "الحل نت", LocalDate.of(2020, 3, 19), "https://example.org/a", "وكالة الأنباء العراقية",
                     "اللواء تحسين الخفاجي", "«انسحاب تلك القوات من القائم هو البداية»", 1L)), NOW);
 
-    @Test
-    void aContextSavedByOneInstanceIsRecalledByAnotherOnPostgresAndOnH2() {
-        for (String url : List.of(POSTGRES.url(), "jdbc:h2:file:" + dir.resolve("db"))) {
-            try (Database db = Database.open(url)) {
-                Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-                DatabaseChatStates<ChatContext> one = new DatabaseChatStates<>(db, ChatContext.class, Duration.ofMinutes(30), clock);
-                DatabaseChatStates<ChatContext> other = new DatabaseChatStates<>(db, ChatContext.class, Duration.ofMinutes(30), clock);
+    @OnEveryVendor
+    void aContextSavedByOneInstanceIsRecalledByAnother(Vendor vendor) {
+        try (Database db = Database.open(TestDatabases.freshUrl(vendor, dir, "db"))) {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            DatabaseChatStates<ChatContext> one = new DatabaseChatStates<>(db, ChatContext.class, Duration.ofMinutes(30), clock);
+            DatabaseChatStates<ChatContext> other = new DatabaseChatStates<>(db, ChatContext.class, Duration.ofMinutes(30), clock);
 
-                one.save(42, CONTEXT);
-                assertThat(other.load(42)).as(url).contains(CONTEXT);
-                ChatContext next = new ChatContext("taji", 9L, null, List.of(), NOW);
-                other.save(42, next);
-                assertThat(one.load(42)).contains(next);
-                assertThat(one.load(43)).isEmpty();
-            }
+            one.save(42, CONTEXT);
+            assertThat(other.load(42)).contains(CONTEXT);
+            ChatContext next = new ChatContext("taji", 9L, null, List.of(), NOW);
+            other.save(42, next);
+            assertThat(one.load(42)).contains(next);
+            assertThat(one.load(43)).isEmpty();
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.handoverbot.alerts.SenderSettings;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.pg.PostgresDatabase;
@@ -164,7 +165,9 @@ class SeveralInstancesTest {
             phase("broadcast begun", t0);
             instances.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-            awaitTrue(() -> count(db, "status = 'pending'") == 0, "the outbox drained");
+            // the rows the killed instance had reserved wait for its claim lease to run out before another takes them
+            awaitTrue(() -> count(db, "status = 'pending'") == 0, "the outbox drained",
+                    SenderSettings.defaults().claimLease().plus(WAIT));
             phase("outbox drained", t0);
             server.awaitQuiet(Duration.ofSeconds(2), WAIT);
             int rows = count(db, "recipient LIKE '10%' AND LENGTH(recipient) = 4");

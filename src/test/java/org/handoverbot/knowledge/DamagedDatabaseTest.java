@@ -11,9 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.handoverbot.alerts.AlertOutbox;
+import org.handoverbot.alerts.OutboxRow;
+import org.handoverbot.alerts.QueueStatus;
 import org.handoverbot.alerts.Subscriptions;
 import org.handoverbot.cli.Application;
 import org.handoverbot.cli.CommandRun;
@@ -202,6 +208,57 @@ class DamagedDatabaseTest {
 
         assertThat(rows()).isEqualTo(held);
         assertThat(run("events", "--db", url()).exit()).isZero();
+    }
+
+    /**
+     * Alerts queued when the backup was taken may have reached their chats after it: the restore closes them
+     * unsent (failed, outcome unknown, the reason kept), says how many, and no sender takes them again; what
+     * was sent or failed stays as it was.
+     */
+    @Test
+    void aRestoreClosesTheAlertsStillQueuedInTheBackupSoNoChatIsToldTwice() throws Exception {
+        aDatabaseInUse();
+        Instant now = Instant.now().plusSeconds(5);
+        try (Database db = Database.open(url())) {
+            db.inTransaction(c -> {
+                try (var insert = c.prepareStatement("INSERT INTO alert_outbox (event_id, recipient, channel, status,"
+                        + " next_attempt_at) VALUES (1, ?, FALSE, ?, CURRENT_TIMESTAMP)")) {
+                    for (String[] row : new String[][] {{"101", "pending"}, {"102", "pending"}, {"103", "pending"},
+                            {"104", "sent"}, {"105", "failed"}}) {
+                        insert.setString(1, row[0]);
+                        insert.setString(2, row[1]);
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+            AlertOutbox outbox = new AlertOutbox(db);
+            List<OutboxRow> claimed = outbox.claim("bot-1", 2, now, Duration.ofMinutes(5));
+            assertThat(claimed).hasSize(2);
+            assertThat(outbox.beginSending(claimed.get(0).id(), "bot-1", now, Duration.ofMinutes(4))).isTrue();
+        }
+        // queued: one pending, one reserved by a sender, one in flight
+        Path backup = dir.resolve("queued.zip");
+        assertThat(run("backup", "--db", url(), backup.toString()).exit()).isZero();
+
+        CommandRun restored = run("restore", "--db", url(), backup.toString());
+        assertThat(restored.exit()).as(restored.err()).isZero();
+        assertThat(restored.out().lines()).singleElement().asString()
+                .contains("; 3 alert(s) still queued in it were closed unsent");
+
+        try (Database db = Database.open(url())) {
+            AlertOutbox outbox = new AlertOutbox(db);
+            assertThat(outbox.claim("bot-2", 10, now.plusSeconds(3600), Duration.ofMinutes(5))).isEmpty();
+            QueueStatus queue = outbox.status(0, 10);
+            assertThat(queue.pending()).isZero();
+            assertThat(queue.sending()).isZero();
+            assertThat(queue.sent()).isEqualTo(1);
+            assertThat(queue.failed()).isEqualTo(4);
+            assertThat(queue.outcomeUnknown()).isEqualTo(3);
+            assertThat(queue.latestFailures()).filteredOn(e -> e.lastError() != null
+                    && e.lastError().contains("restored from a backup")).extracting(QueueStatus.Entry::recipient)
+                    .containsExactlyInAnyOrder("101", "102", "103");
+        }
     }
 
     @Test
