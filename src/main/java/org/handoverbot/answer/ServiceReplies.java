@@ -30,7 +30,7 @@ final class ServiceReplies {
     Answer greeting() {
         return Answer.of(new Reply(List.of(SAY.paragraph("service.greeting", "about", SAY.text("service.about")),
                 SAY.paragraph("service.greeting.ask")),
-                List.of(button("service.button.examples", Intent.HELP), button("service.button.timeline", Intent.TIMELINE))));
+                List.of(button("service.button.examples", Intent.HELP), button("dialogue.button.timeline", Intent.TIMELINE))));
     }
 
     /** What to ask, with examples built from the bases, people and dates the store holds. */
@@ -42,7 +42,7 @@ final class ServiceReplies {
             blocks.add(SAY.paragraph("service.list_item", "item", example));
         }
         blocks.add(SAY.paragraph("service.help.commands"));
-        return Answer.of(new Reply(blocks, List.of(button("service.button.timeline", Intent.TIMELINE))));
+        return Answer.of(new Reply(blocks, List.of(button("dialogue.button.timeline", Intent.TIMELINE))));
     }
 
     Answer outOfScope() {
@@ -109,7 +109,7 @@ final class ServiceReplies {
     Answer unknownPlace(String place) {
         return Answer.of(new Reply(List.of(SAY.paragraph("service.unknown_place", "place", place),
                 SAY.paragraph("service.unknown_place.offer")),
-                List.of(button("service.button.timeline", Intent.TIMELINE))));
+                List.of(button("dialogue.button.timeline", Intent.TIMELINE))));
     }
 
     Answer subscribe(long chatId, String baseId) {

@@ -53,9 +53,8 @@ public final class EventsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Gazetteer gazetteer = Gazetteer.load();
         try {
-            KnowledgeModel knowledge = KnowledgeCommands.storedKnowledge(db, gazetteer);
+            KnowledgeModel knowledge = KnowledgeCommands.storedKnowledge(db, Gazetteer.load());
             List<Event> events = knowledge.events();
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(withQuotes(knowledge)));

@@ -2,9 +2,6 @@ package org.handoverbot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,16 +53,8 @@ class AlertKillTest {
             server.addSendGate(call -> sends.incrementAndGet() == REFUSED
                     ? Optional.of(ApiFailure.tooManyRequests(3)) : Optional.empty());
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SenderProcess.class.getName(),
-                    url, server.baseUri().toString(), server.token(), "20")
-                    .redirectErrorStream(true).start();
+            Process child = SenderProcess.start(url, server, 20);
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("sending")) {
-                    // skip the child's start-up log
-                }
                 server.awaitCalls("sendmessage", REFUSED, Duration.ofSeconds(30));
                 awaitNothingInFlight(db);
                 assertThat(server.calls("sendmessage")).hasSize(REFUSED);

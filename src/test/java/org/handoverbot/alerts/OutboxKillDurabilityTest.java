@@ -2,9 +2,6 @@ package org.handoverbot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,16 +41,8 @@ class OutboxKillDurabilityTest {
         try (FakeBotApiServer server = FakeBotApiServer.start()) {
             for (int kill = 1; kill <= 3; kill++) {
                 int before = server.calls("sendmessage").size();
-                Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), SenderProcess.class.getName(),
-                        url, server.baseUri().toString(), server.token(), "60")
-                        .redirectErrorStream(true).start();
+                Process child = SenderProcess.start(url, server, 60);
                 try {
-                    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                    String line;
-                    while ((line = out.readLine()) != null && !line.equals("sending")) {
-                        // the child's start-up log
-                    }
                     server.awaitCalls("sendmessage", before + 10 + kill, Duration.ofSeconds(60));
                     child.destroyForcibly();
                     assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -1,6 +1,11 @@
 package org.handoverbot.alerts;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,6 +13,7 @@ import java.util.Optional;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.OutboundGate;
 import org.handoverbot.telegram.SendLimits;
+import org.handoverbot.telegram.fake.FakeBotApiServer;
 
 /**
  * A sender in a process of its own, for the test that kills one with SIGKILL mid-broadcast.
@@ -18,6 +24,28 @@ import org.handoverbot.telegram.SendLimits;
 public final class SenderProcess {
 
     private SenderProcess() {
+    }
+
+    /**
+     * Starts one in a JVM of its own on the database at {@code dbUrl}, sending to the fake server, and returns
+     * once it says "sending" (its start-up log read past); the caller kills it.
+     */
+    static Process start(String dbUrl, FakeBotApiServer server, int perSecond) throws IOException {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SenderProcess.class.getName(),
+                dbUrl, server.baseUri().toString(), server.token(), String.valueOf(perSecond))
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("sending")) {
+                // the child's start-up log
+            }
+            return child;
+        } catch (IOException | RuntimeException e) {
+            child.destroyForcibly();
+            throw e;
+        }
     }
 
     public static void main(String[] args) throws Exception {

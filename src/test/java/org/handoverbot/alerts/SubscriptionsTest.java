@@ -8,21 +8,30 @@ import java.util.Optional;
 
 import org.handoverbot.answer.SubscriptionDesk.Change;
 import org.handoverbot.knowledge.Database;
-import org.junit.jupiter.api.Test;
+import org.handoverbot.knowledge.Vendor;
+import org.handoverbot.knowledge.pg.OnEveryVendor;
+import org.handoverbot.knowledge.pg.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 
+/** A chat's subscriptions and their rules, on H2 and on PostgreSQL alike. */
 class SubscriptionsTest {
 
     @TempDir
     Path dir;
 
-    private Database open() {
-        return Database.open("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_DELAY=0");
+    private String url;
+
+    /** The test's database, the same one each time within a test (a fresh one per test). */
+    private Database open(Vendor vendor) {
+        if (url == null) {
+            url = TestDatabases.freshUrl(vendor, dir, "db");
+        }
+        return Database.open(url);
     }
 
-    @Test
-    void subscribingTwiceToEveryBaseChangesNothingTheSecondTime() {
-        try (Database db = open()) {
+    @OnEveryVendor
+    void subscribingTwiceToEveryBaseChangesNothingTheSecondTime(Vendor vendor) {
+        try (Database db = open(vendor)) {
             Subscriptions desk = new Subscriptions(db);
             assertThat(desk.subscribe(7, Optional.empty())).isEqualTo(new Change(true, true, List.of()));
             assertThat(desk.subscribe(7, Optional.empty())).isEqualTo(new Change(false, true, List.of()));
@@ -30,9 +39,9 @@ class SubscriptionsTest {
         }
     }
 
-    @Test
-    void aChatCanFollowSeveralBasesAndOneBaseOnlyOnce() {
-        try (Database db = open()) {
+    @OnEveryVendor
+    void aChatCanFollowSeveralBasesAndOneBaseOnlyOnce(Vendor vendor) {
+        try (Database db = open(vendor)) {
             Subscriptions desk = new Subscriptions(db);
             assertThat(desk.subscribe(7, Optional.of("qayyarah"))).isEqualTo(new Change(true, false, List.of("qayyarah")));
             assertThat(desk.subscribe(7, Optional.of("ain-al-asad")).baseIds()).containsExactlyInAnyOrder("qayyarah", "ain-al-asad");
@@ -40,9 +49,9 @@ class SubscriptionsTest {
         }
     }
 
-    @Test
-    void followingEveryBaseReplacesTheSingleBases() {
-        try (Database db = open()) {
+    @OnEveryVendor
+    void followingEveryBaseReplacesTheSingleBases(Vendor vendor) {
+        try (Database db = open(vendor)) {
             Subscriptions desk = new Subscriptions(db);
             desk.subscribe(7, Optional.of("k1"));
             assertThat(desk.subscribe(7, Optional.empty())).isEqualTo(new Change(true, true, List.of()));
@@ -51,9 +60,9 @@ class SubscriptionsTest {
         }
     }
 
-    @Test
-    void unsubscribeStopsEverythingAndSaysWhetherThereWasAnything() {
-        try (Database db = open()) {
+    @OnEveryVendor
+    void unsubscribeStopsEverythingAndSaysWhetherThereWasAnything(Vendor vendor) {
+        try (Database db = open(vendor)) {
             Subscriptions desk = new Subscriptions(db);
             desk.subscribe(7, Optional.of("k1"));
             desk.subscribe(7, Optional.of("taji"));
@@ -63,13 +72,13 @@ class SubscriptionsTest {
         }
     }
 
-    @Test
-    void subscriptionsSurviveARestart() {
-        try (Database db = open()) {
+    @OnEveryVendor
+    void subscriptionsSurviveARestart(Vendor vendor) {
+        try (Database db = open(vendor)) {
             new Subscriptions(db).subscribe(42, Optional.of("al-qaim"));
             new Subscriptions(db).subscribe(43, Optional.empty());
         }
-        try (Database db = open()) {
+        try (Database db = open(vendor)) {
             Subscriptions desk = new Subscriptions(db);
             assertThat(desk.current(42)).isEqualTo(new Change(false, false, List.of("al-qaim")));
             assertThat(desk.current(43)).isEqualTo(new Change(false, true, List.of()));

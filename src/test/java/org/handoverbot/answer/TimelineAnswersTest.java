@@ -121,6 +121,30 @@ class TimelineAnswersTest {
                 .contains("كما أورد موقع الحل نت");
     }
 
+    /**
+     * Issue 15's must-show: every handover of the timeline, asked in the Hijri calendar as a user asks it ("متى
+     * سلموا كي وان بالهجري؟"), answered with its day and the Umm al-Qura date ICU's own formatter gives for it
+     * (CLDR's "ar@calendar=islamic-umalqura", apart from the bot's calendar arithmetic).
+     */
+    @Test
+    void everyHandoverOfTheTimelineAskedInTheHijriCalendarHasIcusUmmAlQuraDate() {
+        com.ibm.icu.text.SimpleDateFormat icu = new com.ibm.icu.text.SimpleDateFormat("d MMMM y",
+                new com.ibm.icu.util.ULocale("ar@calendar=islamic-umalqura;numbers=latn"));
+        icu.setTimeZone(com.ibm.icu.util.TimeZone.GMT_ZONE);
+        Names names = new Names(Gazetteer.load());
+        List<Event> handovers = knowledge.events().stream().filter(EventQueries::isDoneHandover)
+                .filter(e -> e.date() != null && e.baseId() != null).toList();
+        assertThat(handovers).hasSizeGreaterThanOrEqualTo(9);
+        for (Event e : handovers) {
+            com.ibm.icu.util.Calendar noon = com.ibm.icu.util.Calendar.getInstance(com.ibm.icu.util.TimeZone.GMT_ZONE,
+                    com.ibm.icu.util.ULocale.ROOT);
+            noon.clear();
+            noon.set(e.date().getYear(), e.date().getMonthValue() - 1, e.date().getDayOfMonth(), 12, 0);
+            assertThat(ask("متى سلموا " + names.base(e.baseId()) + " بالهجري؟")).as(e.baseId())
+                    .contains(ArabicDates.format(e.date()) + "، الموافق " + icu.format(noon.getTime()) + " هـ (تقويم أم القرى)");
+        }
+    }
+
     @Test
     void eachRowIsAnsweredWithDateProvinceOrdinalAndSource() {
         assertThat(ask("متى سلمت كي وان؟")).contains("الأحد 29 آذار (مارس) 2020").contains("محافظة كركوك")
