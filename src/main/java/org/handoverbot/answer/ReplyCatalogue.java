@@ -62,6 +62,10 @@ public final class ReplyCatalogue {
     // Patterns with only text slots ({base}) and no quoting, read once into pieces: most of the catalogue, and
     // the bulk of every reply. They skip ICU's formatter, which costs microseconds a call.
     private final Map<String, Plain> plainPatterns;
+    // Patterns of text slots and selects only ({date, select, none{} other{ يوم {date}}}), read once into a tree:
+    // the sentence frames of answers. Rendered by walking the tree instead of ICU's formatter, into the same text
+    // ICU would give (ReplyCatalogueTest compares them on every such key and every branch).
+    private final Map<String, Selects> selectPatterns;
     private final Map<String, Set<String>> slots;
     private final Map<String, Set<String>> choiceSlots;
     private final ListFormatter andList;
@@ -83,6 +87,13 @@ public final class ReplyCatalogue {
         Map<String, Plain> plain = new LinkedHashMap<>();
         patterns.forEach((key, pattern) -> Plain.of(pattern).ifPresent(p -> plain.put(key, p)));
         this.plainPatterns = Collections.unmodifiableMap(plain);
+        Map<String, Selects> selects = new LinkedHashMap<>();
+        patterns.forEach((key, pattern) -> {
+            if (!plain.containsKey(key)) {
+                Selects.of(pattern).ifPresent(t -> selects.put(key, t));
+            }
+        });
+        this.selectPatterns = Collections.unmodifiableMap(selects);
         Map<String, Set<String>> choices = new LinkedHashMap<>();
         Map<String, Set<String>> slots = new LinkedHashMap<>();
         patterns.forEach((key, pattern) -> slots.put(key, slotNames(pattern)));
@@ -154,7 +165,12 @@ public final class ReplyCatalogue {
         if (plain != null && plain.fills(slots)) {
             return plain.spans(slots);
         }
-        return icuSpans(format, key, slots);
+        return formatted(format, key, slots, true);
+    }
+
+    /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
+    boolean hasShortcut(String key) {
+        return plainPatterns.containsKey(key) || selectPatterns.containsKey(key);
     }
 
     /** The spans as ICU's formatter gives them, never by the plain-pattern shortcut (for the test that they agree). */
@@ -163,6 +179,14 @@ public final class ReplyCatalogue {
     }
 
     private List<Reply.Span> icuSpans(MessageFormat format, String key, Map<String, ?> slots) {
+        return formatted(format, key, slots, false);
+    }
+
+    /**
+     * Text values go in as numbered stand-ins and come back after the marks are read; choices go in as they
+     * are. The text between is ICU's, or the select tree's when the key has one and every value is text.
+     */
+    private List<Reply.Span> formatted(MessageFormat format, String key, Map<String, ?> slots, boolean shortcut) {
         // Text values go in as numbered stand-ins and come back after the marks are read; numbers and choices
         // go in as they are, since plural and select arguments need their real value.
         List<String> texts = new ArrayList<>();
@@ -175,6 +199,10 @@ public final class ReplyCatalogue {
                 arguments.put(name, value);
             }
         });
+        Selects tree = shortcut ? selectPatterns.get(key) : null;
+        if (tree != null && tree.fills(arguments)) {
+            return marked(tree.format(arguments), texts);
+        }
         String formatted;
         // ICU's MessageFormat is not safe for concurrent use (it builds sub-formats lazily), and replies are
         // composed on many threads: each pattern formats one message at a time, which takes microseconds.
@@ -321,6 +349,149 @@ public final class ReplyCatalogue {
                 spans.add(new Reply.Span(text.toString(), current));
             }
             return spans;
+        }
+    }
+
+    /**
+     * A pattern of literal text, text slots ({base}) and selects ({side, select, after{…} other{…}}), nested, with
+     * no apostrophe quoting, plural or number: a tree whose rendering is concatenation. ICU's select takes the
+     * branch whose keyword equals the value's text, else "other"; a simple argument is its value's text.
+     */
+    private record Selects(List<Object> nodes) {
+
+        /** A select: its slot, its branches by keyword, and "other". */
+        private record Select(String slot, Map<String, List<Object>> branches, List<Object> other) {
+        }
+
+        /** A slot whose value is written as it is. */
+        private record Slot(String name) {
+        }
+
+        static java.util.Optional<Selects> of(String pattern) {
+            if (pattern.indexOf('\'') >= 0 || !pattern.contains("select")) {
+                return java.util.Optional.empty();
+            }
+            int[] at = {0};
+            List<Object> nodes = message(pattern, at);
+            return nodes == null || at[0] != pattern.length() ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Selects(nodes));
+        }
+
+        /** Nodes up to an unmatched "}" or the end; null when the pattern has something this tree does not do. */
+        private static List<Object> message(String p, int[] at) {
+            List<Object> nodes = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            while (at[0] < p.length() && p.charAt(at[0]) != '}') {
+                char c = p.charAt(at[0]);
+                if (c != '{') {
+                    text.append(c);
+                    at[0]++;
+                    continue;
+                }
+                if (text.length() > 0) {
+                    nodes.add(text.toString());
+                    text.setLength(0);
+                }
+                at[0]++;
+                String name = word(p, at);
+                if (name.isEmpty()) {
+                    return null;
+                }
+                if (p.startsWith("}", at[0])) {
+                    at[0]++;
+                    nodes.add(new Slot(name));
+                    continue;
+                }
+                if (!p.startsWith(",", at[0])) {
+                    return null;
+                }
+                at[0]++;
+                if (!word(p, at).equals("select") || !p.startsWith(",", at[0])) {
+                    return null;
+                }
+                at[0]++;
+                Map<String, List<Object>> branches = new LinkedHashMap<>();
+                List<Object> other = null;
+                while (true) {
+                    skipSpaces(p, at);
+                    if (p.startsWith("}", at[0])) {
+                        at[0]++;
+                        break;
+                    }
+                    String keyword = word(p, at);
+                    if (keyword.isEmpty() || !p.startsWith("{", at[0])) {
+                        return null;
+                    }
+                    at[0]++;
+                    List<Object> branch = message(p, at);
+                    if (branch == null || !p.startsWith("}", at[0])) {
+                        return null;
+                    }
+                    at[0]++;
+                    if (keyword.equals("other")) {
+                        other = branch;
+                    } else {
+                        branches.putIfAbsent(keyword, branch);
+                    }
+                }
+                if (other == null) {
+                    return null;
+                }
+                nodes.add(new Select(name, Collections.unmodifiableMap(branches), other));
+            }
+            if (text.length() > 0) {
+                nodes.add(text.toString());
+            }
+            return List.copyOf(nodes);
+        }
+
+        private static String word(String p, int[] at) {
+            skipSpaces(p, at);
+            int start = at[0];
+            while (at[0] < p.length() && (Character.isLetterOrDigit(p.charAt(at[0])) || p.charAt(at[0]) == '_'
+                    || p.charAt(at[0]) == '-')) {
+                at[0]++;
+            }
+            String word = p.substring(start, at[0]);
+            skipSpaces(p, at);
+            return word;
+        }
+
+        private static void skipSpaces(String p, int[] at) {
+            while (at[0] < p.length() && Character.isWhitespace(p.charAt(at[0]))) {
+                at[0]++;
+            }
+        }
+
+        /** True when every value is text (a number would be formatted by the locale: ICU's path). */
+        boolean fills(Map<String, ?> arguments) {
+            for (Object value : arguments.values()) {
+                if (!(value instanceof CharSequence)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String format(Map<String, ?> arguments) {
+            StringBuilder out = new StringBuilder();
+            append(nodes, arguments, out);
+            return out.toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void append(List<Object> nodes, Map<String, ?> arguments, StringBuilder out) {
+            for (Object node : nodes) {
+                if (node instanceof String text) {
+                    out.append(text);
+                } else if (node instanceof Slot slot) {
+                    out.append(arguments.get(slot.name()));
+                } else {
+                    Select select = (Select) node;
+                    List<Object> branch = select.branches().get(String.valueOf(arguments.get(select.slot())));
+                    append(branch != null ? branch : select.other(), arguments, out);
+                }
+            }
         }
     }
 

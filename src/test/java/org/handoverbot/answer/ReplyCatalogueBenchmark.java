@@ -93,4 +93,33 @@ public class ReplyCatalogueBenchmark {
     public List<Reply.Span> handoverThroughCatalogue() {
         return sentences.handover(qaim).build().spans();
     }
+
+    /** One line of /timeline as TimelineReplies wrote it before the catalogue (the code copied). */
+    @Benchmark
+    public List<Reply.Span> timelineLineBaselineConcatenation() {
+        Para p = Para.text(1 + ". ").bold(names.baseLabel(qaim.baseId()));
+        names.province(qaim.baseId()).ifPresent(province -> p.add(" (" + province + ")"));
+        p.add(": ");
+        p.add(ArabicDates.format(qaim.date()));
+        names.name(qaim.fromParty()).ifPresent(from -> p.add("، من " + from));
+        names.name(qaim.toParty()).ifPresent(to -> p.add(" إلى " + to));
+        return p.add(". (" + EventQueries.publishers(qaim.sources()) + ")").build().spans();
+    }
+
+    /** The same line through the catalogue (timeline.line: five selects, bold spans). */
+    @Benchmark
+    public List<Reply.Span> timelineLineThroughCatalogue() {
+        return SAY.spans("timeline.line", "n", "1", "base", names.baseLabel(qaim.baseId()),
+                "province", names.province(qaim.baseId()).orElse("none"), "date", ArabicDates.format(qaim.date()),
+                "from", names.name(qaim.fromParty()).orElse("none"), "to", names.name(qaim.toParty()).orElse("none"),
+                "publishers", EventQueries.publishers(qaim.sources()));
+    }
+
+    /** A fact's source line (SourceLine: source.according, source.quoting, source.carried, source.line). */
+    @Benchmark
+    public String sourceLineThroughCatalogue() {
+        return SourceLine.of(qaim.sources());
+    }
+
+    private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 }

@@ -1,6 +1,8 @@
 package org.handoverbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,81 @@ class ReplyCatalogueTest {
             }
         }
         assertThat(compared).isGreaterThan(60);
+    }
+
+    /**
+     * Patterns of text slots and selects take a shortcut past ICU's formatter too: on every such key, in every
+     * combination of branches (each select's keywords and a value that is none of them), it gives exactly ICU's spans.
+     */
+    @Test
+    void theShortcutForSelectPatternsGivesWhatIcuGivesInEveryBranch() {
+        int keys = 0;
+        int compared = 0;
+        for (String key : catalogue.keys()) {
+            String pattern = catalogue.pattern(key);
+            if (!pattern.contains("select") || pattern.matches("(?s).*,\\s*(plural|number|selectordinal).*")) {
+                continue;
+            }
+            assertThat(catalogue.hasShortcut(key)).as("%s takes the shortcut", key).isTrue();
+            java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
+            List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
+            java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
+            for (String slot : catalogue.slotsOf(key)) {
+                if (!keywords.containsKey(slot)) {
+                    texts.put(slot, "<b>" + slot + "</b> ");
+                }
+            }
+            combinations.add(texts);
+            for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
+                List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
+                for (java.util.Map<String, Object> c : combinations) {
+                    for (String value : select.getValue()) {
+                        java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
+                        next.put(select.getKey(), value);
+                        more.add(next);
+                    }
+                }
+                combinations = more;
+            }
+            for (java.util.Map<String, Object> slots : combinations) {
+                assertThat(catalogue.spans(key, slots)).as("%s %s", key, slots).isEqualTo(catalogue.spansByIcu(key, slots));
+                compared++;
+            }
+            keys++;
+        }
+        assertThat(catalogue.hasShortcut("timeline.line")).isTrue();
+        assertThat(catalogue.hasShortcut("event.handover")).isTrue();
+        assertThat(catalogue.hasShortcut("count.bases")).isFalse();
+        assertThat(keys).isGreaterThan(30);
+        System.out.printf("select patterns compared with ICU: %d keys, %d combinations of branches%n", keys, compared);
+        assertThat(compared).isGreaterThan(100);
+    }
+
+    /** Each select slot's keywords (ICU's own parse of the pattern), plus a value that is none of them. */
+    private static java.util.Map<String, java.util.Set<String>> selectKeywords(String pattern) {
+        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+        java.util.Map<String, java.util.Set<String>> keywords = new java.util.LinkedHashMap<>();
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
+            switch (part.getType()) {
+                case ARG_START -> {
+                    String name = parsed.getSubstring(parsed.getPart(i + 1));
+                    open.push(part.getArgType() == com.ibm.icu.text.MessagePattern.ArgType.SELECT ? name : "");
+                }
+                case ARG_LIMIT -> open.pop();
+                case ARG_SELECTOR -> {
+                    java.util.Set<String> set = keywords.computeIfAbsent(open.peek(), k -> new java.util.LinkedHashSet<>(
+                            List.of("قيمة <b>أخرى</b>")));
+                    String keyword = parsed.getSubstring(part);
+                    if (!keyword.equals("other")) {
+                        set.add(keyword);
+                    }
+                }
+                default -> { }
+            }
+        }
+        return keywords;
     }
 
     @Test
