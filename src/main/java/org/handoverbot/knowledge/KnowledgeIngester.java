@@ -157,11 +157,7 @@ public final class KnowledgeIngester {
     }
 
     private static List<Event> byIds(Connection c, List<Long> ids) throws SQLException {
-        List<Event> events = new ArrayList<>();
-        for (long id : ids.stream().distinct().toList()) {
-            StoredRows.event(c, id).ifPresent(events::add);
-        }
-        return events;
+        return StoredRows.events(c, ids.stream().distinct().toList());
     }
 
     /** A record must name things the bot knows: bases and parties from the gazetteer. */

@@ -40,15 +40,13 @@ final class QuoteVoices {
     private static final Map<String, Lexicon> TOPICS = new LinkedHashMap<>();
 
     static {
-        TOPICS.put("handover", Lexicon.of("تسليم", "سلّمت", "تسلّم", "انسحاب", "الانسحاب", "انسحبت", "مغادرة", "إخلاء",
-                "تسلمت", "تسليمها", "تسلمها"));
-        TOPICS.put("status", Lexicon.of("بالكامل", "كلي", "كامل", "جزئي", "البداية"));
-        TOPICS.put("reason", Lexicon.of("السبب", "سبب", "لأن", "انتهت", "المهمة", "النتيجة"));
-        TOPICS.put("capability", Lexicon.of("قادرة", "حماية", "مسك", "قتالية"));
-        TOPICS.put("next_step", Lexicon.of("التالية", "جدول", "جدولٍ", "غداً", "المقبلة", "لاحقاً", "آخر", "تكون"));
-        TOPICS.put("equipment", Lexicon.of("المعدات", "معدات", "تجهيزات", "أسلحة", "الأسلحة"));
-        TOPICS.put("attacks", Lexicon.of("هاجموا", "هجوم", "هجمات", "للإرهابيين", "الإرهابيين", "صاروخي"));
-        TOPICS.put("talks", Lexicon.of("مناقشات", "الحوار", "محادثات", "مفاوضات", "مناقشة"));
+        // models/extraction/topics.txt, a section a topic in file order; talks are the article reader's own words
+        WordLists.sections("topics").forEach((topic, words) -> {
+            if (!topic.isEmpty()) {
+                TOPICS.put(topic, Lexicon.of(words.toArray(String[]::new)));
+            }
+        });
+        TOPICS.put("talks", Lexicon.data("events", "talks"));
     }
 
     private final Gazetteer gazetteer;

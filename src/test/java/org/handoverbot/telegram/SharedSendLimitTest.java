@@ -82,6 +82,40 @@ class SharedSendLimitTest {
         }
     }
 
+    /**
+     * Telegram counts arrivals: a message held up on its way (a busy machine) may arrive long after its turn was
+     * taken. The chat is held one window after the message's answer, so another instance's next message to it
+     * cannot arrive within a second of it.
+     */
+    @Test
+    void aMessageAnsweredLateHoldsItsChatAFullWindowAfterItsAnswerForEveryInstance() throws Exception {
+        try (Database db = Database.open(POSTGRES.url())) {
+            SendLimiter one = new PostgresSendLimiter(db, TELEGRAM);
+            SendLimiter other = new PostgresSendLimiter(db, TELEGRAM);
+            Recipient chat = Recipient.chat(4242);
+            SendLimiter.Turn first = one.tryTake(chat, SendLimiter.Priority.REPLY);
+            assertThat(first.waitNanos()).isZero();
+            Thread.sleep(600); // on its way: it reaches Telegram just before its answer
+            long answeredAt = System.nanoTime();
+            first.answered();
+
+            assertThat(other.recipientWait(chat)).as("the chat's wait right after the answer")
+                    .isGreaterThan(Duration.ofMillis(900).toNanos());
+            long next;
+            while (true) {
+                SendLimiter.Turn turn = other.tryTake(chat, SendLimiter.Priority.REPLY);
+                if (turn.waitNanos() == 0) {
+                    next = System.nanoTime();
+                    turn.answered();
+                    break;
+                }
+                Thread.sleep(Math.max(1, Math.min(50, turn.waitNanos() / 1_000_000)));
+            }
+            assertThat(next - answeredAt).as("from the first answer to the next take in that chat")
+                    .isGreaterThanOrEqualTo(TELEGRAM.perChatWindow().toNanos() - Duration.ofMillis(2).toNanos()); // the buckets' clock counts ms
+        }
+    }
+
     @Test
     void a429SeenByOneInstancePausesTheOthers() throws Exception {
         try (Database db = Database.open(POSTGRES.url())) {
