@@ -80,6 +80,7 @@ final class QuoteVoices {
     List<List<QuoteSpan>> spans(List<Sentence> sentences, ArticleSpeakers speakers) {
         List<List<QuoteSpan>> quotes = new ArrayList<>();
         Voice previous = Voice.UNKNOWN;
+        List<Voice> named = new ArrayList<>();
         for (Sentence s : sentences) {
             List<QuoteSpan> spans = new ArrayList<>();
             int from = 0;
@@ -88,7 +89,10 @@ final class QuoteVoices {
                     continue;
                 }
                 String intro = marked.open() > from ? s.text().substring(from, marked.open()) : "";
-                Voice voice = voice(intro, s.index(), previous, speakers);
+                Voice voice = surnamed(voice(intro, s.index(), previous, speakers), named);
+                if (voice.name() != null && voice.speakerId() == null && !named.contains(voice)) {
+                    named.add(voice);
+                }
                 spans.add(new QuoteSpan(marked.open(), marked.close(), voice));
                 previous = voice;
                 from = Math.min(s.text().length(), marked.close() + 1);
@@ -205,6 +209,11 @@ final class QuoteVoices {
                 }
                 return new Voice(null, title, null, channel, via);
             }
+            // "نقلت وكالة الأنباء العراقية عن مستشار رئيس الوزراء حسين علاوي قوله": the one quoted follows "عن"
+            Optional<Voice> relayed = relayed(words, subject, channel, via);
+            if (relayed.isPresent()) {
+                return relayed.get();
+            }
             // "ونقلت وكالة الأنباء العراقية الرسمية، مصدرٍ مسؤول قوله": an unnamed voice after the intermediary
             Optional<Integer> later = words.find(subject, x -> ArticleSpeakers.UNNAMED.isBare(x)
                     || x.startsWith("و") && ArticleSpeakers.UNNAMED.isBare(x.substring(1)));
@@ -228,6 +237,60 @@ final class QuoteVoices {
             }
         }
         return Voice.UNKNOWN.withChannels(channel, via);
+    }
+
+    /**
+     * "عن TITLE NAME قوله": the words between "عن" and "قوله" name the one quoted, the title first. The title runs
+     * from its head word ("مستشار"، "رئيس") over definite words ("الوزراء العراقي"); the name starts at the first
+     * word that is neither ("حسين علاوي"). A title alone, or a name alone, is not split.
+     */
+    private static Optional<Voice> relayed(Sentence words, int subject, String channel, String via) {
+        List<String> w = words.words();
+        int said = -1;
+        for (int i = w.size() - 1; i > subject; i--) {
+            if (RELAY_TAIL.test(w.get(i))) {
+                said = i;
+                break;
+            }
+        }
+        int about = -1;
+        for (int i = subject; i < said; i++) {
+            if (w.get(i).equals("عن")) {
+                about = i;
+            }
+        }
+        if (said < 0 || about < 0 || about + 1 >= said || !ArticleSpeakers.TITLE_HEADS.test(w.get(about + 1))) {
+            return Optional.empty();
+        }
+        int name = about + 2;
+        while (name < said && (w.get(name).startsWith("ال") || ArticleSpeakers.TITLE_HEADS.test(w.get(name))
+                || w.get(name).equals("باسم"))) {
+            name++;
+        }
+        if (name >= said || name == about + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Voice(null, ArticleSpeakers.clean(words.raw(name, said)),
+                ArticleSpeakers.clean(words.raw(about + 1, name)), channel, via));
+    }
+
+    /** "قوله"، "قولها": the relayed words follow. */
+    private static final Lexicon RELAY_TAIL = Lexicon.of("قوله", "قولها");
+
+    /** "وبيّن علاوي": a surname alone is the voice the article named in full before ("حسين علاوي"). */
+    private static Voice surnamed(Voice voice, List<Voice> named) {
+        if (voice.name() == null || voice.speakerId() != null || ArabicText.words(voice.name()).size() != 1) {
+            return voice;
+        }
+        String surname = ArabicText.words(voice.name()).get(0);
+        for (Voice v : named) {
+            List<String> full = ArabicText.words(v.name());
+            if (full.size() > 1 && full.get(full.size() - 1).equals(surname)) {
+                return new Voice(null, v.name(), null, voice.channel() != null ? voice.channel() : v.channel(),
+                        voice.via());
+            }
+        }
+        return voice;
     }
 
     private String idOf(String name) {
