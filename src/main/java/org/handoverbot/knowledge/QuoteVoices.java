@@ -236,8 +236,35 @@ final class QuoteVoices {
                 return new Voice(idOf(name), name, null, channel, via);
             }
         }
+        // "وبحسب موقع “السومرية نيوز”، فإن “...”": no one else speaks, the outlet's own words
+        Optional<Integer> according = words.find(0, ACCORDING).filter(i -> i <= 1);
+        Optional<Integer> outlet = according.flatMap(a -> words.find(a + 1, MEDIA)).filter(m -> m <= according.get() + 1);
+        if (verb.isEmpty() && outlet.isPresent() && outlet.get() + 1 < w.size()) {
+            // the outlet's name: the next word, or every word in the marks it opens ("“السومرية نيوز”")
+            int start = outlet.get() + 1;
+            int end = start + 1;
+            if (QUOTE_OPENERS.indexOf(words.rawToken(start).charAt(0)) >= 0) {
+                while (end < w.size() && end - start < 5 && !endsMark(words.rawToken(end - 1))) {
+                    end++;
+                }
+            }
+            String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(start, end))).strip();
+            if (!name.isEmpty()) {
+                return new Voice(null, name, null, channel, via);
+            }
+        }
         return Voice.UNKNOWN.withChannels(channel, via);
     }
+
+    private static final String QUOTE_OPENERS = "\"“”«'";
+
+    private static boolean endsMark(String rawToken) {
+        String t = rawToken.replaceAll("[،,.:؛]+$", "");
+        return !t.isEmpty() && "\"”“»'".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /** "بحسب"، "وفق": the words that follow are the named outlet's. */
+    private static final Lexicon ACCORDING = Lexicon.of("بحسب", "حسب", "وفق", "وفقاً");
 
     /**
      * "عن TITLE NAME قوله": the words between "عن" and "قوله" name the one quoted, the title first. The title runs
