@@ -84,6 +84,11 @@ final class QuoteVoices {
         for (Sentence s : sentences) {
             List<QuoteSpan> spans = new ArrayList<>();
             int from = 0;
+            Voice lead = lead(s, speakers);
+            if (lead != null) {
+                // "أعلنت اللجنة ... إخلاء القواعد." then "وقالت في البيان: «...»": the voice that spoke last
+                previous = lead;
+            }
             for (QuoteMarks.Span marked : s.marked()) {
                 if (!isQuote(s.text().substring(marked.open() + 1, marked.close()))) {
                     continue;
@@ -160,6 +165,11 @@ final class QuoteVoices {
                     ? speakers.firstNamed(head, false).orElse(ArticleSpeakers.clean(words.raw(u, u + 1)))
                     : ArticleSpeakers.withoutClitic(ArticleSpeakers.clean(words.raw(u, ArticleSpeakers.unnamedEnd(words, u))));
             return new Voice(null, ArticleSpeakers.withoutMarks(name), null, channel, via);
+        }
+        if (verb.isPresent() && previous != Voice.UNKNOWN && verb.get() <= 1
+                && (subject >= w.size() || NO_SUBJECT.test(w.get(subject)) || words.rawToken(verb.get()).endsWith(":"))) {
+            // "وقالت في البيان:"، "قائلة:": a verb of saying with no subject goes on in the last voice
+            return previous.withChannels(channel, via);
         }
         if (verb.isPresent()) {
             int v = subject;
@@ -262,6 +272,30 @@ final class QuoteVoices {
         String t = rawToken.replaceAll("[،,.:؛]+$", "");
         return !t.isEmpty() && "\"”“»'".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
+
+    /**
+     * The voice a sentence without quote marks opens with ("أعلنت اللجنة العسكرية العليا ..."، "وأوضحت اللجنة في
+     * بيان أن ..."): a verb of saying first, then a named subject; null when the sentence opens otherwise or names
+     * no one. It carries over to a later quote whose verb names no subject.
+     */
+    private Voice lead(Sentence s, ArticleSpeakers speakers) {
+        if (!s.marked().isEmpty()) {
+            return null;
+        }
+        Sentence words = new Sentence(-1, s.text());
+        Optional<Integer> verb = words.find(0, SPEECH).filter(i -> i <= 1);
+        Optional<Integer> that = verb.flatMap(v -> words.find(v + 1, THAT));
+        if (verb.isEmpty() || verb.get() + 1 >= words.words().size()
+                || NO_SUBJECT.test(words.words().get(verb.get() + 1))) {
+            return null;
+        }
+        String intro = that.isPresent() ? words.raw(0, that.get()) : s.text();
+        Voice v = voice(intro, s.index(), Voice.UNKNOWN, speakers);
+        return v.name() == null ? null : v;
+    }
+
+    /** Words right after a verb of saying that show it names no subject ("وقالت في البيان"، "وأضافت أن"). */
+    private static final Lexicon NO_SUBJECT = Lexicon.data("quote-verbs", "name-stop", "that");
 
     /** "بحسب"، "وفق": the words that follow are the named outlet's. */
     private static final Lexicon ACCORDING = Lexicon.of("بحسب", "حسب", "وفق", "وفقاً");
