@@ -140,7 +140,7 @@ class ConversationsTest {
     }
 
     /** Held-out turns right so far; raise it when a fix makes more pass, never lower it. */
-    static final int HELD_OUT_TURNS_REACHED = 20;
+    static final int HELD_OUT_TURNS_REACHED = 21;
 
     static List<Turn> parse(Path transcript) throws IOException {
         List<Turn> turns = new ArrayList<>();
