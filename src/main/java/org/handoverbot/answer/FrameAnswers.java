@@ -233,6 +233,10 @@ final class FrameAnswers {
         if (f.anchor() != null && f.relation() != null) {
             return c.timeline().beyond(f.anchor(), f.relation().later());
         }
+        Optional<Answer> beside = besideDate(c, f);
+        if (beside.isPresent()) {
+            return beside.get();
+        }
         return c.timeline().count(f.date());
     }
 
@@ -252,6 +256,10 @@ final class FrameAnswers {
         }
         if (f.anchor() != null && f.relation() != null) {
             return c.timeline().around(f.anchor(), f.relation().later());
+        }
+        Optional<Answer> beside = besideDate(c, f);
+        if (beside.isPresent()) {
+            return beside.get();
         }
         if (f.date() != null) {
             return c.timeline().period(f.date());
@@ -291,6 +299,10 @@ final class FrameAnswers {
     /** No base named: a date lists that period, a remembered unnamed event is told again, else "which base?". */
     private Answer byPeriodOrAsk(Composers c, Ask a) {
         Frame f = a.frame();
+        Optional<Answer> beside = besideDate(c, f);
+        if (beside.isPresent()) {
+            return beside.get();
+        }
         if (f.date() != null) {
             return f.dateTo() != null ? c.timeline().range(f.date(), f.dateTo()) : c.timeline().period(f.date());
         }
@@ -305,6 +317,18 @@ final class FrameAnswers {
             }
         }
         return c.service().whichBase(intentOf(f.act())).awaiting(f.act());
+    }
+
+    /**
+     * "بعد حزيران 2020", "قبل نيسان 2020": a date with a relation and no base to measure against is one side of
+     * that period, never the period itself (answering "in June" to "after June" tells the wrong handovers).
+     */
+    private static Optional<Answer> besideDate(Composers c, Frame f) {
+        if (f.date() == null || f.dateTo() != null || !f.anchors().isEmpty()
+                || (f.relation() != Relation.AFTER && f.relation() != Relation.BEFORE)) {
+            return Optional.empty();
+        }
+        return Optional.of(c.timeline().besideDate(f.date(), f.relation().later()));
     }
 
     private Answer aboutBases(Composers c, Act act, List<String> bases) {

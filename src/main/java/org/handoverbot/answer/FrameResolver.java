@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.handoverbot.nlp.Act;
+import org.handoverbot.nlp.AskedKind;
 import org.handoverbot.nlp.Frame;
 import org.handoverbot.nlp.Relation;
 
@@ -49,13 +50,21 @@ final class FrameResolver {
         }
         boolean namesNothing = f.subjects().isEmpty() && f.anchors().isEmpty() && f.date() == null
                 && f.ordinal() == null && f.unknownPlace() == null && f.unknownSpeaker() == null && f.speaker() == null
-                && f.kind() == null && f.topic() == null;
+                && (f.kind() == null || whenAnnounced(f)) && f.topic() == null;
         if (namesNothing && TAKE_CONTEXT_BASE.contains(f.act()) && state.baseId() != null
                 && !(f.act() == Act.SOURCE && !state.sourceIds().isEmpty())
                 && !(SPOKEN.contains(f.act()) && state.speaker() != null && state.act() == Act.QUOTE)) {
             return new Resolution(f.withSubjects(List.of(state.baseId())), true, false);
         }
         return new Resolution(f, false, false);
+    }
+
+    /**
+     * "ومتى أعلنوا؟" names a kind but no object: "when was it announced" is about the base being talked of, while
+     * "how many attacks were there?" (a kind too) asks about every base.
+     */
+    private static boolean whenAnnounced(Frame f) {
+        return f.act() == Act.DATE && f.kind() == AskedKind.ANNOUNCEMENT;
     }
 
     /** The last act again, with what the follow-up names in place of what the last question named. */

@@ -249,6 +249,26 @@ final class TimelineReplies {
                 names.baseLabel(anchorId), "count", ArabicCounts.bases(side.size(), ArabicCounts.Case.OBLIQUE)), side);
     }
 
+    /**
+     * Every dated handover after (later) or before a named period ("بعد حزيران 2020": from 1 July 2020 on; "قبل
+     * نيسان 2020": up to 31 March 2020). A period without a year bounds nothing: the whole timeline is told rather
+     * than a guess at the year.
+     */
+    Answer besideDate(DateMention at, boolean later) {
+        Optional<LocalDate> bound = later ? end(at) : start(at, at);
+        if (bound.isEmpty()) {
+            return timeline();
+        }
+        List<Event> side = queries.datedHandovers().stream()
+                .filter(e -> later ? e.date().isAfter(bound.get()) : e.date().isBefore(bound.get())).toList();
+        String sideWord = later ? "after" : "before";
+        if (side.isEmpty()) {
+            return Answer.of(Reply.of(SAY.paragraph("dialogue.beside_date.none", "side", sideWord, "when", rangeEnd(at))));
+        }
+        return listed(SAY.paragraph("dialogue.beside_date", "side", sideWord, "when", rangeEnd(at),
+                "count", ArabicCounts.bases(side.size(), ArabicCounts.Case.OBLIQUE)), side);
+    }
+
     /** What the sources tell about a base before (or after) its own handover: an attack the day before, etc. */
     Answer around(String baseId, boolean later) {
         Optional<Event> own = queries.handover(baseId).filter(e -> e.date() != null);

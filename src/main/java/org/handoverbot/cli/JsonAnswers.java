@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,15 +35,41 @@ final class JsonAnswers {
         this.dialogue = dialogue;
     }
 
-    /** Answers every line; returns how many. */
+    /** Lines answered together at most: what is waiting in the input, up to this many. */
+    static final int BATCH = 512;
+
+    /**
+     * Answers every line; returns how many. The lines already waiting in the input (up to {@link #BATCH}) are
+     * answered together on every core (each line on its own, so they may run in any order) and printed in input
+     * order with one write; a line typed alone is answered at once, as before.
+     */
     long run(BufferedReader in, PrintStream out) throws IOException {
         long count = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            out.println(answer(line));
-            count++;
+        List<String> batch = new ArrayList<>(BATCH);
+        boolean more = true;
+        while (more) {
+            String line = in.readLine();
+            if (line == null) {
+                break;
+            }
+            batch.add(line);
+            while (batch.size() < BATCH && in.ready()) {
+                line = in.readLine();
+                if (line == null) {
+                    more = false;
+                    break;
+                }
+                batch.add(line);
+            }
+            StringBuilder answers = new StringBuilder();
+            for (String answer : (batch.size() == 1 ? batch.stream() : batch.parallelStream()).map(this::answer).toList()) {
+                answers.append(answer).append(System.lineSeparator());
+            }
+            out.print(answers);
+            out.flush();
+            count += batch.size();
+            batch.clear();
         }
-        out.flush();
         return count;
     }
 

@@ -145,9 +145,11 @@ final class EventRules {
             for (Mention b : bases) {
                 if (claimed.add(b)) {
                     String[] parties = parties(s, mentions, true);
-                    // talks are between two sides; a statement is one side's
-                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(), parties[2],
-                            talks ? parties[3] : null, date, null, figures, s.text(),
+                    // talks are between two sides; a statement is one side's: the party the verb names as its
+                    // subject ("أعلنت أميركا"), never merely the first one named ("أعلن العراق أن ... التحالف")
+                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(),
+                            talks ? parties[2] : announcer(s, mentions), talks ? parties[3] : null, date, null,
+                            figures, s.text(),
                             sourceAt(s, b.start(), quotes, meta)));
                 }
             }
@@ -210,6 +212,24 @@ final class EventRules {
                 day == null ? null : day.date(), complete,
                 handoverFigures(s, from, to), s.text(), sourceAt(s, at, quotes, meta),
                 day == null ? null : day.flag(), baseName);
+    }
+
+    /**
+     * The party that announces: named within two words after a verb of announcing ("أعلنت أميركا"، "كشف التحالف
+     * الدولي، الثلاثاء"), else null: a statement by a voice that is no party (a ministry, "العراق") is told
+     * without a party rather than lent the first party the sentence happens to name.
+     */
+    private static String announcer(Sentence s, List<Mention> mentions) {
+        Optional<Integer> verb = s.find(0, ANNOUNCE);
+        if (verb.isEmpty()) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (PARTIES.contains(m.entry().id()) && m.start() > verb.get() && m.start() <= verb.get() + 2) {
+                return m.entry().id();
+            }
+        }
+        return null;
     }
 
     /** How the part of the sentence tells a handover: done, under way, or not at all (null). */

@@ -53,19 +53,46 @@ public final class FrameRules {
         }
     }
 
-    /** A named rule and its alternatives (rule names repeat: each line is one rule in file order). */
-    record Rule(String name, List<Pattern> patterns) {
+    /**
+     * A named rule and its alternatives (rule names repeat: each line is one rule in file order). Rules built from
+     * a word list have hundreds of one-word alternatives; the index keeps their words in one set, so a position
+     * whose token is none of them is tried against the other alternatives only, with the same result.
+     */
+    record Rule(String name, List<Pattern> patterns, OneWordIndex index) {
+
+        Rule(String name, List<Pattern> patterns) {
+            this(name, patterns, OneWordIndex.of(patterns));
+        }
 
         /** The first position where any alternative matches, with the alternative; null when none does. */
         Match find(List<QuestionTokens.Token> tokens) {
             for (int i = 0; i < tokens.size(); i++) {
-                for (Pattern p : patterns) {
+                QuestionTokens.Token token = tokens.get(i);
+                boolean oneWord = token.placeholder() == null && index.words().contains(token.text());
+                for (Pattern p : oneWord ? patterns : index.others()) {
                     if (p.matchesAt(tokens, i)) {
                         return new Match(this, p, i);
                     }
                 }
             }
             return null;
+        }
+    }
+
+    /** The forms of a rule's one-word alternatives, and its other alternatives in file order. */
+    record OneWordIndex(Set<String> words, List<Pattern> others) {
+
+        static OneWordIndex of(List<Pattern> patterns) {
+            Set<String> words = new HashSet<>();
+            List<Pattern> others = new ArrayList<>();
+            for (Pattern p : patterns) {
+                if (p.items().size() == 1 && p.items().get(0).slot() == null) {
+                    words.addAll(p.items().get(0).forms());
+                } else {
+                    others.add(p);
+                }
+            }
+            return new OneWordIndex(Set.copyOf(words), List.copyOf(others));
         }
     }
 
@@ -82,9 +109,7 @@ public final class FrameRules {
     FrameRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         for (Rule rule : this.rules) {
-            Set<String> words = wordLists.computeIfAbsent(rule.name(), k -> new HashSet<>());
-            rule.patterns().stream().filter(p -> p.items().size() == 1 && p.items().get(0).slot() == null)
-                    .forEach(p -> words.addAll(p.items().get(0).forms()));
+            wordLists.computeIfAbsent(rule.name(), k -> new HashSet<>()).addAll(rule.index().words());
         }
     }
 

@@ -6,22 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.handoverbot.bench.JmhDefaults;
+import org.handoverbot.bench.Questions;
 import org.handoverbot.nlp.Act;
 import org.handoverbot.nlp.FrameExpectation;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.QuestionUnderstander;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,21 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * through the held-out frame questions and the follow-ups of the transcripts. Goal: under 50 µs median.
  * Run: see BENCHMARKS.md, "Frames".
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(1)
-@Threads(1)
-public class FrameBenchmark {
+public class FrameBenchmark extends JmhDefaults {
 
     private QuestionUnderstander understander;
     private final FrameResolver resolver = new FrameResolver();
     private final ChatContext state = new ChatContext(Act.DATE, List.of("qayyarah"), "khafaji", null, null, 7L,
             List.of(1L), null, Instant.parse("2026-11-29T12:00:00Z"));
-    private String[] questions;
-    private int next;
+    private Questions questions;
 
     @Setup
     public void load() throws IOException {
@@ -55,20 +43,16 @@ public class FrameBenchmark {
                     .map(FrameExpectation::question).toList());
         }
         all.addAll(List.of("والقيارة؟", "وبآب 2020؟", "والخفاجي؟", "طيب والتاجي؟", "وبعدها؟", "وشنو بعدها؟", "وقبلها؟"));
-        questions = all.toArray(String[]::new);
+        questions = new Questions(all);
     }
 
     @Benchmark
     public FrameResolver.Resolution understandAndResolve() {
-        String question = questions[next];
-        next = next + 1 == questions.length ? 0 : next + 1;
-        return resolver.resolve(understander.understand(question).frame(), state, true);
+        return resolver.resolve(understander.understand(questions.next()).frame(), state, true);
     }
 
     @Benchmark
     public Object understandOnly() {
-        String question = questions[next];
-        next = next + 1 == questions.length ? 0 : next + 1;
-        return understander.understand(question);
+        return understander.understand(questions.next());
     }
 }

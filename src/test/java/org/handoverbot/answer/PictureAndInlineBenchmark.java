@@ -2,20 +2,14 @@ package org.handoverbot.answer;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
+import org.handoverbot.bench.JmhDefaults;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.QuestionUnderstander;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -24,14 +18,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * every other /timeline costs), and composing the inline results of a question and of a bare base name (what a
  * query not kept from the last minute costs). Run: see BENCHMARKS.md, "Timeline picture and inline mode".
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-@Threads(1)
-public class PictureAndInlineBenchmark {
+public class PictureAndInlineBenchmark extends JmhDefaults {
 
     private TimelinePicture picture;
     private TimelinePictures pictures;

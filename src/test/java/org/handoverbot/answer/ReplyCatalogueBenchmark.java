@@ -6,20 +6,13 @@ import static org.handoverbot.text.ArabicMonths.LEVANT;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import org.handoverbot.bench.JmhDefaults;
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.nlp.Gazetteer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,14 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * MessageFormat, beside the string concatenation the composers did before (the baselines copy that code).
  * Run: see BENCHMARKS.md, "Reply catalogue".
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
-@Threads(1)
-public class ReplyCatalogueBenchmark {
+public class ReplyCatalogueBenchmark extends JmhDefaults {
 
     private final LocalDate date = LocalDate.of(2020, 3, 19);
     private EventSentences sentences;

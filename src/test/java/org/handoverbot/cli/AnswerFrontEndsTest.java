@@ -48,6 +48,32 @@ class AnswerFrontEndsTest extends ComposedApplicationCase {
     }
 
     @Test
+    void askJsonAnswersManyLinesTogetherYetInInputOrderEachAsAlone() throws Exception {
+        List<String> questions = List.of("متى تم تسليم قاعدة القائم؟", "ومن تسلمها؟", "", "كم قاعدة سلمت في 2020؟",
+                "ماذا قال اللواء تحسين الخفاجي؟", "شلونك", "ما القاعدة الثالثة التي سلمت؟");
+        StringBuilder input = new StringBuilder();
+        int lines = JsonAnswers.BATCH * 2 + 37;
+        for (int i = 0; i < lines; i++) {
+            input.append(questions.get(i % questions.size())).append(" ").append(i).append('\n');
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonAnswers answers = new JsonAnswers(app.understander(), app.dialogue());
+        long n = answers.run(new BufferedReader(new StringReader(input.toString())),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        List<String> out = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(n).isEqualTo(lines);
+        assertThat(out).hasSize(lines);
+        List<String> in = input.toString().lines().toList();
+        for (int i = 0; i < lines; i += 101) {
+            assertThat(out.get(i)).as("line %d", i).isEqualTo(answers.answer(in.get(i)));
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < lines; i++) {
+            assertThat(json.readTree(out.get(i)).get("question").asText()).isEqualTo(in.get(i));
+        }
+    }
+
+    @Test
     void theTerminalChatKeepsOneConversationAndOffersButtonsAsNumbers() throws Exception {
         String input = "متى تم تسليم قاعدة القائم؟\nومن تسلمها؟\n1\n/source\nخروج\nلن يُقرأ\n";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

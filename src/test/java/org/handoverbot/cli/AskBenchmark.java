@@ -2,24 +2,22 @@ package org.handoverbot.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import org.handoverbot.bench.Figures;
+import org.handoverbot.bench.JmhDefaults;
+import org.handoverbot.bench.Questions;
 import org.handoverbot.config.Settings;
-import org.handoverbot.nlp.LabelledQuestion;
 import org.handoverbot.nlp.Understanding;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,11 +26,8 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -46,24 +41,30 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code askJsonOneQuestion}: one line, sampled (median, p99 per question);</li>
  *   <li>{@code understandOneQuestion}: understanding alone, the baseline measured in the same run.</li>
  * </ul>
+ * The sampled ones take {@link JmhDefaults}' mode and unit; the 20,000-line shot sets its own.
  */
-@State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dfile.encoding=UTF-8"})
-@Threads(1)
-public class AskBenchmark {
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class AskBenchmark extends JmhDefaults {
 
     private static final int LINES = 20_000;
 
     private Path dir;
     private Application app;
     private JsonAnswers answers;
-    private String[] questions;
+    private Questions questions;
     private String input;
     private PrintStream sink;
-    private int next;
-    /** The benchmark thread's own CPU time per 20,000: on a shared machine, the figure other processes cannot inflate. */
+    /**
+     * CPU time of the whole process per 20,000 (ask --json answers on every core, so the calling thread alone would
+     * miss work): on a shared machine, the figure other processes cannot inflate; GC and JIT count too.
+     */
     private final List<Double> cpuSeconds = new ArrayList<>();
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     @Setup(Level.Trial)
     public void open() throws IOException {
@@ -71,17 +72,10 @@ public class AskBenchmark {
         app = new Application(Settings.from(Map.of("HANDOVER_DB_URL",
                 "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE")));
         answers = new JsonAnswers(app.understander(), app.dialogue());
-        List<String> all = new ArrayList<>();
-        try (InputStream in = AskBenchmark.class.getResourceAsStream("/models/intents-test.txt")) {
-            LabelledQuestion.read(in, "intents-test.txt").forEach(q -> all.add(q.question()));
-        }
-        try (InputStream in = AskBenchmark.class.getResourceAsStream("/ask-benchmark/questions.txt")) {
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(all::add);
-        }
-        questions = all.toArray(String[]::new);
+        questions = new Questions(Questions.heldOutAndAnswerBenchmark());
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < LINES; i++) {
-            lines.append(questions[i % questions.length].replace('\n', ' ')).append('\n');
+            lines.append(questions.get(i).replace('\n', ' ')).append('\n');
         }
         input = lines.toString();
         sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
@@ -90,52 +84,36 @@ public class AskBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         if (!cpuSeconds.isEmpty()) {
-            // the two warm-up shots come first
-            List<Double> measured = cpuSeconds.subList(Math.min(2, cpuSeconds.size() - 1), cpuSeconds.size());
-            System.out.printf(java.util.Locale.ROOT, "%nask --json, CPU of the answering thread per %d questions: %s s "
+            // the four warm-up shots come first
+            List<Double> measured = cpuSeconds.subList(Math.min(4, cpuSeconds.size() - 1), cpuSeconds.size());
+            System.out.printf(java.util.Locale.ROOT, "%nask --json, CPU of the process per %d questions: %s s "
                     + "(questions per CPU-second: %s)%n", LINES, measured.stream().map(c -> String.format(java.util.Locale.ROOT,
                     "%.2f", c)).toList(), measured.stream().map(c -> String.format(java.util.Locale.ROOT, "%.0f", LINES / c))
                     .toList());
         }
         app.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Figures.deleteTree(dir);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
+    @Warmup(iterations = 4)
     @Measurement(iterations = 5)
     public long askJson20000() throws IOException {
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long cpu = processCpuNanos();
         long answered = answers.run(new BufferedReader(new StringReader(input)), sink);
-        cpuSeconds.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+        cpuSeconds.add((processCpuNanos() - cpu) / 1e9);
         return answered;
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 2, time = 2)
-    @Measurement(iterations = 3, time = 2)
     public String askJsonOneQuestion() {
-        return answers.answer(nextQuestion());
+        return answers.answer(questions.next());
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 2, time = 2)
-    @Measurement(iterations = 3, time = 2)
     public Understanding understandOneQuestion() {
-        return app.understander().understand(nextQuestion());
-    }
-
-    private String nextQuestion() {
-        String q = questions[next];
-        next = next + 1 == questions.length ? 0 : next + 1;
-        return q;
+        return app.understander().understand(questions.next());
     }
 }

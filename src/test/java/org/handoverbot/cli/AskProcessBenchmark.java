@@ -9,25 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.handoverbot.bench.Figures;
 import org.junit.jupiter.api.Test;
 
 /**
  * One `java -jar target/handover-bot.jar ask "…"` as a whole process, as a user runs it: the time from
  * starting the process to the printed answer, to its exit, and its peak RSS (from `ask --stats`, VmHWM).
- * Beside it, in alternate runs of the same benchmark: the same command with a class archive (AppCDS, written by
- * the first run with -XX:ArchiveClassesAtExit) and C1 only (-XX:TieredStopAtLevel=1), as README suggests for
- * command-line use; and the baseline `java -jar target/handover-bot.jar --version` (the same JVM on the same
- * jar, the command line parsed, nothing of the bot loaded): the ratios survive a noisy machine. The database is made and seeded by one run before measuring, as a
- * bot's folder has it. Runs after `package` in the bench profile (it needs the jar); results in
- * target/benchmarks/ask-process.json. -Dask.runs=N (default 7).
+ * Beside it, in alternate runs of the same benchmark: the same command through the launcher {@code bin/handover-bot}
+ * (a class archive, AppCDS, made by its first one-off command after a build, and C1 only for one question), as README
+ * suggests for command-line use; and the baseline `java -jar target/handover-bot.jar --version` (the same JVM on the
+ * same jar, the command line parsed, nothing of the bot loaded): the ratios survive a noisy machine. The database is
+ * made and seeded, and the launcher's archive made, by one launcher run before measuring, as a bot's folder has them.
+ * Runs after `package` in the bench profile (it needs the jar); results in target/benchmarks/ask-process.json.
+ * -Dask.runs=N (default 7).
  */
 class AskProcessBenchmark {
 
@@ -44,35 +43,37 @@ class AskProcessBenchmark {
         Path folder = Files.createTempDirectory("ask-process");
         try {
             int runs = Integer.getInteger("ask.runs", 7);
-            Path archive = folder.resolve("handover.jsa");
-            // the first run makes and seeds the database and writes the class archive (README: faster start)
-            run(jar, folder, List.of("-XX:ArchiveClassesAtExit=" + archive), "ask", "--stats", QUESTION);
-            List<String> tuned = List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1");
+            Path launcher = Path.of("bin", "handover-bot").toAbsolutePath();
+            List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString());
+            // the first run makes and seeds the database and the launcher's class archive (README: faster start)
+            run(List.of(launcher.toString()), jar, folder, "ask", "--stats", QUESTION);
             List<Run> asks = new ArrayList<>();
             List<Run> tunedAsks = new ArrayList<>();
             List<Run> bare = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                asks.add(run(jar, folder, List.of(), "ask", "--stats", QUESTION));
-                tunedAsks.add(run(jar, folder, tuned, "ask", "--stats", QUESTION));
-                bare.add(run(jar, folder, List.of(), "--version"));
+                asks.add(run(java, jar, folder, "ask", "--stats", QUESTION));
+                tunedAsks.add(run(List.of(launcher.toString()), jar, folder, "ask", "--stats", QUESTION));
+                bare.add(run(java, jar, folder, "--version"));
             }
             report(asks, tunedAsks, bare);
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Figures.deleteTree(folder);
         }
     }
 
-    private static Run run(Path jar, Path folder, List<String> jvm, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvm);
-        command.addAll(List.of("-jar", jar.toString()));
+    /** The command (java -jar JAR, or the launcher) with args, in folder; the launcher keeps its archive there. */
+    private static Run run(List<String> program, Path jar, Path folder, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(program);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(folder.toFile());
         pb.environment().put("HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("data/handover").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE");
+        pb.environment().put("HANDOVER_JAR", jar.toString());
+        pb.environment().put("HANDOVER_CDS_DIR", folder.resolve("cds").toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().remove("TELEGRAM_BOT_TOKEN");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
         long start = System.nanoTime();
         Process p = pb.start();
         double answered;
@@ -96,7 +97,7 @@ class AskProcessBenchmark {
         double tunedAnswered = median(tuned, Run::answeredMs);
         double bareAnswered = median(bare, Run::answeredMs);
         String line = String.format(Locale.ROOT, "ask as a process, median of %d: answer printed after %.0f ms (%.0f-%.0f), "
-                        + "exit after %.0f ms, peak RSS %.1f MiB (%.1f-%.1f); with AppCDS and C1 only: %.0f ms (%.0f-%.0f), "
+                        + "exit after %.0f ms, peak RSS %.1f MiB (%.1f-%.1f); through bin/handover-bot (AppCDS, C1): %.0f ms (%.0f-%.0f), "
                         + "peak RSS %.1f MiB; bare JVM on the jar (--version): %.0f ms (%.0f-%.0f); ratios to it %.2f and %.2f",
                 asks.size(), askAnswered, min(asks, Run::answeredMs), max(asks, Run::answeredMs), median(asks, Run::exitMs),
                 median(asks, Run::rssMiB), min(asks, Run::rssMiB), max(asks, Run::rssMiB), tunedAnswered,
@@ -106,17 +107,15 @@ class AskProcessBenchmark {
         System.out.println(line);
         StringBuilder json = new StringBuilder("{\"ask\": [");
         append(json, asks);
-        json.append("], \"askWithAppCdsAndC1\": [");
+        json.append("], \"askThroughLauncher\": [");
         append(json, tuned);
         json.append("], \"bareJvm\": [");
         append(json, bare);
         json.append(String.format(Locale.ROOT, "], \"medianAnsweredMs\": %.1f, \"medianPeakRssMiB\": %.1f, "
-                + "\"medianAnsweredMsWithAppCdsAndC1\": %.1f, \"medianBareMs\": %.1f, \"ratio\": %.3f, "
-                + "\"ratioWithAppCdsAndC1\": %.3f}%n", askAnswered, median(asks, Run::rssMiB), tunedAnswered,
+                + "\"medianAnsweredMsThroughLauncher\": %.1f, \"medianBareMs\": %.1f, \"ratio\": %.3f, "
+                + "\"ratioThroughLauncher\": %.3f}%n", askAnswered, median(asks, Run::rssMiB), tunedAnswered,
                 bareAnswered, askAnswered / bareAnswered, tunedAnswered / bareAnswered));
-        Path out = Path.of(System.getProperty("benchmarks.dir", "target/benchmarks"), "ask-process.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json);
+        Figures.write("ask-process.json", json);
     }
 
     private static void append(StringBuilder json, List<Run> runs) {
@@ -129,16 +128,14 @@ class AskProcessBenchmark {
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return Figures.median(runs.stream().mapToDouble(f).toArray());
     }
 
     private static double min(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        return runs.stream().mapToDouble(f).min().orElse(Double.NaN);
+        return Figures.min(runs.stream().mapToDouble(f).toArray());
     }
 
     private static double max(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
-        return Arrays.stream(runs.stream().mapToDouble(f).toArray()).max().orElse(Double.NaN);
+        return Figures.max(runs.stream().mapToDouble(f).toArray());
     }
 }

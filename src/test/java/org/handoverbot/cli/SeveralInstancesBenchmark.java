@@ -3,12 +3,13 @@ package org.handoverbot.cli;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.handoverbot.bench.Figures;
+import org.handoverbot.bench.ReplyBurst;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.KnowledgeIngester;
@@ -20,7 +21,6 @@ import org.handoverbot.telegram.TelegramBot;
 import org.handoverbot.telegram.SendLimits;
 import org.handoverbot.telegram.TelegramOptions;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
-import org.handoverbot.telegram.fake.SentMessage;
 import org.handoverbot.telegram.fake.WebhookDeliveries;
 
 /**
@@ -40,11 +40,6 @@ import org.handoverbot.telegram.fake.WebhookDeliveries;
  */
 public final class SeveralInstancesBenchmark {
 
-    private static final String[] QUESTIONS = {
-            "متى سلم التحالف قاعدة القائم؟", "امتى سلموا قاعدة القيارة", "من استلم قاعدة عين الاسد؟",
-            "وين تقع قاعدة التاجي", "كم قاعدة سلمت في 2020؟", "ماذا قال اللواء تحسين الخفاجي؟",
-            "ما القاعدة الثالثة التي سلمت؟", "شلونك", "ما مصدر خبر قاعدة بسماية؟", "ليش انسحبوا من كي وان؟",
-    };
     /** One JSON object a measured round or ingest summary, written to target/benchmarks/several-instances.json. */
     private static final List<String> FIGURES = new ArrayList<>();
     private static final String[] ARTICLES = {"qaim-again.txt", "balad-rockets.txt", "roundup.txt", "k1-sunday.txt",
@@ -64,9 +59,7 @@ public final class SeveralInstancesBenchmark {
         if (!part.equals("replies")) {
             ingest(Integer.getInteger("ingestRounds", 5));
         }
-        Path out = Path.of(System.getProperty("benchmarks.dir", "target/benchmarks"), "several-instances.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, "[\n  " + String.join(",\n  ", FIGURES) + "\n]\n");
+        Figures.write("several-instances.json", "[\n  " + String.join(",\n  ", FIGURES) + "\n]\n");
     }
 
     private static void replies(int count, int users, int rounds) throws Exception {
@@ -92,14 +85,14 @@ public final class SeveralInstancesBenchmark {
             try (WebhookDeliveries deliveries = server.deliverToWebhooks(endpoints, 0)) {
                 long chatBase = 1_000_000;
                 for (int round = 0; round <= rounds; round++) {
-                    long[] result = round(server, users, chatBase);
+                    ReplyBurst.Result result = ReplyBurst.round(server, users, chatBase);
                     chatBase += users;
-                    System.out.printf("%d instance(s) on one PostgreSQL, %s: %d users, %d replies/s, p50 %d ms, p99 %d ms%n",
-                            count, round == 0 ? "warm-up" : "round " + round, users, result[0], result[1], result[2]);
+                    System.out.printf("%d instance(s) on one PostgreSQL, %s: %d users, %.0f replies/s, p50 %d ms, p99 %d ms%n",
+                            count, round == 0 ? "warm-up" : "round " + round, users, result.perSecond(), result.p50(), result.p99());
                     if (round > 0) {
                         FIGURES.add(String.format(java.util.Locale.ROOT, "{\"instances\": %d, \"round\": %d, \"users\": %d, "
-                                + "\"repliesPerSecond\": %d, \"p50Ms\": %d, \"p99Ms\": %d}", count, round, users, result[0],
-                                result[1], result[2]));
+                                + "\"repliesPerSecond\": %.0f, \"p50Ms\": %d, \"p99Ms\": %d}", count, round, users,
+                                result.perSecond(), result.p50(), result.p99()));
                     }
                 }
             }
@@ -108,37 +101,6 @@ public final class SeveralInstancesBenchmark {
             apps.forEach(Application::close);
             TestPostgres.dropDatabase(url);
         }
-    }
-
-    /** {replies per second, p50 ms, p99 ms} for users questions sent at once. */
-    private static long[] round(FakeBotApiServer server, int users, long chatBase) throws InterruptedException {
-        int before = server.sent().size();
-        Map<Long, Long> updateOfChat = new HashMap<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < users; i++) {
-            updateOfChat.put(chatBase + i, server.sendText(chatBase + i, QUESTIONS[i % QUESTIONS.length]));
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Map<String, Long> firstReply = new HashMap<>();
-        while (firstReply.size() < users && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            List<SentMessage> all = server.sent();
-            for (SentMessage reply : all.subList(before, all.size())) {
-                firstReply.putIfAbsent(reply.chat(), reply.atNanos());
-            }
-        }
-        if (firstReply.size() < users) {
-            throw new IllegalStateException("only " + firstReply.size() + " of " + users + " users got a reply");
-        }
-        List<Long> latencies = new ArrayList<>();
-        long last = 0;
-        for (var entry : updateOfChat.entrySet()) {
-            long replied = firstReply.get(Long.toString(entry.getKey()));
-            latencies.add((replied - server.enqueuedAtNanos(entry.getValue())) / 1_000_000);
-            last = Math.max(last, replied);
-        }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new long[] {Math.round(users / ((last - start) / 1e9)), percentile(sorted, 50), percentile(sorted, 99)};
     }
 
     private static void ingest(int rounds) throws Exception {
@@ -169,16 +131,12 @@ public final class SeveralInstancesBenchmark {
         }
         for (var entry : micros.entrySet()) {
             long[] sorted = entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            double medianMs = Figures.percentile(sorted, 50) / 1000.0;
+            double p90Ms = Figures.percentile(sorted, 90) / 1000.0;
             System.out.printf("ingest one article on %s: median %.1f ms, p90 %.1f ms (%d ingests)%n", entry.getKey(),
-                    percentile(sorted, 50) / 1000.0, percentile(sorted, 90) / 1000.0, sorted.length);
+                    medianMs, p90Ms, sorted.length);
             FIGURES.add(String.format(java.util.Locale.ROOT, "{\"ingestOn\": \"%s\", \"medianMs\": %.1f, \"p90Ms\": %.1f, "
-                    + "\"ingests\": %d}", entry.getKey(), percentile(sorted, 50) / 1000.0, percentile(sorted, 90) / 1000.0,
-                    sorted.length));
+                    + "\"ingests\": %d}", entry.getKey(), medianMs, p90Ms, sorted.length));
         }
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

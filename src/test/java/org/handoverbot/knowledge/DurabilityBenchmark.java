@@ -1,27 +1,15 @@
 package org.handoverbot.knowledge;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.handoverbot.alerts.Subscriptions;
-import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.bench.JmhDefaults;
+import org.handoverbot.bench.SeededDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,20 +18,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * disk, counted in the census) and in H2's lazy mode ("lazy": WRITE_DELAY=500 in the URL, as before issue 13),
  * measured in the same run. Run: see BENCHMARKS.md, "Durable commits".
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(1)
-@Threads(1)
-public class DurabilityBenchmark {
+public class DurabilityBenchmark extends JmhDefaults {
 
     @Param({"durable", "lazy"})
     public String mode;
 
-    private Path dir;
-    private Database database;
+    private SeededDatabase seeded;
     private KnowledgeIngester ingester;
     private Subscriptions subscriptions;
     private String seedText;
@@ -51,25 +33,18 @@ public class DurabilityBenchmark {
     private long next;
 
     @Setup
-    public void open() throws IOException {
-        dir = Files.createTempDirectory("durability-bench");
-        String url = "jdbc:h2:file:" + dir.resolve("kb") + ";AUTO_SERVER=TRUE" + (mode.equals("lazy") ? ";WRITE_DELAY=500" : "");
-        Gazetteer gazetteer = Gazetteer.load();
-        database = Database.open(url);
-        ingester = new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE);
-        new SeedLoader(ingester).load();
-        subscriptions = new Subscriptions(database);
+    public void open() {
+        seeded = new SeededDatabase("durability-bench", mode.equals("lazy") ? ";WRITE_DELAY=500" : "");
+        ingester = seeded.ingester();
+        subscriptions = new Subscriptions(seeded.database());
         ArticleInput seed = InputFiles.articleResource("/seeds/alhal-qaim-2020-03-19.txt");
         seedText = seed.text();
         seedMetadata = seed.metadata();
     }
 
     @TearDown
-    public void close() throws IOException {
-        database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    public void close() {
+        seeded.close();
     }
 
     /** A new article each time (one line of its own makes new text): the known event gains a source. */

@@ -1,25 +1,13 @@
 package org.handoverbot.knowledge;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.bench.JmhDefaults;
+import org.handoverbot.bench.SeededDatabase;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,17 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * does), and ingesting one new article in its transaction.
  * Real H2 file database in a temporary folder, seeded as at start. Run: see BENCHMARKS.md, "Knowledge base".
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-@Fork(1)
-@Threads(1)
-public class KnowledgeBenchmark {
+public class KnowledgeBenchmark extends JmhDefaults {
 
-    private Path dir;
-    private Database database;
+    private SeededDatabase seeded;
     private KnowledgeLoader loader;
     private KnowledgeModel model;
     private KnowledgeIngester ingester;
@@ -47,24 +29,18 @@ public class KnowledgeBenchmark {
     private int next;
 
     @Setup
-    public void open() throws IOException {
-        dir = Files.createTempDirectory("knowledge-bench");
-        Gazetteer gazetteer = Gazetteer.load();
-        database = Database.open("jdbc:h2:file:" + dir.resolve("kb") + ";AUTO_SERVER=TRUE");
-        ingester = new KnowledgeIngester(database, gazetteer, NewEventsListener.NONE);
-        new SeedLoader(ingester).load();
-        loader = new KnowledgeLoader(database);
+    public void open() {
+        seeded = new SeededDatabase("knowledge-bench", "");
+        ingester = seeded.ingester();
+        loader = new KnowledgeLoader(seeded.database());
         model = loader.load();
-        extractor = new ArticleExtractor(gazetteer);
+        extractor = new ArticleExtractor(seeded.gazetteer());
         seed = InputFiles.articleResource("/seeds/alhal-qaim-2020-03-19.txt");
     }
 
     @TearDown
-    public void close() throws IOException {
-        database.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    public void close() {
+        seeded.close();
     }
 
     @Benchmark

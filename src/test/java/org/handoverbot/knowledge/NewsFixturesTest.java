@@ -198,7 +198,7 @@ class NewsFixturesTest {
     }
 
     /** Held-out quotes and events right so far (first run: quotes 3/9, events 3/5, 0 false quotes); they only rise. */
-    static final int HELD_OUT_QUOTES_REACHED = 3;
+    static final int HELD_OUT_QUOTES_REACHED = 6;
     static final int HELD_OUT_EVENTS_REACHED = 3;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 

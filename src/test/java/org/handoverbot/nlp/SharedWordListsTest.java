@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The words questions and articles share are written once, in models/extraction/, and read from there by the
  * question rules ("@file[section]" in models/frame-rules.txt): place words, titles and ranks, unnamed voices,
- * verbs of saying, words after a place word that are no name.
+ * verbs of saying, statements and posts, words after a place word that are no name, attacks, announcements, talks.
  */
 class SharedWordListsTest {
 
@@ -37,6 +37,10 @@ class SharedWordListsTest {
         assertCovers("unknown.generic", "quote-verbs", "unnamed");
         assertCovers("unknown.say", "quote-verbs", "speech");
         assertCovers("speaker.cue", "quote-verbs", "speech");
+        assertCovers("speaker.cue", "quote-verbs", "unnamed");
+        assertCovers("kind.attack", "events", "attack");
+        assertCovers("kind.announcement", "events", "announce");
+        assertCovers("topic.talks", "events", "talks");
         // a word only the article reader had, now known to the questions too
         assertThat(RULES.words("unknown.not_name")).contains(ArabicText.normalize("الرئيسية"));
         assertThat(RULES.words("unknown.generic")).contains(ArabicText.normalize("العميد"));

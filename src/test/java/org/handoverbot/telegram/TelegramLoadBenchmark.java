@@ -2,7 +2,6 @@ package org.handoverbot.telegram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,12 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.handoverbot.answer.Dialogue;
+import org.handoverbot.bench.Figures;
+import org.handoverbot.bench.ReplyBurst;
 import org.handoverbot.cli.Application;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.SendLimits;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
-import org.handoverbot.telegram.fake.SentMessage;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -39,12 +39,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramLoadBenchmark {
 
-    private static final String[] QUESTIONS = {
-            "متى سلم التحالف قاعدة القائم؟", "امتى سلموا قاعدة القيارة", "من استلم قاعدة عين الاسد؟",
-            "وين تقع قاعدة التاجي", "كم قاعدة سلمت في 2020؟", "ماذا قال اللواء تحسين الخفاجي؟",
-            "ما القاعدة الثالثة التي سلمت؟", "شلونك", "ما مصدر خبر قاعدة بسماية؟", "ليش انسحبوا من كي وان؟",
-    };
-
     @org.junit.jupiter.api.Test
     void everyUserSendsAtOnce() throws Exception {
         run(Integer.getInteger("users", 1000), Integer.getInteger("rounds", 5));
@@ -66,9 +60,7 @@ public final class TelegramLoadBenchmark {
                 runRounds(server, echoServer, app, users, rounds);
             }
         } finally {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Figures.deleteTree(folder);
         }
     }
 
@@ -118,20 +110,21 @@ public final class TelegramLoadBenchmark {
         System.out.printf("Telegram load: %d users at once, %d rounds (+1 warm-up), %d worker threads, %s, dialogue %s%n",
                 users, rounds, options.workerThreads(), perSecond == 0 ? "no overall send limit" : perSecond + " sends/s",
                 dialogue.getClass().getSimpleName());
-        List<Result> bots = new ArrayList<>();
-        List<Result> echoes = new ArrayList<>();
+        List<ReplyBurst.Result> bots = new ArrayList<>();
+        List<ReplyBurst.Result> echoes = new ArrayList<>();
         try (TelegramBot bot = TelegramBot.start(app.settings(), dialogue, database, options)) {
             long chatBase = 1_000_000;
             // the two alternate round by round, so both meet the same load of the shared machine
             for (int round = 0; round <= rounds; round++) {
-                Result echo = round(echoServer, users, chatBase);
-                Result result = round(server, users, chatBase);
+                ReplyBurst.Result echo = ReplyBurst.round(echoServer, users, chatBase);
+                ReplyBurst.Result result = ReplyBurst.round(server, users, chatBase);
                 chatBase += users;
                 String name = round == 0 ? "warm-up" : "round " + round;
-                System.out.printf("%s: bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f replies/s, "
-                                + "p50 %d ms, p99 %d ms, CPU %.0f µs/reply | bot/echo p50 %.2f, p99 %.2f%n", name, result.perSecond,
-                        result.p50, result.p99, result.max, result.cpuMicros, echo.perSecond, echo.p50, echo.p99, echo.cpuMicros,
-                        ratio(result.p50, echo.p50), ratio(result.p99, echo.p99));
+                System.out.printf("%s (load %.1f): bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f "
+                                + "replies/s, p50 %d ms, p99 %d ms, CPU %.0f µs/reply | bot/echo p50 %.2f, p99 %.2f%n", name,
+                        Figures.loadAverage(), result.perSecond(), result.p50(), result.p99(), result.max(),
+                        result.cpuMicrosPerReply(), echo.perSecond(), echo.p50(), echo.p99(), echo.cpuMicrosPerReply(),
+                        Figures.ratio(result.p50(), echo.p50()), Figures.ratio(result.p99(), echo.p99()));
                 if (round > 0) {
                     bots.add(result);
                     echoes.add(echo);
@@ -141,109 +134,30 @@ public final class TelegramLoadBenchmark {
         report(users, bots, echoes);
     }
 
-    private static double ratio(long a, long b) {
-        return (double) a / Math.max(1, b);
-    }
-
     /** Medians over the measured rounds, and the JSON file the bench profile keeps (target/benchmarks). */
-    private static void report(int users, List<Result> bots, List<Result> echoes) throws java.io.IOException {
-        double botP50 = median(bots.stream().mapToDouble(Result::p50).toArray());
-        double botP99 = median(bots.stream().mapToDouble(Result::p99).toArray());
-        double echoP50 = median(echoes.stream().mapToDouble(Result::p50).toArray());
-        double echoP99 = median(echoes.stream().mapToDouble(Result::p99).toArray());
+    private static void report(int users, List<ReplyBurst.Result> bots, List<ReplyBurst.Result> echoes) {
+        double botP50 = Figures.median(bots.stream().mapToDouble(ReplyBurst.Result::p50).toArray());
+        double botP99 = Figures.median(bots.stream().mapToDouble(ReplyBurst.Result::p99).toArray());
+        double echoP50 = Figures.median(echoes.stream().mapToDouble(ReplyBurst.Result::p50).toArray());
+        double echoP99 = Figures.median(echoes.stream().mapToDouble(ReplyBurst.Result::p99).toArray());
         double[] p50Ratios = new double[bots.size()];
         double[] p99Ratios = new double[bots.size()];
         for (int i = 0; i < bots.size(); i++) {
-            p50Ratios[i] = ratio(bots.get(i).p50, echoes.get(i).p50);
-            p99Ratios[i] = ratio(bots.get(i).p99, echoes.get(i).p99);
+            p50Ratios[i] = Figures.ratio(bots.get(i).p50(), echoes.get(i).p50());
+            p99Ratios[i] = Figures.ratio(bots.get(i).p99(), echoes.get(i).p99());
         }
         String line = String.format(java.util.Locale.ROOT, "medians over %d rounds: bot p50 %.0f ms, p99 %.0f ms; echo p50 %.0f ms, "
                         + "p99 %.0f ms; ratio p50 %.2f (rounds %.2f-%.2f), p99 %.2f (rounds %.2f-%.2f)", bots.size(), botP50, botP99,
-                echoP50, echoP99, median(p50Ratios), min(p50Ratios), max(p50Ratios), median(p99Ratios), min(p99Ratios),
-                max(p99Ratios));
+                echoP50, echoP99, Figures.median(p50Ratios), Figures.min(p50Ratios), Figures.max(p50Ratios),
+                Figures.median(p99Ratios), Figures.min(p99Ratios), Figures.max(p99Ratios));
         System.out.println(line);
         StringBuilder json = new StringBuilder("{\"users\": " + users + ", \"rounds\": [");
         for (int i = 0; i < bots.size(); i++) {
-            Result b = bots.get(i);
-            Result e = echoes.get(i);
-            json.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
-                    "{\"bot\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d, \"cpuMicrosPerReply\": %.0f}, "
-                            + "\"echo\": {\"perSecond\": %.1f, \"p50\": %d, \"p99\": %d, \"max\": %d, \"cpuMicrosPerReply\": %.0f}}",
-                    b.perSecond, b.p50, b.p99, b.max, b.cpuMicros, e.perSecond, e.p50, e.p99, e.max, e.cpuMicros));
+            json.append(i == 0 ? "" : ", ").append("{\"bot\": ").append(bots.get(i).json()).append(", \"echo\": ")
+                    .append(echoes.get(i).json()).append('}');
         }
-        json.append(String.format(java.util.Locale.ROOT, "], \"medianRatioP50\": %.3f, \"medianRatioP99\": %.3f}%n",
-                median(p50Ratios), median(p99Ratios)));
-        Path out = Path.of(System.getProperty("benchmarks.dir", "target/benchmarks"), "telegram-load.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json);
+        json.append(String.format(java.util.Locale.ROOT, "], \"medianRatioP50\": %.3f, \"medianRatioP99\": %.3f, "
+                + "\"loadAverageAtEnd\": %.1f}%n", Figures.median(p50Ratios), Figures.median(p99Ratios), Figures.loadAverage()));
+        Figures.write("telegram-load.json", json);
     }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static double min(double[] values) {
-        return java.util.Arrays.stream(values).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] values) {
-        return java.util.Arrays.stream(values).max().orElse(Double.NaN);
-    }
-
-    /** cpuMicros: CPU of the whole process per reply during the round (the fake server and harness included). */
-    private record Result(double perSecond, long p50, long p90, long p99, long max, double cpuMicros) {
-    }
-
-    private static Result round(FakeBotApiServer server, int users, long chatBase) throws InterruptedException {
-        int before = server.sent().size();
-        Map<Long, Long> updateOfChat = new HashMap<>();
-        long cpuBefore = processCpuNanos();
-        long start = System.nanoTime();
-        for (int i = 0; i < users; i++) {
-            long chat = chatBase + i;
-            updateOfChat.put(chat, server.sendText(chat, QUESTIONS[i % QUESTIONS.length]));
-        }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        // The first reply to each chat, gathered as they come (cheaply: the bot and the echo share these cores).
-        Map<String, Long> firstReply = new HashMap<>();
-        int read = before;
-        while (firstReply.size() < users && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            List<SentMessage> all = server.sent();
-            for (SentMessage reply : all.subList(read, all.size())) {
-                firstReply.putIfAbsent(reply.chat(), reply.atNanos());
-            }
-            read = all.size();
-        }
-        long cpu = processCpuNanos() - cpuBefore;
-        if (firstReply.size() < users) {
-            throw new IllegalStateException("only " + firstReply.size() + " of " + users + " users got a reply");
-        }
-        List<Long> latencies = new ArrayList<>();
-        long last = 0;
-        for (var entry : updateOfChat.entrySet()) {
-            long replied = firstReply.get(Long.toString(entry.getKey()));
-            latencies.add((replied - server.enqueuedAtNanos(entry.getValue())) / 1_000_000);
-            last = Math.max(last, replied);
-        }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double seconds = (last - start) / 1e9;
-        return new Result(users / seconds, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
-                sorted[sorted.length - 1], cpu / 1e3 / users);
-    }
-
-    /** CPU time of this whole process (bot or echo, the fake server, this harness), for the CPU per reply. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
 }
