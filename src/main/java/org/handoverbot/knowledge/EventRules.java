@@ -37,6 +37,7 @@ final class EventRules {
     private static final Lexicon ATTACK_VERB = Lexicon.data("events", "attack-verb");
     private static final Lexicon ATTACK_NOUN = Lexicon.data("events", "attack-noun");
     private static final Lexicon ANNOUNCE = Lexicon.data("events", "announce");
+    private static final Lexicon ATTACKED = Lexicon.data("events", "attacked");
     private static final Lexicon TALKS = Lexicon.data("events", "talks");
     private static final Lexicon PLAN_WORDS = Lexicon.data(VERBS, "plan");
     private static final Lexicon MAY = Lexicon.data(VERBS, "may");
@@ -122,7 +123,9 @@ final class EventRules {
             attack = true;
             // "سقط صاروخان في محيط قاعدة بلد": near the base is at the base, for an attack
             for (Mention b : named) {
-                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
+                // "تعرّض معسكر بسماية (جنوب شرقي بغداد) لهجوم": the base after "تعرّض", a few words before the attack word
+                boolean suffered = b.end() <= i && b.end() >= i - 4 && sameClause(s, b.end(), i) && b.start() > 0 && ATTACKED.test(w.get(b.start() - 1));
+                if ((suffered || b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start())) && claimed.add(b)) {
                     out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
                             null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
                 }
