@@ -39,7 +39,8 @@ final class FrameResolver {
         if (!confident) {
             return new Resolution(f, false, true);
         }
-        if (f.relation() != null && f.relation() != Relation.BETWEEN && f.anchors().isEmpty()) {
+        // "قبل 1 نيسان 2020": a relation to a named date is measured against that date, not the conversation's base
+        if (f.relation() != null && f.relation() != Relation.BETWEEN && f.anchors().isEmpty() && f.date() == null) {
             if (!f.subjects().isEmpty()) {
                 // "ماذا حدث في بسماية قبل تسليمها؟": the base's own handover is the anchor
                 return new Resolution(f.withSubjects(List.of()).withAnchors(f.subjects(), f.relation()), false, false);
@@ -70,7 +71,8 @@ final class FrameResolver {
     /** The last act again, with what the follow-up names in place of what the last question named. */
     private static Frame carried(Frame f, ChatContext state) {
         Act last = state.act();
-        if (f.relation() != null && f.relation() != Relation.BETWEEN) {
+        boolean toADate = f.date() != null && f.anchors().isEmpty() && f.subjects().isEmpty();
+        if (f.relation() != null && f.relation() != Relation.BETWEEN && !toADate) {
             List<String> anchors = !f.anchors().isEmpty() ? f.anchors()
                     : !f.subjects().isEmpty() ? f.subjects() : state.subjects();
             Act act = ABOUT_A_BASE.contains(last) ? last : Act.DATE;

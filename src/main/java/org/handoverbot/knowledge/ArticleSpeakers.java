@@ -201,7 +201,11 @@ final class ArticleSpeakers {
             Sentence s = sentences.get(si);
             List<String> w = s.words();
             for (int i = 0; i < w.size(); i++) {
-                if (!w.get(i).equals(bareHead) && !(w.get(i).length() == bareHead.length() + 1
+                // "اللجنة العسكرية العليا": an institution named first with its article, then by its head alone
+                boolean definiteName = institution && i + 1 < w.size() && !endsClause(s.rawToken(i))
+                        && !NAME_STOPS.test(w.get(i + 1)) && w.get(i + 1).startsWith("ال")
+                        && (w.get(i).equals("ال" + bareHead) || w.get(i).equals("وال" + bareHead));
+                if (!definiteName && !w.get(i).equals(bareHead) && !(w.get(i).length() == bareHead.length() + 1
                         && w.get(i).endsWith(bareHead) && "وف".indexOf(w.get(i).charAt(0)) >= 0)) {
                     continue;
                 }

@@ -37,6 +37,7 @@ final class EventRules {
     private static final Lexicon ATTACK_VERB = Lexicon.data("events", "attack-verb");
     private static final Lexicon ATTACK_NOUN = Lexicon.data("events", "attack-noun");
     private static final Lexicon ANNOUNCE = Lexicon.data("events", "announce");
+    private static final Lexicon ATTACKED = Lexicon.data("events", "attacked");
     private static final Lexicon TALKS = Lexicon.data("events", "talks");
     private static final Lexicon PLAN_WORDS = Lexicon.data(VERBS, "plan");
     private static final Lexicon MAY = Lexicon.data(VERBS, "may");
@@ -122,7 +123,9 @@ final class EventRules {
             attack = true;
             // "سقط صاروخان في محيط قاعدة بلد": near the base is at the base, for an attack
             for (Mention b : named) {
-                if (b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start()) && claimed.add(b)) {
+                // "تعرّض معسكر بسماية (جنوب شرقي بغداد) لهجوم": the base after "تعرّض", a few words before the attack word
+                boolean suffered = b.end() <= i && b.end() >= i - 4 && sameClause(s, b.end(), i) && b.start() > 0 && ATTACKED.test(w.get(b.start() - 1));
+                if ((suffered || b.start() > i && b.start() <= i + 6 && sameClause(s, i, b.start())) && claimed.add(b)) {
                     out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, b.entry().id(), null, null, date,
                             null, attackFigures(s), s.text(), sourceAt(s, b.start(), quotes, meta)));
                 }
@@ -145,9 +148,11 @@ final class EventRules {
             for (Mention b : bases) {
                 if (claimed.add(b)) {
                     String[] parties = parties(s, mentions, true);
-                    // talks are between two sides; a statement is one side's
-                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(), parties[2],
-                            talks ? parties[3] : null, date, null, figures, s.text(),
+                    // talks are between two sides; a statement is one side's: the party the verb names as its
+                    // subject ("أعلنت أميركا"), never merely the first one named ("أعلن العراق أن ... التحالف")
+                    out.add(new Reading(EventKind.ANNOUNCEMENT, EventStatus.DONE, subtype, b.entry().id(),
+                            talks ? parties[2] : announcer(s, mentions), talks ? parties[3] : null, date, null,
+                            figures, s.text(),
                             sourceAt(s, b.start(), quotes, meta)));
                 }
             }
@@ -210,6 +215,24 @@ final class EventRules {
                 day == null ? null : day.date(), complete,
                 handoverFigures(s, from, to), s.text(), sourceAt(s, at, quotes, meta),
                 day == null ? null : day.flag(), baseName);
+    }
+
+    /**
+     * The party that announces: named within two words after a verb of announcing ("أعلنت أميركا"، "كشف التحالف
+     * الدولي، الثلاثاء"), else null: a statement by a voice that is no party (a ministry, "العراق") is told
+     * without a party rather than lent the first party the sentence happens to name.
+     */
+    private static String announcer(Sentence s, List<Mention> mentions) {
+        Optional<Integer> verb = s.find(0, ANNOUNCE);
+        if (verb.isEmpty()) {
+            return null;
+        }
+        for (Mention m : mentions) {
+            if (PARTIES.contains(m.entry().id()) && m.start() > verb.get() && m.start() <= verb.get() + 2) {
+                return m.entry().id();
+            }
+        }
+        return null;
     }
 
     /** How the part of the sentence tells a handover: done, under way, or not at all (null). */

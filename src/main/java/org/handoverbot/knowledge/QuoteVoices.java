@@ -80,15 +80,24 @@ final class QuoteVoices {
     List<List<QuoteSpan>> spans(List<Sentence> sentences, ArticleSpeakers speakers) {
         List<List<QuoteSpan>> quotes = new ArrayList<>();
         Voice previous = Voice.UNKNOWN;
+        List<Voice> named = new ArrayList<>();
         for (Sentence s : sentences) {
             List<QuoteSpan> spans = new ArrayList<>();
             int from = 0;
+            Voice lead = lead(s, speakers);
+            if (lead != null) {
+                // "أعلنت اللجنة ... إخلاء القواعد." then "وقالت في البيان: «...»": the voice that spoke last
+                previous = lead;
+            }
             for (QuoteMarks.Span marked : s.marked()) {
                 if (!isQuote(s.text().substring(marked.open() + 1, marked.close()))) {
                     continue;
                 }
                 String intro = marked.open() > from ? s.text().substring(from, marked.open()) : "";
-                Voice voice = voice(intro, s.index(), previous, speakers);
+                Voice voice = surnamed(voice(intro, s.index(), previous, speakers), named);
+                if (voice.name() != null && voice.speakerId() == null && !named.contains(voice)) {
+                    named.add(voice);
+                }
                 spans.add(new QuoteSpan(marked.open(), marked.close(), voice));
                 previous = voice;
                 from = Math.min(s.text().length(), marked.close() + 1);
@@ -157,6 +166,11 @@ final class QuoteVoices {
                     : ArticleSpeakers.withoutClitic(ArticleSpeakers.clean(words.raw(u, ArticleSpeakers.unnamedEnd(words, u))));
             return new Voice(null, ArticleSpeakers.withoutMarks(name), null, channel, via);
         }
+        if (verb.isPresent() && previous != Voice.UNKNOWN && verb.get() <= 1
+                && (subject >= w.size() || NO_SUBJECT.test(w.get(subject)) || words.rawToken(verb.get()).endsWith(":"))) {
+            // "وقالت في البيان:"، "قائلة:": a verb of saying with no subject goes on in the last voice
+            return previous.withChannels(channel, via);
+        }
         if (verb.isPresent()) {
             int v = subject;
             // "وذكر بيان الوزارة": the statement is the channel, the ministry the speaker
@@ -205,6 +219,11 @@ final class QuoteVoices {
                 }
                 return new Voice(null, title, null, channel, via);
             }
+            // "نقلت وكالة الأنباء العراقية عن مستشار رئيس الوزراء حسين علاوي قوله": the one quoted follows "عن"
+            Optional<Voice> relayed = relayed(words, subject, channel, via);
+            if (relayed.isPresent()) {
+                return relayed.get();
+            }
             // "ونقلت وكالة الأنباء العراقية الرسمية، مصدرٍ مسؤول قوله": an unnamed voice after the intermediary
             Optional<Integer> later = words.find(subject, x -> ArticleSpeakers.UNNAMED.isBare(x)
                     || x.startsWith("و") && ArticleSpeakers.UNNAMED.isBare(x.substring(1)));
@@ -227,7 +246,112 @@ final class QuoteVoices {
                 return new Voice(idOf(name), name, null, channel, via);
             }
         }
+        // "وبحسب موقع “السومرية نيوز”، فإن “...”": no one else speaks, the outlet's own words
+        Optional<Integer> according = words.find(0, ACCORDING).filter(i -> i <= 1);
+        Optional<Integer> outlet = according.flatMap(a -> words.find(a + 1, MEDIA)).filter(m -> m <= according.get() + 1);
+        if (verb.isEmpty() && outlet.isPresent() && outlet.get() + 1 < w.size()) {
+            // the outlet's name: the next word, or every word in the marks it opens ("“السومرية نيوز”")
+            int start = outlet.get() + 1;
+            int end = start + 1;
+            if (QUOTE_OPENERS.indexOf(words.rawToken(start).charAt(0)) >= 0) {
+                while (end < w.size() && end - start < 5 && !endsMark(words.rawToken(end - 1))) {
+                    end++;
+                }
+            }
+            String name = ArticleSpeakers.withoutMarks(ArticleSpeakers.clean(words.raw(start, end))).strip();
+            if (!name.isEmpty()) {
+                return new Voice(null, name, null, channel, via);
+            }
+        }
         return Voice.UNKNOWN.withChannels(channel, via);
+    }
+
+    private static final String QUOTE_OPENERS = "\"“”«'";
+
+    private static boolean endsMark(String rawToken) {
+        String t = rawToken.replaceAll("[،,.:؛]+$", "");
+        return !t.isEmpty() && "\"”“»'".indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /**
+     * The voice a sentence without quote marks opens with ("أعلنت اللجنة العسكرية العليا ..."، "وأوضحت اللجنة في
+     * بيان أن ..."): a verb of saying first, then a named subject; null when the sentence opens otherwise or names
+     * no one. It carries over to a later quote whose verb names no subject.
+     */
+    private Voice lead(Sentence s, ArticleSpeakers speakers) {
+        if (!s.marked().isEmpty()) {
+            return null;
+        }
+        Sentence words = new Sentence(-1, s.text());
+        Optional<Integer> verb = words.find(0, SPEECH).filter(i -> i <= 1);
+        Optional<Integer> that = verb.flatMap(v -> words.find(v + 1, THAT));
+        if (verb.isEmpty() || verb.get() + 1 >= words.words().size()
+                || NO_SUBJECT.test(words.words().get(verb.get() + 1))) {
+            return null;
+        }
+        String intro = that.isPresent() ? words.raw(0, that.get()) : s.text();
+        Voice v = voice(intro, s.index(), Voice.UNKNOWN, speakers);
+        return v.name() == null ? null : v;
+    }
+
+    /** Words right after a verb of saying that show it names no subject ("وقالت في البيان"، "وأضافت أن"). */
+    private static final Lexicon NO_SUBJECT = Lexicon.data("quote-verbs", "name-stop", "that");
+
+    /** "بحسب"، "وفق": the words that follow are the named outlet's. */
+    private static final Lexicon ACCORDING = Lexicon.of("بحسب", "حسب", "وفق", "وفقاً");
+
+    /**
+     * "عن TITLE NAME قوله": the words between "عن" and "قوله" name the one quoted, the title first. The title runs
+     * from its head word ("مستشار"، "رئيس") over definite words ("الوزراء العراقي"); the name starts at the first
+     * word that is neither ("حسين علاوي"). A title alone, or a name alone, is not split.
+     */
+    private static Optional<Voice> relayed(Sentence words, int subject, String channel, String via) {
+        List<String> w = words.words();
+        int said = -1;
+        for (int i = w.size() - 1; i > subject; i--) {
+            if (RELAY_TAIL.test(w.get(i))) {
+                said = i;
+                break;
+            }
+        }
+        int about = -1;
+        for (int i = subject; i < said; i++) {
+            if (w.get(i).equals("عن")) {
+                about = i;
+            }
+        }
+        if (said < 0 || about < 0 || about + 1 >= said || !ArticleSpeakers.TITLE_HEADS.test(w.get(about + 1))) {
+            return Optional.empty();
+        }
+        int name = about + 2;
+        while (name < said && (w.get(name).startsWith("ال") || ArticleSpeakers.TITLE_HEADS.test(w.get(name))
+                || w.get(name).equals("باسم"))) {
+            name++;
+        }
+        if (name >= said || name == about + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Voice(null, ArticleSpeakers.clean(words.raw(name, said)),
+                ArticleSpeakers.clean(words.raw(about + 1, name)), channel, via));
+    }
+
+    /** "قوله"، "قولها": the relayed words follow. */
+    private static final Lexicon RELAY_TAIL = Lexicon.of("قوله", "قولها");
+
+    /** "وبيّن علاوي": a surname alone is the voice the article named in full before ("حسين علاوي"). */
+    private static Voice surnamed(Voice voice, List<Voice> named) {
+        if (voice.name() == null || voice.speakerId() != null || ArabicText.words(voice.name()).size() != 1) {
+            return voice;
+        }
+        String surname = ArabicText.words(voice.name()).get(0);
+        for (Voice v : named) {
+            List<String> full = ArabicText.words(v.name());
+            if (full.size() > 1 && full.get(full.size() - 1).equals(surname)) {
+                return new Voice(null, v.name(), null, voice.channel() != null ? voice.channel() : v.channel(),
+                        voice.via());
+            }
+        }
+        return voice;
     }
 
     private String idOf(String name) {

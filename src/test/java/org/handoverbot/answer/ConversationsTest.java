@@ -94,7 +94,7 @@ class ConversationsTest {
      * The third session's held-out transcripts (src/test/resources/heldout/conversations/), written before any rule
      * they test and kept apart from the transcripts above, which the rules were tuned on. Counts the turns whose every
      * expectation holds, prints the misses and writes target/heldout-conversations.txt. The floor is the count
-     * reached so far (first run: 10 of 16 turns, 0 of 4 transcripts whole); it only rises.
+     * reached so far (first run: 10 of 16 turns, 0 of 4 transcripts whole; the second batch h5: 4 of 5 turns); it only rises.
      */
     @Test
     void heldOutTranscriptsKeepEveryTurnReached() throws IOException, URISyntaxException {
@@ -140,7 +140,7 @@ class ConversationsTest {
     }
 
     /** Held-out turns right so far; raise it when a fix makes more pass, never lower it. */
-    static final int HELD_OUT_TURNS_REACHED = 16;
+    static final int HELD_OUT_TURNS_REACHED = 21;
 
     static List<Turn> parse(Path transcript) throws IOException {
         List<Turn> turns = new ArrayList<>();

@@ -197,9 +197,9 @@ class NewsFixturesTest {
         assertThat(Objects.requireNonNull(line)).isNotBlank();
     }
 
-    /** Held-out quotes and events right so far (first run: quotes 3/9, events 3/5, 0 false quotes); they only rise. */
-    static final int HELD_OUT_QUOTES_REACHED = 3;
-    static final int HELD_OUT_EVENTS_REACHED = 3;
+    /** Held-out quotes and events right so far (first run: quotes 3/9, events 3/5, 0 false quotes; second batch b2-*: quotes 3/3, events 2/3); they only rise. */
+    static final int HELD_OUT_QUOTES_REACHED = 9;
+    static final int HELD_OUT_EVENTS_REACHED = 6;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**

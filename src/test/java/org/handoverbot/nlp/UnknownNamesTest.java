@@ -31,6 +31,8 @@ class UnknownNamesTest {
         assertThat(place("ما هي القاعدة الثالثة التي تم تسليمها؟")).isNull();
         assertThat(place("متى سلمت قاعدة القائم؟")).isNull();
         assertThat(place("متى سلمت قاعدة بلد الجوية؟")).isNull();
+        assertThat(place("متى سلموا قاعدة سبايكر؟")).isEqualTo("قاعدة سبايكر");
+        assertThat(place("اول قاعدة انسلمت شنو")).isNull();
         assertThat(place("آخر قاعدة تم تسليمها")).isNull();
         assertThat(place("هل سلموا قاعدة عسكرية اخرى؟")).isNull();
         assertThat(place("كم قاعدة سلمت؟")).isNull();
@@ -42,6 +44,8 @@ class UnknownNamesTest {
         assertThat(speaker("ماذا قال وزير الدفاع الأمريكي عن القائم؟")).isEqualTo("وزير الدفاع الأمريكي");
         assertThat(speaker("ماذا قال أمين عام الناتو؟")).isEqualTo("أمين عام الناتو");
         assertThat(speaker("شنو كال محمد الحلبوسي عن الانسحاب")).isEqualTo("محمد الحلبوسي");
+        assertThat(speaker("ماذا قال محافظ الانبار عن القائم؟")).isEqualTo("محافظ الانبار");
+        assertThat(speaker("شنو قالوا بالانبار؟")).isNull();
         assertThat(speaker("ماذا قال الخفاجي؟")).isNull();
         assertThat(speaker("ماذا قال المسؤولون عن الانسحاب؟")).isNull();
         assertThat(speaker("ماذا قال المتحدث باسم التحالف؟")).isNull();
