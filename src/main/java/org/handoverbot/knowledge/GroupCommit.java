@@ -32,10 +32,6 @@ public final class GroupCommit {
         this.database = database;
     }
 
-    public Database database() {
-        return database;
-    }
-
     /** Works waiting for the commit under way (for tests). */
     int waiting() {
         synchronized (lock) {
