@@ -28,13 +28,6 @@ public final class EventSentences {
     private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     private final Names names;
-    /**
-     * Source lines by the sources they credit. A line is a function of its sources alone, and answers credit the
-     * same few lists again and again; kept across knowledge models (equal sources give equal lines), emptied if
-     * it ever grows past a bound.
-     */
-    private final java.util.Map<List<Source>, String> sourceLines = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_SOURCE_LINES = 4096;
 
     public EventSentences(Names names) {
         this.names = names;
@@ -83,10 +76,7 @@ public final class EventSentences {
     }
 
     Reply.Paragraph sourceLine(List<Source> sources) {
-        if (sourceLines.size() > MAX_SOURCE_LINES) {
-            sourceLines.clear();
-        }
-        return Para.text(sourceLines.computeIfAbsent(List.copyOf(sources), SourceLine::of)).build();
+        return Para.text(SourceLine.of(sources)).build();
     }
 
     /** "الخطوة التالية بحسب اللواء تحسين الخفاجي: تسليم قاعدة القيارة. وهي خطوة أُعلن عنها…" */
