@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.handoverbot.alerts.AdminDialogue;
 import org.handoverbot.alerts.AlertComposer;
@@ -47,19 +51,29 @@ import picocli.CommandLine.Command;
  * subcommands ask, ingest, events and the model tools. Every error at this edge is one line and an exit code.
  */
 @Command(name = "handover-bot", mixinStandardHelpOptions = true, version = "handover-bot 0.1.0",
-        description = "Answers Arabic questions about coalition base handovers in Iraq, from stored sources.",
-        subcommands = {
-                AskCommand.class,
-                TrainCommand.class,
-                EvaluateCommand.class,
-                IngestCommand.class,
-                EventsCommand.class,
-                ReviewCommand.class,
-                TimelineCommand.class,
-                BackupCommand.class,
-                RestoreCommand.class,
-        })
+        description = "Answers Arabic questions about coalition base handovers in Iraq, from stored sources.")
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, by name, in the order help lists them. Picocli builds a model of every subcommand it is
+     * given by reflection (and loads the types of their fields, Jackson's among them); a command line naming one
+     * gets only that one, so `ask "…"` does not pay for the eight others.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("ask", AskCommand::new);
+        commands.put("train", TrainCommand::new);
+        commands.put("evaluate", EvaluateCommand::new);
+        commands.put("ingest", IngestCommand::new);
+        commands.put("events", EventsCommand::new);
+        commands.put("review", ReviewCommand::new);
+        commands.put("timeline", TimelineCommand::new);
+        commands.put("backup", BackupCommand::new);
+        commands.put("restore", RestoreCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     public static void main(String[] args) {
         // Pictures are drawn off-screen (the /timeline picture, `timeline --png`): never look for a display.
@@ -68,13 +82,25 @@ public final class Main implements Runnable {
     }
 
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         // Errors at the edge: one line, no stack trace; 2 for bad settings or a damaged database, 1 for anything else.
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("handover-bot: " + oneLine(e));
             return e instanceof BadSettingException || e instanceof DamagedDatabaseException ? 2 : 1;
         });
         return cli.execute(args);
+    }
+
+    /** The command line for these arguments: with only the subcommand they name, else with every one (help, the bot). */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
     }
 
     private static String oneLine(Exception e) {

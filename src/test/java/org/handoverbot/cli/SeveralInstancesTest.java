@@ -262,7 +262,7 @@ class SeveralInstancesTest {
     /** `ingest` as an operator runs it against the same database (here in this JVM). */
     private int ingest(Path article) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         int exit = cli.execute("ingest", "--db", POSTGRES.url(), article.toString());

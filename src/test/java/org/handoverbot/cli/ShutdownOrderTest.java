@@ -48,7 +48,7 @@ class ShutdownOrderTest {
         Path source = Path.of(getClass().getResource("/alerts/harir-2026-11-19.txt").toURI());
         Files.copy(source, article, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(source.resolveSibling("harir-2026-11-19.json"), folder.resolve("harir-2026-11-19.json"));
-        CommandLine ingest = new CommandLine(new Main());
+        CommandLine ingest = Main.commandLine();
         ingest.setOut(new PrintWriter(new StringWriter()));
         assertThat(ingest.execute("ingest", "--db", url(), article.toString())).isZero();
 

@@ -54,11 +54,35 @@ class GroupCommitTest {
         return ids;
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * A commit held open: a first work (inserting row 1) that stays inside its transaction until let go, so that
+     * the works submitted meanwhile wait and form the next group.
+     */
+    private static final class HeldCommit {
+        private final CountDownLatch inside = new CountDownLatch(1);
+        private final CountDownLatch letGo = new CountDownLatch(1);
+        private final Future<?> first;
+
+        HeldCommit(GroupCommit commits, ExecutorService threads) throws InterruptedException {
+            first = threads.submit(() -> commits.inTransaction(c -> {
+                inside.countDown();
+                try {
+                    letGo.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return insert(c, 1);
+            }));
+            assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** Lets the first work commit once this many works wait behind it, and waits for that commit. */
+        void releaseWhenWaiting(GroupCommit commits, int works) throws Exception {
+            while (commits.waiting() < works) {
+                Thread.sleep(5);
+            }
+            letGo.countDown();
+            first.get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -67,16 +91,9 @@ class GroupCommitTest {
         try (Database db = open()) {
             GroupCommit commits = new GroupCommit(db);
             long before = generation(db);
-            CountDownLatch inFirst = new CountDownLatch(1);
-            CountDownLatch letFirstGo = new CountDownLatch(1);
             ExecutorService threads = Executors.newFixedThreadPool(11);
             try {
-                Future<?> first = threads.submit(() -> commits.inTransaction(c -> {
-                    inFirst.countDown();
-                    await(letFirstGo);
-                    return insert(c, 1);
-                }));
-                assertThat(inFirst.await(30, TimeUnit.SECONDS)).isTrue();
+                HeldCommit held = new HeldCommit(commits, threads);
                 List<Future<List<Long>>> others = new ArrayList<>();
                 for (long id = 2; id <= 11; id++) {
                     long mine = id;
@@ -85,11 +102,7 @@ class GroupCommitTest {
                         return ids(db); // what another connection sees once the call returned
                     }));
                 }
-                while (commits.waiting() < 10) {
-                    Thread.sleep(5);
-                }
-                letFirstGo.countDown();
-                first.get(30, TimeUnit.SECONDS);
+                held.releaseWhenWaiting(commits, 10);
                 for (int i = 0; i < others.size(); i++) {
                     assertThat(others.get(i).get(30, TimeUnit.SECONDS)).as("committed when it returned").contains(i + 2L);
                 }
@@ -109,24 +122,13 @@ class GroupCommitTest {
         try (Database db = open()) {
             GroupCommit commits = new GroupCommit(db);
             commits.inTransaction(c -> insert(c, 7));
-            CountDownLatch inFirst = new CountDownLatch(1);
-            CountDownLatch letFirstGo = new CountDownLatch(1);
             ExecutorService threads = Executors.newFixedThreadPool(4);
             try {
-                Future<?> first = threads.submit(() -> commits.inTransaction(c -> {
-                    inFirst.countDown();
-                    await(letFirstGo);
-                    return insert(c, 1);
-                }));
-                assertThat(inFirst.await(30, TimeUnit.SECONDS)).isTrue();
+                HeldCommit held = new HeldCommit(commits, threads);
                 Future<Integer> good = threads.submit(() -> commits.inTransaction(c -> insert(c, 2)));
                 Future<Integer> duplicate = threads.submit(() -> commits.inTransaction(c -> insert(c, 7)));
                 Future<Integer> alsoGood = threads.submit(() -> commits.inTransaction(c -> insert(c, 3)));
-                while (commits.waiting() < 3) {
-                    Thread.sleep(5);
-                }
-                letFirstGo.countDown();
-                first.get(30, TimeUnit.SECONDS);
+                held.releaseWhenWaiting(commits, 3);
                 assertThat(good.get(30, TimeUnit.SECONDS)).isEqualTo(1);
                 assertThat(alsoGood.get(30, TimeUnit.SECONDS)).isEqualTo(1);
                 assertThatThrownBy(() -> duplicate.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);

@@ -64,7 +64,9 @@ public final class TelegramLoadBenchmark {
         }
     }
 
+    /** The echo's sending threads; the bot's chat workers are the production default unless -DbotWorkers says. */
     private static final int WORKERS = Integer.getInteger("workers", 16);
+    private static final int BOT_WORKERS = Integer.getInteger("botWorkers", TelegramOptions.defaults().workerThreads());
 
     /**
      * The baseline: a bare echo bot on the same TelegramBots client (its long polling, its OkHttp client for
@@ -105,7 +107,7 @@ public final class TelegramLoadBenchmark {
         Database database = app.database();
         // Without Telegram's overall rate (30/s) the benchmark measures what the bot can do; the per-chat limit stays.
         int perSecond = Integer.getInteger("sendsPerSecond", 0);
-        TelegramOptions options = TelegramOptions.defaults().withWorkerThreads(WORKERS)
+        TelegramOptions options = TelegramOptions.defaults().withWorkerThreads(BOT_WORKERS)
                 .withSendLimits(SendLimits.telegram().withOverall(perSecond == 0 ? 1_000_000 : perSecond));
         System.out.printf("Telegram load: %d users at once, %d rounds (+1 warm-up), %d worker threads, %s, dialogue %s%n",
                 users, rounds, options.workerThreads(), perSecond == 0 ? "no overall send limit" : perSecond + " sends/s",
