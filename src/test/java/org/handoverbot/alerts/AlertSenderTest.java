@@ -145,11 +145,15 @@ class AlertSenderTest {
             server.awaitSent(CHANNEL, 3, WAIT);
             List<SentMessage> toGroup = server.awaitSent(-500, 3, WAIT);
 
-            // Unpaced, three sends would leave within milliseconds; paced, they span two intervals (less jitter).
+            // Unpaced, three sends would leave within milliseconds; paced, they leave two intervals apart. The
+            // fake sees arrivals, and the first request of a run can be held up on its way (a new connection, a
+            // loaded machine: 200 ms once), shortening the span by that much; so more than one interval is
+            // asserted, which no unpaced sender reaches. Bunching at arrival is what the guard and the fake's
+            // window check (violations, below) are for.
             long perGroupInterval = Math.round(60e9 / 20 / SCALE / 0.8);
             long perChatInterval = Math.round(1e9 / SCALE / 0.8);
-            assertThat(span(toGroup)).isGreaterThan(2 * perGroupInterval * 9 / 10);
-            assertThat(span(toChat)).isGreaterThan(2 * perChatInterval * 9 / 10);
+            assertThat(span(toGroup)).isGreaterThan(perGroupInterval);
+            assertThat(span(toChat)).isGreaterThan(perChatInterval);
         }
         assertThat(limits.violations()).isZero();
         assertThat(perChat()).containsOnly(Map.entry("1", 3L), Map.entry("-500", 3L), Map.entry(CHANNEL, 3L));
