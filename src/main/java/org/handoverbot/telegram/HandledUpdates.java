@@ -112,7 +112,7 @@ public final class HandledUpdates {
             found = commits.inTransaction(c -> {
                 java.util.List<Claim> each = new java.util.ArrayList<>(toClaim.size());
                 for (Incoming update : toClaim) {
-                    each.add(claimIn(c, update.updateId(), update.chatId(), now));
+                    each.add(claimIn(c, update.updateId(), update.chatId(), update.payload(), now));
                 }
                 return each;
             });
@@ -135,8 +135,14 @@ public final class HandledUpdates {
         return answer;
     }
 
-    /** An update as the intake sees it before claiming: its id and its chat. */
-    public record Incoming(long updateId, long chatId) {
+    /**
+     * An update as the intake sees it before claiming: its id, its chat and its JSON (kept with the claim until it
+     * is answered, so a restart can answer it; null when not kept).
+     */
+    public record Incoming(long updateId, long chatId, String payload) {
+        public Incoming(long updateId, long chatId) {
+            this(updateId, chatId, null);
+        }
     }
 
     /** After a claim: forgets the in-process mark of an update not taken, prunes now and then. */
@@ -151,7 +157,7 @@ public final class HandledUpdates {
 
     private Claim tryClaim(long updateId, long chatId) {
         Instant now = Instant.now();
-        return commits.inTransaction(c -> claimIn(c, updateId, chatId, now));
+        return commits.inTransaction(c -> claimIn(c, updateId, chatId, null, now));
     }
 
     /**
@@ -159,17 +165,18 @@ public final class HandledUpdates {
      * update is inserted RECEIVED; one seen before is taken again only while it is RECEIVED, not given up, and
      * not leased to another instance.
      */
-    private Claim claimIn(Connection c, long updateId, long chatId, Instant now) throws SQLException {
+    private Claim claimIn(Connection c, long updateId, long chatId, String payload, Instant now) throws SQLException {
         Timestamp until = Timestamp.from(now.plus(lease));
         // A savepoint, because on PostgreSQL a failed INSERT ends the transaction unless rolled back to one.
         java.sql.Savepoint beforeInsert = c.setSavepoint();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO telegram_update (update_id, chat_id, state, "
-                + "received_at, claimed_by, lease_until) VALUES (?, ?, 'RECEIVED', ?, ?, ?)")) {
+                + "received_at, claimed_by, lease_until, payload) VALUES (?, ?, 'RECEIVED', ?, ?, ?, ?)")) {
             insert.setLong(1, updateId);
             insert.setLong(2, chatId);
             insert.setTimestamp(3, Timestamp.from(now));
             insert.setString(4, instance);
             insert.setTimestamp(5, until);
+            insert.setString(6, payload);
             insert.executeUpdate();
             return Claim.TAKEN;
         } catch (SQLException e) {
@@ -205,7 +212,7 @@ public final class HandledUpdates {
     public void markAnswered(long updateId) {
         commits.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ? WHERE update_id = ?")) {
+                    "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
                 update.setTimestamp(1, Timestamp.from(Instant.now()));
                 update.setLong(2, updateId);
                 return update.executeUpdate();
@@ -231,6 +238,32 @@ public final class HandledUpdates {
         } finally {
             inThisProcess.remove(updateId);
         }
+    }
+
+    /**
+     * The updates taken in within the last `within` and never answered, as kept (JSON), oldest first: those a
+     * process still had queued when it died, which long polling had already confirmed to Telegram. Not those
+     * given up, nor those another instance holds now.
+     */
+    public java.util.List<String> unanswered(Duration within) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT payload FROM telegram_update WHERE state = 'RECEIVED'"
+                    + " AND payload IS NOT NULL AND attempts < ? AND received_at >= ?"
+                    + " AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?) ORDER BY update_id")) {
+                Instant now = Instant.now();
+                query.setInt(1, MAX_ATTEMPTS);
+                query.setTimestamp(2, Timestamp.from(now.minus(within)));
+                query.setTimestamp(3, Timestamp.from(now));
+                query.setString(4, instance);
+                java.util.List<String> kept = new java.util.ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        kept.add(rs.getString(1));
+                    }
+                }
+                return kept;
+            }
+        });
     }
 
     public boolean isAnswered(long updateId) {

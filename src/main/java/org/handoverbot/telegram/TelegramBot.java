@@ -31,6 +31,9 @@ public final class TelegramBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
 
+    /** Telegram itself redelivers an unconfirmed update for 24 hours; a question kept by the bot, no longer. */
+    static final Duration REPLAY_WITHIN = Duration.ofHours(24);
+
     private final BotIdentity me;
     private final TelegramClient client;
     private final OutboundGate gate;
@@ -129,6 +132,8 @@ public final class TelegramBot implements AutoCloseable {
                 started.complete(bot);
                 return bot;
             }
+            // Long polling confirmed what a dead process still had queued; Telegram will not deliver it again.
+            intake.replayUnanswered(REPLAY_WITHIN);
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
             TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);

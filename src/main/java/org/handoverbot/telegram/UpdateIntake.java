@@ -58,7 +58,8 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         try {
             claims = handled.takeAll(updates.stream()
                     .filter(update -> UpdateRouter.chatOf(update).isPresent())
-                    .map(update -> new HandledUpdates.Incoming(update.getUpdateId(), UpdateRouter.chatOf(update).getAsLong()))
+                    .map(update -> new HandledUpdates.Incoming(update.getUpdateId(), UpdateRouter.chatOf(update).getAsLong(),
+                            StoredUpdates.json(update)))
                     .toList());
         } catch (RuntimeException e) {
             LOG.error("cannot record updates {} to {}: {}", updates.get(0).getUpdateId(),
@@ -75,6 +76,23 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 LOG.error("update {} could not be taken in: {}", update.getUpdateId(), e.toString());
             }
         }
+    }
+
+    /**
+     * At a start with long polling: takes in again what an earlier process took in and never answered (Telegram
+     * counts those as delivered and will not send them again), received within the last `within`, as one
+     * delivery. Returns how many were taken.
+     */
+    int replayUnanswered(Duration within) {
+        List<Update> kept = new java.util.ArrayList<>();
+        for (String json : handled.unanswered(within)) {
+            StoredUpdates.update(json).ifPresent(kept::add);
+        }
+        if (!kept.isEmpty()) {
+            LOG.info("answering {} question(s) taken in before the restart and not yet answered", kept.size());
+            consume(kept);
+        }
+        return kept.size();
     }
 
     /** Takes the update in (or says why not), counted in the metrics by outcome. */

@@ -1,0 +1,44 @@
+package org.handoverbot.telegram;
+
+import java.util.Optional;
+
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An update as Telegram's JSON, to keep with its claim until it is answered (telegram_update.payload) and to
+ * read back at the next start: the same mapping the long-polling library reads Telegram's answers with.
+ */
+final class StoredUpdates {
+
+    /** The column's size (V13); a longer update is not kept, only Telegram could deliver it again. */
+    static final int MAX_CHARS = 200_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private StoredUpdates() {
+    }
+
+    /** The update's JSON, or null when it cannot be written or is too long to keep. */
+    static String json(Update update) {
+        try {
+            String json = JSON.writeValueAsString(update);
+            return json.length() <= MAX_CHARS ? json : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The update kept as JSON, or empty when it no longer reads (a library upgrade changed the shape). */
+    static Optional<Update> update(String json) {
+        try {
+            return Optional.of(JSON.readValue(json, Update.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+}
