@@ -83,7 +83,7 @@ public final class ReviewCommand implements Callable<Integer> {
             err.println("review: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("review: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
+            err.println("review: " + KnowledgeCommands.openProblem(e));
             return 2;
         } finally {
             out.flush();

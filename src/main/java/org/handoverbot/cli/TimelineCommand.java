@@ -59,7 +59,7 @@ public final class TimelineCommand implements Callable<Integer> {
             err.println("timeline: " + e.getMessage());
             return 2;
         } catch (StoreException | org.flywaydb.core.api.FlywayException e) {
-            err.println("timeline: cannot open the database (" + KnowledgeCommands.firstLine(e.getMessage()) + ")");
+            err.println("timeline: " + KnowledgeCommands.openProblem(e));
             return 2;
         } catch (IOException e) {
             err.println("timeline: cannot write " + png + " (" + e.getMessage() + ")");

@@ -107,6 +107,8 @@ class DamagedDatabaseTest {
         for (String[] command : new String[][] {
                 {"ingest", "--db", url(), Articles.path("balad-rockets.txt").toString()},
                 {"events", "--db", url()},
+                {"timeline", "--db", url(), "--png", dir.resolve("late.png").toString()},
+                {"review", "list", "--db", url()},
                 {"backup", "--db", url(), dir.resolve("late.zip").toString()}}) {
             CommandRun refused = run(command);
             assertThat(refused.exit()).as(command[0]).isEqualTo(2);
@@ -116,6 +118,7 @@ class DamagedDatabaseTest {
                     .contains(says).contains("restore");
         }
         assertThat(dir.resolve("late.zip")).doesNotExist();
+        assertThat(dir.resolve("late.png")).doesNotExist();
     }
 
     @Test
