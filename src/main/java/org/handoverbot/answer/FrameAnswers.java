@@ -221,14 +221,9 @@ final class FrameAnswers {
 
     private Answer count(Composers c, Ask a) {
         Frame f = a.frame();
-        if (f.kind() == AskedKind.ATTACK) {
-            return c.facts().attacks(f.subject());
-        }
-        if (f.date() != null && f.dateTo() != null) {
-            return c.timeline().range(f.date(), f.dateTo());
-        }
-        if (f.relation() == Relation.BETWEEN && f.anchors().size() >= 2) {
-            return c.timeline().betweenBases(f.anchors().get(0), f.anchors().get(1));
+        Optional<Answer> attacksOrSpan = attacksOrSpan(c, f);
+        if (attacksOrSpan.isPresent()) {
+            return attacksOrSpan.get();
         }
         if (f.anchor() != null && f.relation() != null) {
             return c.timeline().beyond(f.anchor(), f.relation().later());
@@ -240,19 +235,31 @@ final class FrameAnswers {
         return c.timeline().count(f.date());
     }
 
+    /**
+     * What counting and listing answer alike: attacks when attacks are asked for, else the handovers of a span
+     * named by two dates or by two bases; empty for anything else.
+     */
+    private static Optional<Answer> attacksOrSpan(Composers c, Frame f) {
+        if (f.kind() == AskedKind.ATTACK) {
+            return Optional.of(c.facts().attacks(f.subject()));
+        }
+        if (f.date() != null && f.dateTo() != null) {
+            return Optional.of(c.timeline().range(f.date(), f.dateTo()));
+        }
+        if (f.relation() == Relation.BETWEEN && f.anchors().size() >= 2) {
+            return Optional.of(c.timeline().betweenBases(f.anchors().get(0), f.anchors().get(1)));
+        }
+        return Optional.empty();
+    }
+
     private Answer list(Composers c, Ask a) {
         Frame f = a.frame();
-        if (f.kind() == AskedKind.ATTACK) {
-            return c.facts().attacks(f.subject());
-        }
         if (f.kind() == AskedKind.ANNOUNCEMENT) {
             return c.quotes().announcements(f.speaker(), f.subject());
         }
-        if (f.date() != null && f.dateTo() != null) {
-            return c.timeline().range(f.date(), f.dateTo());
-        }
-        if (f.relation() == Relation.BETWEEN && f.anchors().size() >= 2) {
-            return c.timeline().betweenBases(f.anchors().get(0), f.anchors().get(1));
+        Optional<Answer> attacksOrSpan = attacksOrSpan(c, f);
+        if (attacksOrSpan.isPresent()) {
+            return attacksOrSpan.get();
         }
         if (f.anchor() != null && f.relation() != null) {
             return c.timeline().around(f.anchor(), f.relation().later());

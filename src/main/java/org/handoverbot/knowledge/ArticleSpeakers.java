@@ -7,6 +7,7 @@ import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.nlp.Mention;
+import org.handoverbot.text.Clitics;
 
 /**
  * How one article names and titles the people it quotes: the fullest form of the name it uses (with rank),
@@ -205,8 +206,7 @@ final class ArticleSpeakers {
                 boolean definiteName = institution && i + 1 < w.size() && !endsClause(s.rawToken(i))
                         && !NAME_STOPS.test(w.get(i + 1)) && w.get(i + 1).startsWith("ال")
                         && (w.get(i).equals("ال" + bareHead) || w.get(i).equals("وال" + bareHead));
-                if (!definiteName && !w.get(i).equals(bareHead) && !(w.get(i).length() == bareHead.length() + 1
-                        && w.get(i).endsWith(bareHead) && "وف".indexOf(w.get(i).charAt(0)) >= 0)) {
+                if (!definiteName && !w.get(i).equals(bareHead) && !Clitics.isConjoined(w.get(i), bareHead)) {
                     continue;
                 }
                 if (institution) {
@@ -250,7 +250,7 @@ final class ArticleSpeakers {
      * ([unnamed] and [institution] of quote-verbs.txt), as written, directly behind a glued و or ف.
      */
     static String withoutClitic(String raw) {
-        if (raw.length() > 1 && "وف".indexOf(raw.charAt(0)) >= 0) {
+        if (Clitics.startsWithConjunction(raw)) {
             String rest = raw.substring(1);
             for (String head : VOICE_HEADS) {
                 if (rest.startsWith(head)) {

@@ -298,7 +298,7 @@ final class QuoteVoices {
     private static final Lexicon NO_SUBJECT = Lexicon.data("quote-verbs", "name-stop", "that");
 
     /** "بحسب"، "وفق": the words that follow are the named outlet's. */
-    private static final Lexicon ACCORDING = Lexicon.of("بحسب", "حسب", "وفق", "وفقاً");
+    private static final Lexicon ACCORDING = Lexicon.data("quote-verbs", "according");
 
     /**
      * "عن TITLE NAME قوله": the words between "عن" and "قوله" name the one quoted, the title first. The title runs
@@ -316,7 +316,7 @@ final class QuoteVoices {
         }
         int about = -1;
         for (int i = subject; i < said; i++) {
-            if (w.get(i).equals("عن")) {
+            if (RELAY_FROM.isBare(w.get(i))) {
                 about = i;
             }
         }
@@ -325,7 +325,7 @@ final class QuoteVoices {
         }
         int name = about + 2;
         while (name < said && (w.get(name).startsWith("ال") || ArticleSpeakers.TITLE_HEADS.test(w.get(name))
-                || w.get(name).equals("باسم"))) {
+                || TITLE_LINK.isBare(w.get(name)))) {
             name++;
         }
         if (name >= said || name == about + 1) {
@@ -336,7 +336,9 @@ final class QuoteVoices {
     }
 
     /** "قوله"، "قولها": the relayed words follow. */
-    private static final Lexicon RELAY_TAIL = Lexicon.of("قوله", "قولها");
+    private static final Lexicon RELAY_TAIL = Lexicon.data("quote-verbs", "relay-tail");
+    private static final Lexicon RELAY_FROM = Lexicon.data("quote-verbs", "relay-from");
+    private static final Lexicon TITLE_LINK = Lexicon.data("quote-verbs", "title-link");
 
     /** "وبيّن علاوي": a surname alone is the voice the article named in full before ("حسين علاوي"). */
     private static Voice surnamed(Voice voice, List<Voice> named) {

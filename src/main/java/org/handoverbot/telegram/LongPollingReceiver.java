@@ -14,8 +14,6 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import okhttp3.OkHttpClient;
 
@@ -59,8 +57,7 @@ final class LongPollingReceiver implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> json, () -> polling,
+        TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> StoredUpdates.JSON, () -> polling,
                 () -> poller, () -> watch);
         LongPollingReceiver receiver = new LongPollingReceiver(application, poller, http, calls);
         try {

@@ -17,7 +17,8 @@ final class StoredUpdates {
     /** The column's size (V13); a longer update is not kept, only Telegram could deliver it again. */
     static final int MAX_CHARS = 200_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Telegram's JSON as the bot reads it: fields a newer Bot API adds are skipped (long polling reads with it too). */
+    static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private StoredUpdates() {

@@ -73,4 +73,17 @@ public final class Clitics {
         }
         return p;
     }
+
+    /** و or ف glued to the front of a word ("ومصدر"، "فاللجنة"): the conjunctions, not part of the word. */
+    private static final String CONJUNCTIONS = "وف";
+
+    /** Whether the word opens with a glued و or ف (and has more after it). */
+    public static boolean startsWithConjunction(String word) {
+        return word.length() > 1 && CONJUNCTIONS.indexOf(word.charAt(0)) >= 0;
+    }
+
+    /** Whether word is head with و or ف glued to its front ("ومصدر" for "مصدر"). */
+    public static boolean isConjoined(String word, String head) {
+        return word.length() == head.length() + 1 && word.endsWith(head) && startsWithConjunction(word);
+    }
 }
