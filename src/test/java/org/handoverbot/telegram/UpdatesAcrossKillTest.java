@@ -2,18 +2,22 @@ package org.handoverbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.handoverbot.bench.ReplyBurst;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
+import org.handoverbot.telegram.fake.WebhookDeliveries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * never confirmed; the fake confirms none), or, as Telegram does with long polling, it delivers nothing the dead
  * bot's next getUpdates confirmed, and the new process answers what the old one still had queued from the
  * updates it kept. No chat is answered twice, and a chat left without a reply is one whose update was marked
- * answered before the kill, in the moment between the mark and its send (at most once).
+ * answered before the kill, in the moment between the mark and its send (at most once). In webhook mode Telegram
+ * never delivers again what got 200, so the restarted bot answers what the dead one had taken in from the updates
+ * it kept, once their lease (TELEGRAM_WEBHOOK_LEASE, short here) has run out.
  */
 class UpdatesAcrossKillTest {
 
@@ -36,9 +42,13 @@ class UpdatesAcrossKillTest {
 
     private final FakeBotApiServer server = FakeBotApiServer.start();
     private Process process;
+    private WebhookDeliveries deliveries;
 
     @AfterEach
     void stop() {
+        if (deliveries != null) {
+            deliveries.close();
+        }
         if (process != null) {
             process.destroyForcibly();
         }
@@ -55,10 +65,42 @@ class UpdatesAcrossKillTest {
         killMidBurstAndRestart(false);
     }
 
+    @Test
+    void webhookQuestionsTakenInWith200AndKilledBeforeTheirAnswerAreAnsweredOnceAfterTheRestart() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> webhook = Map.of("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/hook",
+                "TELEGRAM_WEBHOOK_SECRET", "kill-test-secret", "TELEGRAM_WEBHOOK_PORT", String.valueOf(port),
+                "TELEGRAM_WEBHOOK_LEASE", "2s");
+        process = start(webhook);
+        server.awaitCalls("setWebhook", 1, WAIT); // set once the endpoint listens
+        deliveries = server.deliverToWebhooks(List.of(URI.create("http://127.0.0.1:" + port + "/hook")), 0);
+        Map<Long, Long> updateOfChat = burstThenKill();
+        List<Long> takenNotAnswered = updateOfChat.entrySet().stream()
+                .filter(e -> deliveries.acceptedBy(e.getValue()) == 0 && server.sentTo(e.getKey()).isEmpty())
+                .map(Map.Entry::getKey).toList();
+        assertThat(takenNotAnswered).as("chats whose question got 200 and no answer before the kill").isNotEmpty();
+        System.out.printf("UpdatesAcrossKillTest (webhook): %d questions taken in (200) and unanswered at the kill%n",
+                takenNotAnswered.size());
+
+        restartAndCheck(updateOfChat, webhook); // Telegram retries only what got no 200 (the fake's deliveries do)
+        assertThat(deliveries.undelivered()).isZero();
+        long answeredAfter = takenNotAnswered.stream().filter(chat -> server.sentTo(chat).size() == 1).count();
+        System.out.printf("UpdatesAcrossKillTest (webhook): %d of them answered after the restart%n", answeredAfter);
+        assertThat(answeredAfter).as("questions taken in before the kill, answered by the restarted bot").isPositive();
+    }
+
     private void killMidBurstAndRestart(boolean telegramDeliversAgain) throws Exception {
         server.loseConfirmations(telegramDeliversAgain);
-        process = start();
+        process = start(Map.of());
         server.awaitCalls("getUpdates", 1, WAIT);
+        restartAndCheck(burstThenKill(), Map.of());
+    }
+
+    /** A question from each chat, then kill -9 once a few are answered; returns each chat's update id. */
+    private Map<Long, Long> burstThenKill() throws Exception {
         Map<Long, Long> updateOfChat = new HashMap<>();
         for (long chat = 1; chat <= CHATS; chat++) {
             updateOfChat.put(chat, server.sendText(chat, ReplyBurst.QUESTIONS.get((int) chat % ReplyBurst.QUESTIONS.size())));
@@ -68,11 +110,15 @@ class UpdatesAcrossKillTest {
             Thread.sleep(2);
         }
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        return updateOfChat;
+    }
+
+    private void restartAndCheck(Map<Long, Long> updateOfChat, Map<String, String> environment) throws Exception {
         int beforeKill = server.sent().size();
         assertThat(beforeKill).as("some chats answered before the kill").isPositive();
 
-        process = start();
-        deadline = System.nanoTime() + WAIT.toNanos();
+        process = start(environment);
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (server.sent().size() == beforeKill && System.nanoTime() < deadline) {
             Thread.sleep(20); // the new process starts (slowly on a busy machine), then answers what is left
         }
@@ -108,13 +154,14 @@ class UpdatesAcrossKillTest {
         }
     }
 
-    private Process start() throws Exception {
+    private Process start(Map<String, String> environment) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), "org.handoverbot.cli.Main");
         builder.environment().put("TELEGRAM_BOT_TOKEN", server.token());
         builder.environment().put("TELEGRAM_API_URL", server.baseUri().toString());
         builder.environment().put("HANDOVER_DB_URL", "jdbc:h2:file:" + folder.resolve("handover").toAbsolutePath());
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("output.txt").toFile()));
         return builder.start();
     }
