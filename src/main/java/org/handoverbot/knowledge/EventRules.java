@@ -48,6 +48,8 @@ final class EventRules {
     /** Receiving told as done or still to come ("سيتسلّم الجيش"): who receives, whether it happened or not. */
     private static final Lexicon RECEIVING = Lexicon.data(VERBS, "receive", "receive-ahead", "receive-present");
     private static final Lexicon SUBJUNCTIVE = Lexicon.data(VERBS, "subjunctive");
+    /** How many words a base may stand before the step to come it is the subject of. */
+    private static final int PLAN_AFTER_BASE = 6;
     private static final Lexicon HAND_OVER_AFTER = Lexicon.data(VERBS, "hand-over-after");
     private static final Lexicon GIVE = Lexicon.data(VERBS, "give");
     private static final Lexicon DONE_PASSIVE = Lexicon.data(VERBS, "passive");
@@ -252,6 +254,27 @@ final class EventRules {
             claimed.add(b);
             out.add(handover(s, mentions, dates, meta, quotes, status, b.entry().id(), null, b.start(), from, to,
                     giverBefore));
+        }
+
+        // "القوة الفرنسية في معسكر أبو غريب ستغادر موقعها الأسبوع المقبل", "«انسحاب قوات التحالف من عين الأسد سيكون
+        // يوم 15 أيلول المقبل»": a base no other rule took, the subject of a step to come later in its clause
+        if (handoverWords) {
+            List<Mention> subjects = bases.stream().filter(b -> !claimed.contains(b)).toList();
+            for (int k = 0; k < subjects.size(); k++) {
+                Mention b = subjects.get(k);
+                Optional<Integer> marker = s.find(b.end(), PLAN_WORDS)
+                        .filter(p -> p - b.end() <= PLAN_AFTER_BASE && sameClause(s, b.end(), p));
+                if (marker.isEmpty()) {
+                    continue;
+                }
+                claimed.add(b);
+                int next = k + 1 < subjects.size() ? subjects.get(k + 1).start() : w.size();
+                String[] parties = withGiverBefore(parties(s, mentions, false), giverBefore);
+                ArticleDates.Found day = planDay(s, allDates, marker.get(), marker.get(), next, true, meta.published());
+                out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
+                        parties[1], day == null ? null : day.date(), null, List.of(), clause(s, marker.get()),
+                        sourceAt(s, b.start(), quotes, meta), day == null ? null : day.flag(), null));
+            }
         }
 
         // "وكان التحالف قد سلّم القاعدة أمس": the base the article last named; "معسكر الغزلاني": one it does not know
