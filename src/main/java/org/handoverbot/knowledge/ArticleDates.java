@@ -249,7 +249,7 @@ final class ArticleDates {
     }
 
     /** [month number, index after the name] for a month name at i, "آذار/مارس" pairs included. */
-    private static int[] monthAt(List<String> words, int i) {
+    static int[] monthAt(List<String> words, int i) {
         for (int n = LONGEST_MONTH_NAME; n >= 1; n--) {
             if (i + n > words.size()) {
                 continue;

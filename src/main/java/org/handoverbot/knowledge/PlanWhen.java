@@ -7,7 +7,7 @@ import java.util.Optional;
  * The time a planned step is set for when its report names no day ("الأسبوع المقبل", "خلال أيلول المقبل", "خلال
  * الأيام القليلة المقبلة", "قريباً"), found in the words of the plan as stored (the event's summary, the article's
  * own words) and given back as written: answers show it beside the report's date rather than turn it into a day.
- * The words are models/extraction/days.txt ([next], [next-plural], [ahead-head], [soon]).
+ * The words are models/extraction/days.txt ([next], [next-plural], [ahead-head], [time-noun], [soon]; month names from the JDK as in ArticleDates).
  */
 public final class PlanWhen {
 
@@ -15,6 +15,7 @@ public final class PlanWhen {
     private static final Lexicon AHEAD_END = Lexicon.data(DAYS, "next", "next-plural");
     private static final Lexicon AHEAD_HEAD = Lexicon.data(DAYS, "ahead-head");
     private static final Lexicon SOON = Lexicon.data(DAYS, "soon");
+    private static final Lexicon TIME_NOUN = Lexicon.data(DAYS, "time-noun");
     /** How far before its last word such a time may start ("خلال الأيام القليلة المقبلة"). */
     private static final int LONGEST = 4;
 
@@ -36,12 +37,17 @@ public final class PlanWhen {
                     continue;
                 }
                 int start = k - 1;
+                boolean time = false;
                 for (int j = k - 1; j >= Math.max(0, k - LONGEST) && !ArticleSpeakers.endsClause(s.rawToken(j)); j--) {
+                    time |= TIME_NOUN.test(w.get(j)) || ArticleDates.monthAt(w, j) != null;
                     if (AHEAD_HEAD.test(w.get(j))) {
                         start = j;
                     }
                 }
-                return Optional.of(ArticleSpeakers.clean(s.raw(start, k + 1)));
+                // "الخطوة المقبلة" is the next step, not a time
+                if (time) {
+                    return Optional.of(ArticleSpeakers.clean(s.raw(start, k + 1)));
+                }
             }
         }
         return Optional.empty();

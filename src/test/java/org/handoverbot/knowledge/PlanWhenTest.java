@@ -25,6 +25,7 @@ class PlanWhenTest {
     @Test
     void wordsThatNameNoTimeStillToComeGiveNone() {
         assertThat(PlanWhen.in("الخطوة التالية قد تكون الانسحاب من القيارة، بحسب جدولٍ زمني")).isEmpty();
+        assertThat(PlanWhen.in("الخطوة المقبلة")).isEmpty();
         assertThat(PlanWhen.in(null)).isEmpty();
     }
 }
