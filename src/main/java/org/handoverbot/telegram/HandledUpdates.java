@@ -7,8 +7,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.GroupCommit;
@@ -20,8 +25,11 @@ import org.handoverbot.knowledge.GroupCommit;
  * it in; see {@link Claim}).
  * An update is claimed before it is queued and marked answered just before its reply goes out: a crash in
  * between loses no question (the next process handles it again), a crash after never sends a second reply.
+ * Long polling on H2's file marks through a journal beside the database ({@link #journaled}).
  */
-public final class HandledUpdates {
+public final class HandledUpdates implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HandledUpdates.class);
 
     /** A RECEIVED update that made the bot fail this many times is given up, so one poison update can't crash-loop it. */
     static final int MAX_ATTEMPTS = 3;
@@ -49,6 +57,11 @@ public final class HandledUpdates {
     private final String instance;
     private final Duration lease;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
+    /** With a journal: answered marks written to it and not yet moved into the table. */
+    private final Optional<AnsweredJournal> journal;
+    private final Set<Long> answeredNotMoved = ConcurrentHashMap.newKeySet();
+    private final Object moving = new Object();
+    private final Optional<ScheduledExecutorService> mover;
     private final java.util.concurrent.atomic.AtomicLong claimsTaken = new java.util.concurrent.atomic.AtomicLong();
 
     /** For one receiver (long polling): an update another process took in and never answered is taken at once. */
@@ -61,10 +74,49 @@ public final class HandledUpdates {
      * lease, so an instance that gets the update again meanwhile leaves it to this one.
      */
     public HandledUpdates(Database database, String instance, Duration lease) {
+        this(database, instance, lease, Optional.empty());
+    }
+
+    private HandledUpdates(Database database, String instance, Duration lease, Optional<AnsweredJournal> journal) {
         this.database = database;
         this.commits = new GroupCommit(database);
         this.instance = instance;
         this.lease = lease;
+        this.journal = journal;
+        this.mover = journal.map(j -> Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "answered-marks");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        try {
+            journal.ifPresent(this::takeInLeftBehind);
+            mover.ifPresent(m -> m.scheduleWithFixedDelay(this::moveQuietly, MOVE_EVERY.toMillis(), MOVE_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * For the one receiver of an embedded database (long polling on H2's file): answered marks go to a journal
+     * beside the database file and into the table in batches ({@link AnsweredJournal}: a commit per reply was most
+     * of a reply's cost under a burst). Marks a killed process left in the journal are moved into the table first.
+     * Anywhere else (PostgreSQL, several instances behind a webhook, a database in memory, or another process
+     * holding the journal) each mark is its own commit, as with {@link #HandledUpdates(Database)}. Close it after
+     * the last reply.
+     */
+    public static HandledUpdates journaled(Database database) {
+        return new HandledUpdates(database, "bot-" + java.util.UUID.randomUUID(), Duration.ZERO,
+                database.localFile().flatMap(AnsweredJournal::beside));
+    }
+
+    /** How often journaled marks are moved into the table (and the most they wait there while the bot runs). */
+    static final Duration MOVE_EVERY = Duration.ofMillis(250);
+
+    /** Whether answered marks go through a journal (see {@link #journaled}). */
+    public boolean isJournaled() {
+        return journal.isPresent();
     }
 
     /** True when the caller should handle the update: it is new, or an earlier process took it in but never answered. */
@@ -74,7 +126,7 @@ public final class HandledUpdates {
 
     /** Claims the update for this instance, or says why not. */
     public Claim take(long updateId, long chatId) {
-        if (!inThisProcess.add(updateId)) {
+        if (answeredNotMoved.contains(updateId) || !inThisProcess.add(updateId)) {
             return Claim.HANDLED;
         }
         Claim claim;
@@ -96,7 +148,8 @@ public final class HandledUpdates {
         java.util.Map<Long, Claim> answer = new java.util.LinkedHashMap<>();
         java.util.List<Incoming> toClaim = new java.util.ArrayList<>();
         for (Incoming update : updates) {
-            if (answer.containsKey(update.updateId()) || !inThisProcess.add(update.updateId())) {
+            if (answer.containsKey(update.updateId()) || answeredNotMoved.contains(update.updateId())
+                    || !inThisProcess.add(update.updateId())) {
                 answer.putIfAbsent(update.updateId(), Claim.HANDLED);
             } else {
                 answer.put(update.updateId(), null);
@@ -210,15 +263,78 @@ public final class HandledUpdates {
 
     /** Called just before the first message of the reply goes out (or when the update needs no reply). */
     public void markAnswered(long updateId) {
-        commits.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
-                update.setTimestamp(1, Timestamp.from(Instant.now()));
-                update.setLong(2, updateId);
-                return update.executeUpdate();
+        if (journal.isPresent()) {
+            answeredNotMoved.add(updateId);
+            try {
+                journal.get().append(updateId, Instant.now());
+            } catch (RuntimeException e) {
+                answeredNotMoved.remove(updateId);
+                throw e;
             }
-        });
+        } else {
+            commits.inTransaction(c -> markIn(c, List.of(new AnsweredJournal.Mark(updateId, Instant.now()))));
+        }
         inThisProcess.remove(updateId);
+    }
+
+    private static int markIn(Connection c, List<AnsweredJournal.Mark> marks) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
+            for (AnsweredJournal.Mark mark : marks) {
+                update.setTimestamp(1, Timestamp.from(mark.answeredAt()));
+                update.setLong(2, mark.updateId());
+                update.addBatch();
+            }
+            return java.util.Arrays.stream(update.executeBatch()).sum();
+        }
+    }
+
+    /** At start: the marks a killed process left in the journal go into the table before any update is taken in. */
+    private void takeInLeftBehind(AnsweredJournal journal) {
+        List<AnsweredJournal.Mark> left = journal.leftBehind();
+        if (!left.isEmpty()) {
+            database.inTransaction(c -> markIn(c, left));
+            LOG.info("{} answered marks left in {} by the last run are in the database now", left.size(), journal.file());
+        }
+        journal.forgetLeftBehind();
+    }
+
+    /** Moves the journal's marks into the table (one commit); they stay in the journal until that commit is done. */
+    void moveMarks() {
+        AnsweredJournal j = journal.orElseThrow();
+        // Not the journal's own lock: replies keep appending while a batch is committed.
+        synchronized (moving) {
+            List<AnsweredJournal.Mark> batch = j.batch();
+            if (batch.isEmpty()) {
+                return;
+            }
+            commits.inTransaction(c -> markIn(c, batch));
+            j.moved();
+            batch.forEach(mark -> answeredNotMoved.remove(mark.updateId()));
+        }
+    }
+
+    private void moveQuietly() {
+        try {
+            moveMarks();
+        } catch (RuntimeException e) {
+            // Kept in the journal and tried again at the next move, or taken in at the next start.
+            LOG.warn("cannot move answered marks into the database yet: {}", e.toString());
+        }
+    }
+
+    /** Moves what the journal holds into the table and lets it go (after the last reply went out). */
+    @Override
+    public void close() {
+        mover.ifPresent(ScheduledExecutorService::shutdownNow);
+        journal.ifPresent(j -> {
+            try {
+                moveMarks();
+            } catch (RuntimeException e) {
+                LOG.warn("answered marks stay in {} and go into the database at the next start: {}", j.file(), e.toString());
+            }
+            j.close();
+        });
     }
 
     /**
@@ -247,7 +363,7 @@ public final class HandledUpdates {
      */
     public java.util.List<String> unanswered(Duration within) {
         return database.inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT payload FROM telegram_update WHERE state = 'RECEIVED'"
+            try (PreparedStatement query = c.prepareStatement("SELECT payload, update_id FROM telegram_update WHERE state = 'RECEIVED'"
                     + " AND payload IS NOT NULL AND attempts < ? AND received_at >= ?"
                     + " AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?) ORDER BY update_id")) {
                 Instant now = Instant.now();
@@ -258,7 +374,9 @@ public final class HandledUpdates {
                 java.util.List<String> kept = new java.util.ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        kept.add(rs.getString(1));
+                        if (!answeredNotMoved.contains(rs.getLong(2))) {
+                            kept.add(rs.getString(1));
+                        }
                     }
                 }
                 return kept;
@@ -267,6 +385,9 @@ public final class HandledUpdates {
     }
 
     public boolean isAnswered(long updateId) {
+        if (answeredNotMoved.contains(updateId)) {
+            return true;
+        }
         return database.inTransaction(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT state FROM telegram_update WHERE update_id = ?")) {
                 query.setLong(1, updateId);

@@ -105,4 +105,85 @@ class HandledUpdatesTest {
             assertThat(handled.forgetOlderThan(Duration.ofSeconds(-1))).isEqualTo(1);
         }
     }
+
+    @Test
+    void aJournaledMarkCostsNoCommitAndCountsAsAnsweredAtOnce() throws Exception {
+        try (Database db = open(); HandledUpdates handled = HandledUpdates.journaled(db)) {
+            assertThat(handled.isJournaled()).isTrue();
+            assertThat(handled.claim(11, 110)).isTrue();
+            long commitsBefore = commits(db);
+            handled.markAnswered(11);
+            assertThat(commits(db)).as("the mark is a line in the journal, not a commit").isEqualTo(commitsBefore);
+            assertThat(handled.isAnswered(11)).isTrue();
+            assertThat(handled.claim(11, 110)).as("delivered again before the move").isFalse();
+            assertThat(handled.unanswered(Duration.ofHours(1))).isEmpty();
+        }
+    }
+
+    @Test
+    void journaledMarksAreInTheTableAfterTheCloseAndTheJournalIsEmpty() {
+        try (Database db = open()) {
+            try (HandledUpdates handled = HandledUpdates.journaled(db)) {
+                for (long id = 21; id <= 23; id++) {
+                    handled.claim(id, id * 10);
+                    handled.markAnswered(id);
+                }
+            }
+            HandledUpdates plain = new HandledUpdates(db);
+            assertThat(java.util.stream.LongStream.rangeClosed(21, 23).allMatch(plain::isAnswered)).isTrue();
+        }
+        assertThat(folder.resolve("handover.answered").toFile().length()).isZero();
+    }
+
+    @Test
+    void journaledMarksMoveIntoTheTableWhileTheBotRuns() throws Exception {
+        try (Database db = open(); HandledUpdates handled = HandledUpdates.journaled(db)) {
+            handled.claim(31, 310);
+            handled.markAnswered(31);
+            HandledUpdates plain = new HandledUpdates(db);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!plain.isAnswered(31) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(plain.isAnswered(31)).as("moved within a few moves of %s", HandledUpdates.MOVE_EVERY).isTrue();
+        }
+    }
+
+    @Test
+    void marksAKilledProcessLeftInTheJournalAreInTheTableBeforeTheNextTakesAnythingIn() throws Exception {
+        try (Database db = open()) {
+            HandledUpdates killed = new HandledUpdates(db);
+            killed.claim(41, 410);
+            killed.claim(42, 420);
+        }
+        // What a kill -9 leaves: 41's mark written whole, 42's cut short (its reply never left).
+        java.nio.file.Files.writeString(folder.resolve("handover.answered"), "41 1764403200000\n42 17644");
+        try (Database db = open(); HandledUpdates next = HandledUpdates.journaled(db)) {
+            HandledUpdates plain = new HandledUpdates(db);
+            assertThat(plain.isAnswered(41)).as("in the table at once").isTrue();
+            assertThat(plain.isAnswered(42)).isFalse();
+            var claims = next.takeAll(java.util.List.of(new HandledUpdates.Incoming(41, 410), new HandledUpdates.Incoming(42, 420)));
+            assertThat(claims).containsEntry(41L, HandledUpdates.Claim.HANDLED).containsEntry(42L, HandledUpdates.Claim.TAKEN);
+        }
+    }
+
+    @Test
+    void aSecondReceiverOnTheSameDatabaseMarksInTheTableItself() {
+        try (Database db = open(); HandledUpdates first = HandledUpdates.journaled(db);
+             HandledUpdates second = HandledUpdates.journaled(db)) {
+            assertThat(first.isJournaled()).isTrue();
+            assertThat(second.isJournaled()).as("the journal is held by the first").isFalse();
+            second.claim(51, 510);
+            second.markAnswered(51);
+            assertThat(new HandledUpdates(db).isAnswered(51)).isTrue();
+        }
+    }
+
+    @Test
+    void aDatabaseInMemoryHasNoJournal() {
+        try (Database db = Database.open("jdbc:h2:mem:journal-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+             HandledUpdates handled = HandledUpdates.journaled(db)) {
+            assertThat(handled.isJournaled()).isFalse();
+        }
+    }
 }
