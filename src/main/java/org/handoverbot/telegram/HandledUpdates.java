@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +59,9 @@ public final class HandledUpdates implements AutoCloseable {
     private final String instance;
     private final Duration lease;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
-    /** With a journal: answered marks written to it and not yet moved into the table. */
-    private final Optional<AnsweredJournal> journal;
+    /** With a journal: claims and answered marks are written there and moved into the table in batches. */
+    private final Optional<UpdateJournal> journal;
+    private final JournalMoves moves;
     private final Set<Long> answeredNotMoved = ConcurrentHashMap.newKeySet();
     private final Object moving = new Object();
     private final Optional<ScheduledExecutorService> mover;
@@ -77,14 +80,15 @@ public final class HandledUpdates implements AutoCloseable {
         this(database, instance, lease, Optional.empty());
     }
 
-    private HandledUpdates(Database database, String instance, Duration lease, Optional<AnsweredJournal> journal) {
+    private HandledUpdates(Database database, String instance, Duration lease, Optional<UpdateJournal> journal) {
         this.database = database;
         this.commits = new GroupCommit(database);
         this.instance = instance;
         this.lease = lease;
         this.journal = journal;
+        this.moves = new JournalMoves(instance);
         this.mover = journal.map(j -> Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "answered-marks");
+            Thread thread = new Thread(runnable, "update-journal");
             thread.setDaemon(true);
             return thread;
         }));
@@ -99,22 +103,22 @@ public final class HandledUpdates implements AutoCloseable {
     }
 
     /**
-     * For the one receiver of an embedded database (long polling on H2's file): answered marks go to a journal
-     * beside the database file and into the table in batches ({@link AnsweredJournal}: a commit per reply was most
-     * of a reply's cost under a burst). Marks a killed process left in the journal are moved into the table first.
-     * Anywhere else (PostgreSQL, several instances behind a webhook, a database in memory, or another process
-     * holding the journal) each mark is its own commit, as with {@link #HandledUpdates(Database)}. Close it after
-     * the last reply.
+     * For the one receiver of an embedded database (long polling on H2's file): claims and answered marks go to a
+     * journal beside the database file and into the table in batches ({@link UpdateJournal}: a commit per reply
+     * was most of a reply's cost under a burst). What a killed process left in the journal is moved into the
+     * table first. Anywhere else (PostgreSQL, several instances behind a webhook, a database in memory, or another
+     * process holding the journal) claims and marks are commits, as with {@link #HandledUpdates(Database)}. Close
+     * it after the last reply.
      */
     public static HandledUpdates journaled(Database database) {
         return new HandledUpdates(database, "bot-" + java.util.UUID.randomUUID(), Duration.ZERO,
-                database.localFile().flatMap(AnsweredJournal::beside));
+                database.localFile().flatMap(UpdateJournal::beside));
     }
 
-    /** How often journaled marks are moved into the table (and the most they wait there while the bot runs). */
+    /** How often the journal is moved into the table (and the most a record waits there while the bot runs). */
     static final Duration MOVE_EVERY = Duration.ofMillis(250);
 
-    /** Whether answered marks go through a journal (see {@link #journaled}). */
+    /** Whether claims and marks go through a journal (see {@link #journaled}). */
     public boolean isJournaled() {
         return journal.isPresent();
     }
@@ -131,7 +135,9 @@ public final class HandledUpdates implements AutoCloseable {
         }
         Claim claim;
         try {
-            claim = tryClaim(updateId, chatId);
+            claim = journal.isPresent()
+                    ? takeInJournal(List.of(new Incoming(updateId, chatId)), Instant.now()).get(0)
+                    : tryClaim(updateId, chatId);
         } catch (RuntimeException e) {
             inThisProcess.remove(updateId);
             throw e;
@@ -162,7 +168,7 @@ public final class HandledUpdates implements AutoCloseable {
         java.util.List<Claim> found;
         try {
             Instant now = Instant.now();
-            found = commits.inTransaction(c -> {
+            found = journal.isPresent() ? takeInJournal(toClaim, now) : commits.inTransaction(c -> {
                 java.util.List<Claim> each = new java.util.ArrayList<>(toClaim.size());
                 for (Incoming update : toClaim) {
                     each.add(claimIn(c, update.updateId(), update.chatId(), update.payload(), now));
@@ -170,6 +176,14 @@ public final class HandledUpdates implements AutoCloseable {
                 return each;
             });
         } catch (RuntimeException e) {
+            if (journal.isPresent()) {
+                // The table cannot be read or the journal written: these go without the guard.
+                toClaim.forEach(update -> {
+                    inThisProcess.remove(update.updateId());
+                    answer.remove(update.updateId());
+                });
+                return answer;
+            }
             // One claim spoiled the transaction: claim each alone, so only that one goes without the guard.
             for (Incoming update : toClaim) {
                 inThisProcess.remove(update.updateId());
@@ -206,6 +220,42 @@ public final class HandledUpdates implements AutoCloseable {
             forgetOlderThan(KEEP);
         }
         return claim;
+    }
+
+    /**
+     * Claims with a journal: decided from the rows (read, no commit) as {@link #claimIn} decides, and written to
+     * the journal in one write before the caller queues anything. The updates are in this process's hands
+     * (inThisProcess) until answered, so no row of theirs that is still only in the journal is ever needed here.
+     */
+    private List<Claim> takeInJournal(List<Incoming> toClaim, Instant now) {
+        Map<Long, JournalMoves.Row> rows;
+        try (Connection c = database.connection()) {
+            rows = JournalMoves.rows(c, toClaim.stream().map(Incoming::updateId).toList());
+        } catch (SQLException e) {
+            throw new org.handoverbot.knowledge.StoreException("database error: " + e.getMessage(), e);
+        }
+        List<Claim> each = new ArrayList<>(toClaim.size());
+        List<UpdateJournal.Taken> taken = new ArrayList<>();
+        for (Incoming update : toClaim) {
+            JournalMoves.Row row = rows.get(update.updateId());
+            Claim claim;
+            if (row == null) {
+                claim = Claim.TAKEN;
+                taken.add(new UpdateJournal.Taken(update.updateId(), update.chatId(), now, 1, update.payload()));
+            } else if (!row.state().equals("RECEIVED") || row.attempts() >= MAX_ATTEMPTS) {
+                claim = Claim.HANDLED;
+            } else if (row.leaseUntil() != null && row.leaseUntil().isAfter(now) && !instance.equals(row.claimedBy())) {
+                claim = Claim.BUSY_ELSEWHERE;
+            } else {
+                claim = Claim.TAKEN;
+                taken.add(new UpdateJournal.Taken(update.updateId(), update.chatId(), now, row.attempts() + 1, null));
+            }
+            each.add(claim);
+        }
+        if (!taken.isEmpty()) {
+            journal.orElseThrow().append(taken);
+        }
+        return each;
     }
 
     private Claim tryClaim(long updateId, long chatId) {
@@ -266,60 +316,62 @@ public final class HandledUpdates implements AutoCloseable {
         if (journal.isPresent()) {
             answeredNotMoved.add(updateId);
             try {
-                journal.get().append(updateId, Instant.now());
+                journal.get().append(List.of(new UpdateJournal.Answered(updateId, Instant.now())));
             } catch (RuntimeException e) {
                 answeredNotMoved.remove(updateId);
                 throw e;
             }
         } else {
-            commits.inTransaction(c -> markIn(c, List.of(new AnsweredJournal.Mark(updateId, Instant.now()))));
+            commits.inTransaction(c -> {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
+                    update.setTimestamp(1, Timestamp.from(Instant.now()));
+                    update.setLong(2, updateId);
+                    return update.executeUpdate();
+                }
+            });
         }
         inThisProcess.remove(updateId);
     }
 
-    private static int markIn(Connection c, List<AnsweredJournal.Mark> marks) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
-            for (AnsweredJournal.Mark mark : marks) {
-                update.setTimestamp(1, Timestamp.from(mark.answeredAt()));
-                update.setLong(2, mark.updateId());
-                update.addBatch();
-            }
-            return java.util.Arrays.stream(update.executeBatch()).sum();
-        }
-    }
-
-    /** At start: the marks a killed process left in the journal go into the table before any update is taken in. */
-    private void takeInLeftBehind(AnsweredJournal journal) {
-        List<AnsweredJournal.Mark> left = journal.leftBehind();
+    /** At start: what a killed process left in the journal goes into the table before any update is taken in. */
+    private void takeInLeftBehind(UpdateJournal journal) {
+        List<UpdateJournal.Entry> left = journal.leftBehind();
         if (!left.isEmpty()) {
-            database.inTransaction(c -> markIn(c, left));
-            LOG.info("{} answered marks left in {} by the last run are in the database now", left.size(), journal.file());
+            database.inTransaction(c -> {
+                moves.write(c, left);
+                return null;
+            });
+            LOG.info("{} records left in {} by the last run are in the database now", left.size(), journal.file());
         }
         journal.forgetLeftBehind();
     }
 
-    /** Moves the journal's marks into the table (one commit); they stay in the journal until that commit is done. */
-    void moveMarks() {
-        AnsweredJournal j = journal.orElseThrow();
-        // Not the journal's own lock: replies keep appending while a batch is committed.
+    /** Moves the journal into the table (one commit); its records stay in the journal until that commit is done. */
+    void moveJournal() {
+        UpdateJournal j = journal.orElseThrow();
+        // Not the journal's own lock: claims and replies keep appending while a batch is committed.
         synchronized (moving) {
-            List<AnsweredJournal.Mark> batch = j.batch();
+            List<UpdateJournal.Entry> batch = j.batch();
             if (batch.isEmpty()) {
                 return;
             }
-            commits.inTransaction(c -> markIn(c, batch));
+            commits.inTransaction(c -> {
+                moves.write(c, batch);
+                return null;
+            });
             j.moved();
-            batch.forEach(mark -> answeredNotMoved.remove(mark.updateId()));
+            batch.stream().filter(UpdateJournal.Answered.class::isInstance)
+                    .forEach(entry -> answeredNotMoved.remove(entry.updateId()));
         }
     }
 
     private void moveQuietly() {
         try {
-            moveMarks();
+            moveJournal();
         } catch (RuntimeException e) {
             // Kept in the journal and tried again at the next move, or taken in at the next start.
-            LOG.warn("cannot move answered marks into the database yet: {}", e.toString());
+            LOG.warn("cannot move the update journal into the database yet: {}", e.toString());
         }
     }
 
@@ -329,9 +381,9 @@ public final class HandledUpdates implements AutoCloseable {
         mover.ifPresent(ScheduledExecutorService::shutdownNow);
         journal.ifPresent(j -> {
             try {
-                moveMarks();
+                moveJournal();
             } catch (RuntimeException e) {
-                LOG.warn("answered marks stay in {} and go into the database at the next start: {}", j.file(), e.toString());
+                LOG.warn("the update journal stays in {} and goes into the database at the next start: {}", j.file(), e.toString());
             }
             j.close();
         });
@@ -343,6 +395,9 @@ public final class HandledUpdates implements AutoCloseable {
      */
     public void release(long updateId) {
         try {
+            if (journal.isPresent()) {
+                moveJournal(); // its claim may still be only in the journal
+            }
             database.inTransaction(c -> {
                 try (PreparedStatement update = c.prepareStatement(
                         "UPDATE telegram_update SET attempts = attempts - 1, lease_until = NULL WHERE update_id = ? "

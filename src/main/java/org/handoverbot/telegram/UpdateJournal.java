@@ -17,29 +17,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * "Answered" marks of Telegram updates, appended to a file beside an embedded database just before each reply
- * goes out, and moved into the table telegram_update in batches ({@link HandledUpdates}).
+ * What the duplicate guard ({@link HandledUpdates}) records of Telegram updates, appended to a file beside an
+ * embedded database and moved into the table telegram_update in batches: an update taken in (with its JSON, so a
+ * restart can answer it), before it is queued, and "answered", just before its reply goes out.
  *
- * <p>Why a file: the mark must be written before the reply leaves, so that a kill -9 right after never answers
- * the update a second time. On H2 every commit writes a new chunk of the store and the census record beside it;
- * one commit per reply was most of what a reply cost under a burst (BENCHMARKS.md, "Telegram load"). A line
- * written to a file reaches the operating system just as an H2 commit does (neither is synced to the device, and
- * both survive the process being killed), for a fraction of the cost. What the file holds when a process dies is
- * moved into the table by the next one, before it takes in any update.
+ * <p>Why a file: each record must be written before the step it guards, so that a kill -9 right after neither
+ * loses the question nor answers it a second time. On H2 every commit writes a new chunk of the store and the
+ * census record beside it; a commit per reply was most of what a reply cost under a burst (BENCHMARKS.md,
+ * "Telegram load"). A line written to a file reaches the operating system just as an H2 commit does (neither is
+ * synced to the device, and both survive the process being killed), for a fraction of the cost. What the file
+ * holds when a process dies is moved into the table by the next one, before it takes in any update.
  *
- * <p>One line per mark: {@code UPDATE_ID EPOCH_MILLIS}. A line cut short by a kill belongs to a mark whose
- * reply never left (the mark returns only once its line is written), so it is ignored. The batch being moved is
- * renamed NAME.answered.moving first, so marks written meanwhile go to a new file and nothing is lost between.
- * One process holds the journal (an operating-system lock on the file); another process on the same database
- * gets none and marks in the table directly.
+ * <p>One line per record: {@code T UPDATE_ID CHAT_ID EPOCH_MILLIS ATTEMPTS JSON} (taken in; JSON is "-" when not
+ * kept; Jackson writes it on one line) and {@code A UPDATE_ID EPOCH_MILLIS} (answered). A line cut short by a kill
+ * belongs to a record whose step never happened (a record returns only once its line is written), so it is
+ * ignored. The batch being moved is renamed NAME.updates.moving first, so records written meanwhile go to a new
+ * file and nothing is lost between. One process holds the journal (an operating-system lock on a file beside it);
+ * another process on the same database gets none and records in the table directly.
  */
-final class AnsweredJournal implements AutoCloseable {
+final class UpdateJournal implements AutoCloseable {
 
-    /** One mark as written. */
-    record Mark(long updateId, Instant answeredAt) {
+    /** One line of the journal. */
+    sealed interface Entry permits Taken, Answered {
+        long updateId();
     }
 
-    static final String SUFFIX = ".answered";
+    /** Taken in: a new update (attempts 1) or one taken again (the attempts it has now); payload may be null. */
+    record Taken(long updateId, long chatId, Instant at, int attempts, String payload) implements Entry {
+    }
+
+    /** Answered: its reply was about to go out. */
+    record Answered(long updateId, Instant at) implements Entry {
+    }
+
+    static final String SUFFIX = ".updates";
     private static final String MOVING = ".moving";
 
     private final Path file;
@@ -49,7 +60,7 @@ final class AnsweredJournal implements AutoCloseable {
     private FileChannel channel; // guarded by this
     private boolean closed; // guarded by this
 
-    private AnsweredJournal(Path file, FileChannel lockChannel, FileLock lock) throws IOException {
+    private UpdateJournal(Path file, FileChannel lockChannel, FileLock lock) throws IOException {
         this.file = file;
         this.moving = file.resolveSibling(file.getFileName() + MOVING);
         this.lockChannel = lockChannel;
@@ -61,7 +72,7 @@ final class AnsweredJournal implements AutoCloseable {
      * The journal beside a database file (NAME.mv.db gives NAME.answered), or empty when another process (or
      * another bot in this one) holds it already.
      */
-    static Optional<AnsweredJournal> beside(Path databaseFile) {
+    static Optional<UpdateJournal> beside(Path databaseFile) {
         String name = databaseFile.getFileName().toString().replaceFirst("\\.mv\\.db$", "");
         Path file = databaseFile.resolveSibling(name + SUFFIX);
         Path lockFile = databaseFile.resolveSibling(name + SUFFIX + ".lock");
@@ -78,18 +89,18 @@ final class AnsweredJournal implements AutoCloseable {
                 lockChannel.close();
                 return Optional.empty();
             }
-            return Optional.of(new AnsweredJournal(file, lockChannel, lock));
+            return Optional.of(new UpdateJournal(file, lockChannel, lock));
         } catch (IOException e) {
             closeQuietly(lockChannel);
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The marks a process left behind (a batch it was moving and the file it was writing), oldest first. */
-    synchronized List<Mark> leftBehind() {
-        List<Mark> marks = new ArrayList<>(read(moving));
-        marks.addAll(read(file));
-        return marks;
+    /** The records a process left behind (a batch it was moving and the file it was writing), oldest first. */
+    synchronized List<Entry> leftBehind() {
+        List<Entry> entries = new ArrayList<>(read(moving));
+        entries.addAll(read(file));
+        return entries;
     }
 
     /** After {@link #leftBehind} went into the table: both files are emptied. */
@@ -102,15 +113,30 @@ final class AnsweredJournal implements AutoCloseable {
         }
     }
 
-    /** Writes the mark; when this returns, a kill -9 of the process no longer loses it. */
-    synchronized void append(long updateId, Instant answeredAt) {
+    /** Writes the records in one write; when this returns, a kill -9 of the process no longer loses them. */
+    void append(List<? extends Entry> entries) {
+        StringBuilder lines = new StringBuilder();
+        for (Entry entry : entries) {
+            if (entry instanceof Taken t) {
+                lines.append("T ").append(t.updateId()).append(' ').append(t.chatId()).append(' ')
+                        .append(t.at().toEpochMilli()).append(' ').append(t.attempts()).append(' ')
+                        .append(t.payload() == null ? "-" : oneLine(t.payload()));
+            } else if (entry instanceof Answered a) {
+                lines.append("A ").append(a.updateId()).append(' ').append(a.at().toEpochMilli());
+            }
+            lines.append('\n');
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        write(bytes);
+    }
+
+    private synchronized void write(ByteBuffer bytes) {
         if (closed) {
             throw new IllegalStateException("the journal " + file + " is closed");
         }
-        ByteBuffer line = ByteBuffer.wrap((updateId + " " + answeredAt.toEpochMilli() + "\n").getBytes(StandardCharsets.US_ASCII));
         try {
-            while (line.hasRemaining()) {
-                channel.write(line);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + file + ": " + e.getMessage(), e);
@@ -121,7 +147,7 @@ final class AnsweredJournal implements AutoCloseable {
      * The marks to move into the table now: the batch left from a move that failed, or else every mark written
      * so far (the file is set aside and a new one begun). Call {@link #moved} once they are committed.
      */
-    synchronized List<Mark> batch() {
+    synchronized List<Entry> batch() {
         try {
             if (!Files.exists(moving)) {
                 if (channel.size() == 0) {
@@ -178,29 +204,44 @@ final class AnsweredJournal implements AutoCloseable {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
-    private static List<Mark> read(Path file) {
+    /** JSON as Jackson writes it has no raw line break; should one come, it must not split the record. */
+    private static String oneLine(String json) {
+        return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    private static List<Entry> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        List<Mark> marks = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         int end = text.lastIndexOf('\n'); // what follows the last newline was cut short by a kill
         for (String line : text.substring(0, end + 1).split("\n")) {
-            String[] parts = line.strip().split(" ");
-            if (parts.length == 2) {
-                try {
-                    marks.add(new Mark(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))));
-                } catch (NumberFormatException e) {
-                    // not a line this class wrote: skipped, as a cut line is
-                }
+            try {
+                parse(line).ifPresent(entries::add);
+            } catch (RuntimeException e) {
+                // not a line this class wrote: skipped, as a cut line is
             }
         }
-        return marks;
+        return entries;
+    }
+
+    private static Optional<Entry> parse(String line) {
+        String[] parts = line.split(" ", 6);
+        if (parts[0].equals("A") && parts.length == 3) {
+            return Optional.of(new Answered(Long.parseLong(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2]))));
+        }
+        if (parts[0].equals("T") && parts.length == 6) {
+            return Optional.of(new Taken(Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                    Instant.ofEpochMilli(Long.parseLong(parts[3])), Integer.parseInt(parts[4]),
+                    parts[5].equals("-") ? null : parts[5]));
+        }
+        return Optional.empty();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
