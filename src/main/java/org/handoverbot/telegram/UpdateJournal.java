@@ -187,6 +187,13 @@ final class UpdateJournal implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            if (channel.size() == 0 && !Files.exists(moving)) {
+                Files.deleteIfExists(file); // all in the table: nothing to leave beside the database
+            }
+        } catch (IOException e) {
+            // an empty journal left behind is read as empty at the next start
+        }
         closeQuietly(channel);
         try {
             lock.release();
