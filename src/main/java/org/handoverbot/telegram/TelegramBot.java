@@ -90,6 +90,7 @@ public final class TelegramBot implements AutoCloseable {
         java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();
         gate.onTokenRevoked(reason -> started.thenAccept(bot -> bot.stopBecause(reason)));
         ChatLanes lanes = null;
+        HandledUpdates handled = null;
         ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
@@ -100,9 +101,9 @@ public final class TelegramBot implements AutoCloseable {
             }
             registerCommands(client, options, mask);
             // Behind a webhook several instances may share the database: each update is leased to whichever took it.
-            HandledUpdates handled = settings.webhookUrl().isPresent()
+            handled = settings.webhookUrl().isPresent()
                     ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), HandledUpdates.WEBHOOK_LEASE)
-                    : new HandledUpdates(database);
+                    : HandledUpdates.journaled(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(gate, options.renderer(), options.sendAttempts(),
@@ -129,6 +130,7 @@ public final class TelegramBot implements AutoCloseable {
                 }
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
                 TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
+                bot.closeBeforeGate(handled);
                 started.complete(bot);
                 return bot;
             }
@@ -137,6 +139,8 @@ public final class TelegramBot implements AutoCloseable {
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
             TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
+            // After the replies in progress: their marks go from the journal into the database.
+            bot.closeBeforeGate(handled);
             started.complete(bot);
             return bot;
         } catch (RuntimeException e) {
@@ -146,6 +150,9 @@ public final class TelegramBot implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (handled != null) {
+                handled.close();
             }
             actions.close();
             gate.close();
