@@ -42,6 +42,7 @@ final class ButtonCodes {
     private static final String ID = "[a-z0-9][a-z0-9_-]{0,40}";
     private static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
     private static final Pattern OLD = Pattern.compile("([a-z]+)(?::(" + ID + "))?(?::([0-9]{1,3}))?");
+    private static final Pattern SUBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
     /** A pressed button: the frame it asks and the page (0 = first). */
@@ -152,7 +153,7 @@ final class ButtonCodes {
     }
 
     static boolean fits(String subject) {
-        return subject != null && subject.length() <= 40 && subject.matches("[a-z0-9][a-z0-9_-]*");
+        return subject != null && subject.length() <= 40 && SUBJECT.matcher(subject).matches();
     }
 
     private static Optional<Act> actOf(String code) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.handoverbot.knowledge.Event;
 import org.handoverbot.knowledge.EventKind;
 import org.handoverbot.knowledge.Figure;
+import org.handoverbot.knowledge.PlanWhen;
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.knowledge.Source;
 import org.handoverbot.nlp.DateCalendar;
@@ -79,10 +80,17 @@ public final class EventSentences {
         return Para.text(SourceLine.of(sources)).build();
     }
 
-    /** "الخطوة التالية بحسب اللواء تحسين الخفاجي: تسليم قاعدة القيارة. وهي خطوة أُعلن عنها…" */
+    /**
+     * "الخطوة التالية بحسب اللواء تحسين الخفاجي: تسليم قاعدة القيارة. وهي خطوة أُعلن عنها…", with the day its report
+     * set, or else the time it named without a day ("الأسبوع المقبل") as written, beside the date of that report.
+     */
     Para plan(Event plan, Optional<String> speaker) {
+        Optional<String> when = plan.date() != null ? Optional.empty() : PlanWhen.in(plan.summary());
+        String published = plan.sources().stream().map(Source::published).filter(java.util.Objects::nonNull)
+                .findFirst().map(ArabicDates::format).orElse(NONE);
         return Para.spans(SAY.spans("event.plan", "speaker", speaker.orElse(NONE),
-                "base", names.baseLabel(plan.baseId()), "date", date(plan)));
+                "base", names.baseLabel(plan.baseId()), "date", date(plan), "when", when.orElse(NONE),
+                "published", published));
     }
 
     /**

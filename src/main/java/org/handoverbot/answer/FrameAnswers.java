@@ -105,7 +105,7 @@ final class FrameAnswers {
             return c.facts().attacks(f.subject());
         }
         if (f.kind() == AskedKind.PLANNED) {
-            return c.quotes().nextStep(f.subject() != null ? f.subject() : f.anchor());
+            return f.subject() != null ? c.quotes().stepsOf(f.subject()) : c.quotes().nextStep(f.anchor());
         }
         Optional<Answer> related = related(c, f);
         if (related.isPresent()) {
@@ -209,7 +209,7 @@ final class FrameAnswers {
     private Answer nextStep(Composers c, Ask a) {
         Frame f = a.frame();
         if (f.subject() != null) {
-            return c.quotes().nextStep(f.subject());
+            return c.quotes().stepsOf(f.subject());
         }
         if (f.anchor() != null) {
             Answer planned = c.quotes().nextStep(f.anchor());

@@ -17,6 +17,7 @@ import org.handoverbot.text.WordLists;
 public final class Names {
 
     private static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
     /** Words that already say what kind of place a name is: the one list (models/extraction/place-words.txt). */
     private static final Set<String> PLACE_WORDS = WordLists.words("place-words").stream()
@@ -40,7 +41,7 @@ public final class Names {
     /** "قاعدة القائم", "موقع الصقور في الموصل", "قاعدة فكتوري (مطار بغداد)". */
     public String baseLabel(String baseId) {
         String name = base(baseId);
-        String first = name.split("\\s+", 2)[0];
+        String first = SPACES.split(name, 2)[0];
         return PLACE_WORDS.contains(ArabicText.normalize(first)) || baseId == null ? name
                 : SAY.format("dialogue.name.base", "name", name);
     }

@@ -138,7 +138,20 @@ final class QuoteReplies {
      * it, that the step was then carried out.
      */
     Answer nextStep(String baseId) {
-        List<Event> plans = relevantPlans(baseId);
+        return steps(baseId, relevantPlans(baseId));
+    }
+
+    /**
+     * The steps announced for the base itself ("متى راح يسلمون فكتوري؟"): its own plans only, not another base's
+     * told in the same report; when it has none, the steps told beside it, as {@link #nextStep}.
+     */
+    Answer stepsOf(String baseId) {
+        List<Event> own = baseId == null ? List.of()
+                : queries.plans().stream().filter(p -> baseId.equals(p.baseId())).toList();
+        return own.isEmpty() ? nextStep(baseId) : steps(baseId, own);
+    }
+
+    private Answer steps(String baseId, List<Event> plans) {
         if (plans.isEmpty()) {
             return new Answer(Reply.of(SAY.paragraph("quote.next_step.none", "base", baseId == null ? "none" : names.baseLabel(baseId))),
                     baseId, null, null, List.of());

@@ -18,9 +18,11 @@ import org.handoverbot.text.ArabicText;
 
 /**
  * Reads the day a sentence names, against the day the article was published: relative days
- * ("اليوم الخميس", "الثلاثاء الماضي", "أمس") and explicit dates ("26 آذار 2020", "19 مارس",
+ * ("اليوم الخميس", "الثلاثاء الماضي", "أمس", and ahead of it "غداً الخميس", "بعد غدٍ الأحد", "الأحد المقبل") and
+ * explicit dates ("26 آذار 2020", "19 مارس",
  * "التاسع عشر من الشهر الجاري"). Month and weekday names come from the JDK's Arabic locales (Levantine/Iraqi
- * آذار and Egyptian مارس), so there is no hand-kept table to drift. A day the text does not give stays empty.
+ * آذار and Egyptian مارس), so there is no hand-kept table to drift; the words around them are models/extraction/days.txt. A day the text
+ * does not give stays empty.
  */
 final class ArticleDates {
 
@@ -49,18 +51,31 @@ final class ArticleDates {
             Map.entry("الرابع", 4), Map.entry("الخامس", 5), Map.entry("السادس", 6), Map.entry("السابع", 7),
             Map.entry("الثامن", 8), Map.entry("التاسع", 9), Map.entry("العاشر", 10));
 
-    private static final Lexicon TODAY = Lexicon.of("اليوم");
-    private static final Lexicon PAST = Lexicon.of("الماضي", "المنصرم", "الفائت");
-    private static final Lexicon NEXT = Lexicon.of("المقبل", "القادم");
-    private static final Lexicon CURRENT_MONTH = Lexicon.of("الجاري", "الحالي");
+    private static final String DAYS = "days";
+    private static final Lexicon TODAY = Lexicon.data(DAYS, "today");
+    private static final Lexicon PAST = Lexicon.data(DAYS, "past");
+    private static final Lexicon NEXT = Lexicon.data(DAYS, "next");
+    private static final Lexicon CURRENT_MONTH = Lexicon.data(DAYS, "current-month");
+    private static final Lexicon TOMORROW = Lexicon.data(DAYS, "tomorrow");
+    private static final Lexicon AFTER = Lexicon.data(DAYS, "after");
+    private static final Lexicon MORROW = Lexicon.data(DAYS, "morrow");
+    private static final Lexicon YESTERDAY = Lexicon.data(DAYS, "yesterday");
+    private static final Lexicon FIRST = Lexicon.data(DAYS, "first");
 
     private ArticleDates() {
     }
 
-    /** A day found in the words, with where it was found. */
-    record Found(int start, int end, LocalDate date, String flag) {
+    /**
+     * A day found in the words, with where it was found. bare: a day said only against the day of speaking, with no
+     * weekday or number to pin it ("غداً", "بعد غد"): inside a quotation it is the speaker's, not the report's.
+     */
+    record Found(int start, int end, LocalDate date, String flag, boolean bare) {
         Found(int start, int end, LocalDate date) {
-            this(start, end, date, null);
+            this(start, end, date, null, false);
+        }
+
+        Found(int start, int end, LocalDate date, String flag) {
+            this(start, end, date, flag, false);
         }
     }
 
@@ -105,8 +120,21 @@ final class ArticleDates {
 
     private static Found relative(List<String> words, int i, LocalDate published) {
         String w = words.get(i);
-        if (w.equals("امس") || w.equals("وامس")) {
-            boolean dayBefore = i > 0 && words.get(i - 1).equals("اول");
+        // "غداً الخميس", "بعد غدٍ الأحد": one or two days after publication; a weekday beside it must be that day's
+        int ahead = TOMORROW.isConjoined(w) ? 1
+                : AFTER.isConjoined(w) && i + 1 < words.size() && MORROW.isBare(words.get(i + 1)) ? 2 : 0;
+        if (ahead > 0) {
+            int end = i + ahead;
+            LocalDate date = published.plusDays(ahead);
+            DayOfWeek named = end < words.size() ? weekday(words.get(end)) : null;
+            if (named != null) {
+                end++;
+                date = named == date.getDayOfWeek() ? date : null;
+            }
+            return new Found(i, end, date, null, named == null);
+        }
+        if (YESTERDAY.isConjoined(w)) {
+            boolean dayBefore = i > 0 && FIRST.isBare(words.get(i - 1));
             return new Found(i, i + 1, published.minusDays(dayBefore ? 2 : 1));
         }
         DayOfWeek day = weekday(w);
@@ -205,6 +233,8 @@ final class ArticleDates {
                 try {
                     if (!ahead && LocalDate.of(year, month, day).isAfter(published.plusMonths(1))) {
                         year--;
+                    } else if (ahead && LocalDate.of(year, month, day).isBefore(published)) {
+                        year++;     // "15 كانون الثاني المقبل" in an article of December: the coming January
                     }
                 } catch (DateTimeException e) {
                     return new Found(i, next, null);
@@ -219,7 +249,7 @@ final class ArticleDates {
     }
 
     /** [month number, index after the name] for a month name at i, "آذار/مارس" pairs included. */
-    private static int[] monthAt(List<String> words, int i) {
+    static int[] monthAt(List<String> words, int i) {
         for (int n = LONGEST_MONTH_NAME; n >= 1; n--) {
             if (i + n > words.size()) {
                 continue;

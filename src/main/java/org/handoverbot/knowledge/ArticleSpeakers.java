@@ -198,6 +198,7 @@ final class ArticleSpeakers {
      */
     Optional<String> firstNamed(String bareHead, boolean institution) {
         String bareOnly = null;
+        String fullest = null;
         for (int si = 0; si < sentences.size(); si++) {
             Sentence s = sentences.get(si);
             List<String> w = s.words();
@@ -222,15 +223,16 @@ final class ArticleSpeakers {
                     }
                     return Optional.of(withoutClitic(clean(s.raw(i, j))));
                 }
-                // a headline's bare "مصدر:" says less than the body's "مصدر أمني عراقي": prefer a description
+                // a headline's bare "مصدر:" says less than the body's "مصدر أمني عراقي": prefer a description,
+                // and a later one that says more of the same voice ("مصدر عسكري" then "مصدر عسكري عراقي")
                 String described = withoutClitic(clean(s.raw(i, unnamedEnd(s, i))));
-                if (described.contains(" ")) {
-                    return Optional.of(described);
+                if (described.contains(" ") && (fullest == null || described.startsWith(fullest + " "))) {
+                    fullest = described;
                 }
                 bareOnly = bareOnly == null ? described : bareOnly;
             }
         }
-        return Optional.ofNullable(bareOnly);
+        return Optional.ofNullable(fullest != null ? fullest : bareOnly);
     }
 
     /** Where an unnamed voice's description ends ("ضابط برتبة عقيد في الجيش العراقي" before "إلى أن"). */

@@ -21,6 +21,11 @@ interface CommitGuard {
     /** Before the connections close (the last chance to record what the database holds). */
     void beforeClose(DataSource dataSource);
 
+    /** The database's file when it is embedded in this process (H2 on a file); empty for a server or memory. */
+    default java.util.Optional<java.nio.file.Path> localFile() {
+        return java.util.Optional.empty();
+    }
+
     /** After migrations ran on open: they changed rows without a commit through {@link Database}. */
     default void migrated(Database database) {
     }

@@ -82,6 +82,14 @@ public final class Database implements AutoCloseable {
         return vendor;
     }
 
+    /**
+     * The database's file when this process holds it embedded (H2 on a file), for what is best kept beside it;
+     * empty for PostgreSQL and for a database in memory.
+     */
+    public java.util.Optional<java.nio.file.Path> localFile() {
+        return guard.localFile();
+    }
+
     public DataSource dataSource() {
         return pool;
     }

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Gazetteer;
+import org.handoverbot.nlp.GazetteerEntry;
 import org.handoverbot.nlp.Mention;
 
 /**
@@ -39,10 +41,18 @@ final class EventRules {
     private static final Lexicon ANNOUNCE = Lexicon.data("events", "announce");
     private static final Lexicon ATTACKED = Lexicon.data("events", "attacked");
     private static final Lexicon TALKS = Lexicon.data("events", "talks");
-    private static final Lexicon PLAN_WORDS = Lexicon.data(VERBS, "plan");
+    private static final Lexicon PLAN_WORDS = Lexicon.data(VERBS, "plan", "receive-ahead");
     private static final Lexicon MAY = Lexicon.data(VERBS, "may");
     private static final Lexicon BE = Lexicon.data(VERBS, "be");
     private static final Lexicon RECEIVE = Lexicon.data(VERBS, "receive");
+    /** Receiving told as done or still to come ("سيتسلّم الجيش"): who receives, whether it happened or not. */
+    private static final Lexicon RECEIVING = Lexicon.data(VERBS, "receive", "receive-ahead", "receive-present");
+    private static final Lexicon SUBJUNCTIVE = Lexicon.data(VERBS, "subjunctive");
+    /** How many words a base may stand before the step to come it is the subject of. */
+    private static final int PLAN_AFTER_BASE = 6;
+    /** The prefix of the Arabic future ("ستغادر"، "سيكون"). */
+    private static final String FUTURE = "س";
+    private static final Lexicon HAND_OVER_AFTER = Lexicon.data(VERBS, "hand-over-after");
     private static final Lexicon GIVE = Lexicon.data(VERBS, "give");
     private static final Lexicon DONE_PASSIVE = Lexicon.data(VERBS, "passive");
     private static final Lexicon HANDOVER_NOUN = Lexicon.data(VERBS, "noun");
@@ -65,6 +75,13 @@ final class EventRules {
     private static final Lexicon NOT_NAME = Lexicon.data("places", "not-name");
     private static final Lexicon SEGMENT_BREAKS = Lexicon.data("events", "segment-break");
 
+    /** The sides a handover is given by: named in the sentence before, they are its giver when it names none. */
+    private static final Set<String> GIVERS = Set.of("coalition", "us");
+    private static final Lexicon OWN_ARMY = Lexicon.data(VERBS, "own-army");
+    private static final Lexicon IRAQ_SIDE = Lexicon.data(VERBS, "iraq-side");
+    private static final Predicate<String> RECEIVE_VERB = RECEIVE::isConjoined;
+    private static final Predicate<String> GIVE_VERB = GIVE::isConjoined;
+
     private final Gazetteer gazetteer;
 
     EventRules(Gazetteer gazetteer) {
@@ -86,8 +103,18 @@ final class EventRules {
                             List<List<QuoteVoices.QuoteSpan>> quotes, ArticleMetadata meta) {
         List<Reading> readings = new ArrayList<>();
         String lastBase = null;
+        String giverBefore = null;
+        Boolean iraqBefore = null;
         for (Sentence s : sentences) {
-            readings.addAll(read(s, mentions.get(s.index()), quotes.get(s.index()), meta, lastBase));
+            List<Mention> named = withOwnArmy(s, mentions.get(s.index()), iraqBefore);
+            List<Reading> read = read(s, named, quotes.get(s.index()), meta, lastBase, giverBefore);
+            readings.addAll(read);
+            // a sentence that tells no event of its own may name who leaves ("غادر آخر مستشاري التحالف ...")
+            giverBefore = null;
+            for (Mention m : read.isEmpty() ? named : List.<Mention>of()) {
+                giverBefore = GIVERS.contains(m.entry().id()) ? m.entry().id() : giverBefore;
+            }
+            iraqBefore = lastState(s, named, s.words().size(), iraqBefore);
             List<String> w = s.words();
             for (Mention m : mentions.get(s.index())) {
                 if (m.entry().kind() == EntityKind.BASE && !before(w, m.start(), LOCATING)
@@ -99,8 +126,44 @@ final class EventRules {
         return merge(readings);
     }
 
+    /**
+     * "أعلن العراق أن جيشه سيتسلّم القاعدة": "its army" is Iraq's army when the state named last before it (in the
+     * sentence, else in the one before) is Iraq; the coalition is no state with an army ("الحكومة العراقية ... قوات
+     * التحالف ... وأن جيشها"). Any other state's army stays unnamed.
+     */
+    private List<Mention> withOwnArmy(Sentence s, List<Mention> mentions, Boolean iraqBefore) {
+        List<String> w = s.words();
+        List<Mention> out = null;
+        for (int i = 0; i < w.size(); i++) {
+            if (OWN_ARMY.test(w.get(i)) && Boolean.TRUE.equals(lastState(s, mentions, i, iraqBefore))) {
+                out = out == null ? new ArrayList<>(mentions) : out;
+                GazetteerEntry army = gazetteer.byId("iraqi-army").orElseThrow();
+                out.add(new Mention(army, i, i + 1));
+            }
+        }
+        if (out == null) {
+            return mentions;
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::start));
+        return out;
+    }
+
+    /** Whether the last state named before word {@code end} is Iraq (true), the United States (false), or none. */
+    private static Boolean lastState(Sentence s, List<Mention> mentions, int end, Boolean before) {
+        Boolean iraq = before;
+        for (int i = 0; i < end; i++) {
+            final int at = i;
+            if (IRAQ_SIDE.test(s.words().get(i))) {
+                iraq = Boolean.TRUE;
+            } else if (mentions.stream().anyMatch(m -> m.start() == at && m.entry().id().equals("us"))) {
+                iraq = Boolean.FALSE;
+            }
+        }
+        return iraq;
+    }
+
     private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes,
-                               ArticleMetadata meta, String lastBase) {
+                               ArticleMetadata meta, String lastBase, String giverBefore) {
         List<String> w = s.words();
         List<Reading> out = new ArrayList<>();
         // "جنوب الموصل", "قضاء القائم": a place named to say where; "نحو قاعدة عين الأسد": where forces go
@@ -108,10 +171,11 @@ final class EventRules {
                 .filter(m -> !before(w, m.start(), LOCATING) && !before(w, m.start(), DESTINATION)).toList();
         List<Mention> bases = named.stream().filter(m -> !before(w, m.start(), NEAR)).toList();
         Set<Mention> claimed = new HashSet<>();
-        List<ArticleDates.Found> dates = ArticleDates.all(w, meta.published());
+        List<ArticleDates.Found> allDates = ArticleDates.all(w, meta.published());
         int[] segment = segments(w);
         // what an article tells as done cannot have happened after it was published: such a day is misread
-        dates = dates.stream().filter(d -> d.date() == null || !d.date().isAfter(meta.published())).toList();
+        List<ArticleDates.Found> dates = allDates.stream()
+                .filter(d -> d.date() == null || !d.date().isAfter(meta.published())).toList();
         LocalDate date = dates.stream().map(ArticleDates.Found::date).filter(Objects::nonNull).findFirst().orElse(null);
 
         // an attack on a named base: the base right after the attack word
@@ -138,10 +202,15 @@ final class EventRules {
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
         }
 
-        boolean doneVerb = s.has(RECEIVE) || s.has(GIVE) || passiveHandover(w);
+        boolean doneVerb = s.has(RECEIVE_VERB) || s.has(GIVE_VERB) || passiveHandover(w);
         // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
         boolean talks = s.has(TALKS) && !doneVerb;
-        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb));
+        boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
+        int plan = planMarker(w);
+        // a party announces its own intention ("أعلنت أميركا أن قواتها ستنسحب"); a voice that is no party ("كشف
+        // مصدر"، "أعلنت الحكومة العراقية") telling a step to come tells a planned handover, which it is the source of
+        boolean planTold = plan >= 0 && handoverWords && !talks && announcer(s, mentions) == null;
+        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb && !planTold));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
             List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
@@ -158,15 +227,17 @@ final class EventRules {
             }
         }
 
-        boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
-        int plan = planMarker(w);
         if (plan >= 0 && handoverWords) {
-            for (Mention b : bases) {
-                if (b.start() > plan && claimed.add(b)) {
-                    String[] parties = parties(s, mentions, false);
-                    out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
-                            parties[1], null, null, List.of(), clause(s, plan), sourceAt(s, b.start(), quotes, meta)));
-                }
+            List<Mention> planned = bases.stream().filter(b -> b.start() > plan && !claimed.contains(b)).toList();
+            for (int k = 0; k < planned.size(); k++) {
+                Mention b = planned.get(k);
+                claimed.add(b);
+                String[] parties = withGiverBefore(parties(s, mentions, false), giverBefore);
+                int next = k + 1 < planned.size() ? planned.get(k + 1).start() : w.size();
+                ArticleDates.Found day = planDay(s, allDates, plan, b.start(), next, k == 0, meta.published());
+                out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
+                        parties[1], day == null ? null : day.date(), null, List.of(), clause(s, plan),
+                        sourceAt(s, b.start(), quotes, meta), day == null ? null : day.flag(), null));
             }
         }
 
@@ -183,22 +254,46 @@ final class EventRules {
                 continue;
             }
             claimed.add(b);
-            out.add(handover(s, mentions, dates, meta, quotes, status, b.entry().id(), null, b.start(), from, to));
+            out.add(handover(s, mentions, dates, meta, quotes, status, b.entry().id(), null, b.start(), from, to,
+                    giverBefore));
+        }
+
+        // "القوة الفرنسية في معسكر أبو غريب ستغادر موقعها الأسبوع المقبل", "«انسحاب قوات التحالف من عين الأسد سيكون
+        // يوم 15 أيلول المقبل»": a base no other rule took, the subject of a step to come later in its clause
+        if (handoverWords) {
+            List<Mention> subjects = bases.stream().filter(b -> !claimed.contains(b)).toList();
+            for (int k = 0; k < subjects.size(); k++) {
+                Mention b = subjects.get(k);
+                // a verb in the future ("ستغادر"، "سيكون"), not an adverb: "اليوم عين الأسد وغداً حرير" plans no Ain al-Asad
+                Optional<Integer> marker = s.find(b.end(), x -> PLAN_WORDS.isConjoined(x) && x.startsWith(FUTURE))
+                        .filter(p -> p - b.end() <= PLAN_AFTER_BASE && sameClause(s, b.end(), p));
+                if (marker.isEmpty()) {
+                    continue;
+                }
+                claimed.add(b);
+                int next = k + 1 < subjects.size() ? subjects.get(k + 1).start() : w.size();
+                String[] parties = withGiverBefore(parties(s, mentions, false), giverBefore);
+                ArticleDates.Found day = planDay(s, allDates, marker.get(), marker.get(), next, true, meta.published());
+                out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
+                        parties[1], day == null ? null : day.date(), null, List.of(), clause(s, marker.get()),
+                        sourceAt(s, b.start(), quotes, meta), day == null ? null : day.flag(), null));
+            }
         }
 
         // "وكان التحالف قد سلّم القاعدة أمس": the base the article last named; "معسكر الغزلاني": one it does not know
-        if (bases.isEmpty() && plan < 0 && (s.has(GIVE) || s.has(RECEIVE) || passiveHandover(w))) {
+        if (bases.isEmpty() && plan < 0 && (s.has(GIVE_VERB) || s.has(RECEIVE_VERB) || passiveHandover(w))) {
             Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !w.get(i + 1).equals("اخري"));
             Optional<Integer> unknown = unknownBase(s);
             if (unknown.isPresent()) {
                 int u = unknown.get();
                 String name = ArticleSpeakers.clean(s.raw(u, u + 2));
-                out.add(handover(s, mentions, dates, meta, quotes, told(s, 0, w.size()), null, name, u, 0, w.size()));
+                out.add(handover(s, mentions, dates, meta, quotes, told(s, 0, w.size()), null, name, u, 0, w.size(),
+                        giverBefore));
             } else if (place.isPresent() && lastBase != null) {
                 EventStatus status = told(s, 0, w.size());
                 if (status == EventStatus.DONE) {
                     out.add(handover(s, mentions, dates, meta, quotes, status, lastBase, null, place.get(), 0,
-                            w.size()));
+                            w.size(), giverBefore));
                 }
             }
         }
@@ -207,14 +302,29 @@ final class EventRules {
 
     private Reading handover(Sentence s, List<Mention> mentions, List<ArticleDates.Found> dates, ArticleMetadata meta,
                              List<QuoteVoices.QuoteSpan> quotes, EventStatus status, String baseId, String baseName,
-                             int at, int from, int to) {
-        String[] parties = parties(s, mentions, false, from, to);
+                             int at, int from, int to, String giverBefore) {
+        String[] parties = withGiverBefore(parties(s, mentions, false, from, to), giverBefore);
         Boolean complete = s.has(from, to, COMPLETE) ? Boolean.TRUE : s.has(from, to, PARTIAL) ? Boolean.FALSE : null;
         ArticleDates.Found day = dateIn(dates, from, to);
         return new Reading(EventKind.HANDOVER, status, null, baseId, parties[0], parties[1],
                 day == null ? null : day.date(), complete,
                 handoverFigures(s, from, to), s.text(), sourceAt(s, at, quotes, meta),
                 day == null ? null : day.flag(), baseName);
+    }
+
+    /**
+     * "غادر آخر مستشاري التحالف الدولي ... . وتسلّم الجيش العراقي القاعدة": a handover whose sentence names no giver
+     * is given by the coalition or the United States when the sentence before names it (the last one it names), unless
+     * that side is the receiver.
+     */
+    private static String[] withGiverBefore(String[] parties, String giverBefore) {
+        if (parties[0] != null || giverBefore == null || giverBefore.equals(parties[1])
+                || parties[1] != null && GIVERS.contains(parties[1])) {
+            return parties;
+        }
+        String[] out = parties.clone();
+        out[0] = giverBefore;
+        return out;
     }
 
     /**
@@ -242,7 +352,7 @@ final class EventRules {
         if (s.has(from, to, UNDER_WAY) && noun && !passiveHandover(w.subList(from, to))) {
             return EventStatus.UNDER_WAY;
         }
-        if (s.has(from, to, RECEIVE) || s.has(from, to, GIVE) || passiveHandover(w.subList(from, to))
+        if (s.has(from, to, RECEIVE_VERB) || s.has(from, to, GIVE_VERB) || passiveHandover(w.subList(from, to))
                 || (noun && s.has(from, to, COMPLETE))
                 || (noun && s.has(from, to, ANNOUNCE) && !s.has(from, to, TALKS))) {
             return EventStatus.DONE;
@@ -327,6 +437,31 @@ final class EventRules {
         return null;
     }
 
+    /**
+     * The day a planned step is set for: a day the plan's words name ahead of publication ("غداً الخميس", "يوم الأحد
+     * المقبل", "بعد غدٍ الأحد", "يوم 15 أيلول المقبل"), after the base and before the next planned one, else (for the
+     * first base) between the plan's first word and the base ("غداً ستسلم القوات القيارة"). A day before the plan's
+     * words is when it was said ("قال أمس الأربعاء إن ..."); a time that names no day ("الأسبوع المقبل") gives none.
+     */
+    private static ArticleDates.Found planDay(Sentence s, List<ArticleDates.Found> dates, int plan, int base, int next,
+                                              boolean first, LocalDate published) {
+        ArticleDates.Found before = null;
+        for (ArticleDates.Found d : dates) {
+            // a bare "غداً" in a speaker's words is his tomorrow, maybe not the report's, maybe a figure of speech
+            // ("الآن من القائم وغداً القيارة"); the reporter's own, or one a weekday pins, is the day after publication
+            if (d.date() == null || d.start() < plan || d.date().isBefore(published) || d.bare() && s.isQuoted(d.start())) {
+                continue;
+            }
+            if (d.start() > base && d.start() < next) {
+                return d;
+            }
+            if (first && d.start() < base && before == null) {
+                before = d;
+            }
+        }
+        return before;
+    }
+
     private static boolean passiveHandover(List<String> w) {
         for (int i = 0; i + 1 < w.size(); i++) {
             if (!DONE_PASSIVE.test(w.get(i))) {
@@ -385,15 +520,32 @@ final class EventRules {
         String to = null;
         String first = null;
         String second = null;
-        Optional<Integer> receiveAt = s.find(from0, RECEIVE).filter(i -> i < to0);
+        // "أن تسلّم قوات التحالف القاعدة": after أن the same letters hand over ("tusallim"), they do not receive
+        Optional<Integer> receiveAt = Optional.empty();
+        for (int i = Math.max(0, from0); i < Math.min(to0, s.words().size()) && receiveAt.isEmpty(); i++) {
+            String word = s.words().get(i);
+            boolean handsOver = i > 0 && SUBJUNCTIVE.isBare(s.words().get(i - 1)) && HAND_OVER_AFTER.isBare(word);
+            if (RECEIVING.test(word) && !handsOver) {
+                receiveAt = Optional.of(i);
+            }
+        }
         boolean receives = receiveAt.isPresent();
         String receiverAfterVerb = null;
         if (receives) {
+            int v = receiveAt.get();
+            // the subject after the verb ("تسلّمت القوات"), else right before it ("وأن جيشها سيتسلّم القاعدة");
+            // never a party marked as the giver's ("لتسلّم مقر التحالف")
             for (Mention m : mentions) {
-                int v = receiveAt.get();
-                if (PARTIES.contains(m.entry().id()) && m.start() > v && m.start() <= v + 3 && m.start() < to0) {
+                if (PARTIES.contains(m.entry().id()) && m.start() > v && m.start() <= v + 3 && m.start() < to0
+                        && !givingMarked(s, m)) {
                     receiverAfterVerb = m.entry().id();
                     break;
+                }
+            }
+            for (Mention m : mentions) {
+                if (receiverAfterVerb == null && PARTIES.contains(m.entry().id()) && m.end() <= v && m.end() >= v - 1
+                        && m.start() >= from0 && !givingMarked(s, m)) {
+                    receiverAfterVerb = m.entry().id();
                 }
             }
         }
@@ -426,6 +578,12 @@ final class EventRules {
             to = announcement ? to : null;
         }
         return new String[] {from, to, first, second};
+    }
+
+    /** Whether the words before the party mark it as the giving side ("مقر التحالف", "من القوات الأمريكية"). */
+    private static boolean givingMarked(Sentence s, Mention m) {
+        String before = m.start() > 0 ? s.words().get(m.start() - 1) : "";
+        return AFFILIATION.test(before) || FROM_MARK.test(before);
     }
 
     private static final Lexicon DOLLAR = Lexicon.of("دولار", "دولاراً");

@@ -98,6 +98,11 @@ final class H2Census implements CommitGuard {
         return databaseFile;
     }
 
+    @Override
+    public Optional<Path> localFile() {
+        return Optional.of(databaseFile);
+    }
+
     // ---- checks at open -------------------------------------------------------------------------------------
 
     /** Before H2 touches the file: an empty file, or a file gone that the record says held commits. */

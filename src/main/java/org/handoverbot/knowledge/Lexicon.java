@@ -43,6 +43,16 @@ final class Lexicon implements Predicate<String> {
         return new Lexicon(words.toArray(String[]::new));
     }
 
+    /**
+     * Whether the word is one of the set with at most a conjunction in front ("وأمس", "فسلّم"): a verb or an adverb,
+     * which a preposition would turn into something else ("لتسلّم" is "to take over", "لامس" is "touched").
+     */
+    boolean isConjoined(String normalisedWord) {
+        return bare.contains(normalisedWord) || normalisedWord.length() > 2
+                && (normalisedWord.charAt(0) == 'و' || normalisedWord.charAt(0) == 'ف')
+                && bare.contains(normalisedWord.substring(1));
+    }
+
     /** Whether the word is one of the set as written, with no clitic in front. */
     boolean isBare(String normalisedWord) {
         return bare.contains(normalisedWord);

@@ -126,6 +126,10 @@ final class QuoteVoices {
         Optional<Integer> verb = words.find(0, SPEECH);
         int subject = verb.map(v -> v + 1).orElse(0);
 
+        // "ولفت البيان إلى أن"، "وجاء في البيان أن": the statement named again speaks in the voice that issued it
+        if (previous != Voice.UNKNOWN && restated(words, verb)) {
+            return previous.withChannels(channel, null);
+        }
         // "وأضاف أن"، "وتابع،"، "وأضاف البيان"، "وأضاف باركر، في بيان": the same voice goes on
         boolean continues = !w.isEmpty() && words.find(0, CONTINUES).filter(i -> i <= 1).isPresent();
         if (continues && previous != Voice.UNKNOWN && !newSubject(words, found, previous)) {
@@ -276,7 +280,8 @@ final class QuoteVoices {
     /**
      * The voice a sentence without quote marks opens with ("أعلنت اللجنة العسكرية العليا ..."، "وأوضحت اللجنة في
      * بيان أن ..."): a verb of saying first, then a named subject; null when the sentence opens otherwise or names
-     * no one. It carries over to a later quote whose verb names no subject.
+     * no one; or the body a statement it credits is by ("بحسب بيان لوزارة الدفاع"). It carries over to a later quote
+     * whose verb names no subject.
      */
     private Voice lead(Sentence s, ArticleSpeakers speakers) {
         if (!s.marked().isEmpty()) {
@@ -285,13 +290,55 @@ final class QuoteVoices {
         Sentence words = new Sentence(-1, s.text());
         Optional<Integer> verb = words.find(0, SPEECH).filter(i -> i <= 1);
         Optional<Integer> that = verb.flatMap(v -> words.find(v + 1, THAT));
-        if (verb.isEmpty() || verb.get() + 1 >= words.words().size()
-                || NO_SUBJECT.test(words.words().get(verb.get() + 1))) {
+        if (verb.isEmpty()) {
+            return credited(words);
+        }
+        if (verb.get() + 1 >= words.words().size() || NO_SUBJECT.test(words.words().get(verb.get() + 1))) {
             return null;
         }
         String intro = that.isPresent() ? words.raw(0, that.get()) : s.text();
         Voice v = voice(intro, s.index(), Voice.UNKNOWN, speakers);
         return v.name() == null ? null : v;
+    }
+
+    /** "جاء"، "ورد": "وجاء في البيان" is the statement's own words. */
+    private static final Lexicon STATEMENT_SAYS = Lexicon.data("quote-verbs", "statement-says");
+
+    /**
+     * Whether the words open with the statement named again as what speaks: a verb of saying whose subject is "البيان"
+     * ("ولفت البيان إلى أن"), or "جاء/ورد في البيان".
+     */
+    private static boolean restated(Sentence words, Optional<Integer> verb) {
+        List<String> w = words.words();
+        if (verb.isPresent() && verb.get() <= 1 && verb.get() + 1 < w.size()) {
+            String subject = w.get(verb.get() + 1);
+            if (STATEMENT.test(subject) && subject.contains("ال")) {
+                return true;
+            }
+        }
+        Optional<Integer> says = words.find(0, STATEMENT_SAYS::isConjoined).filter(i -> i <= 1);
+        return says.isPresent() && says.get() + 2 < w.size() && w.get(says.get() + 1).equals("في")
+                && STATEMENT.test(w.get(says.get() + 2)) && w.get(says.get() + 2).startsWith("ال");
+    }
+
+    /**
+     * "وتسلّم الجيش القاعدة، بحسب بيان لوزارة الدفاع العراقية": a sentence that credits its words to a body's
+     * statement names the voice a later "وجاء في البيان" speaks in; null when it credits none.
+     */
+    private Voice credited(Sentence words) {
+        List<String> w = words.words();
+        Optional<Integer> according = words.find(0, ACCORDING);
+        if (according.isEmpty() || according.get() + 2 >= w.size() || !STATEMENT.test(w.get(according.get() + 1))) {
+            return null;
+        }
+        int at = according.get() + 2;
+        for (Mention m : gazetteer.findInWords(w)) {
+            if (m.start() == at && m.entry().kind() == EntityKind.ORGANISATION && !MEDIA_ORGS.contains(m.entry().id())) {
+                return new Voice(m.entry().id(), m.entry().name(), null, null,
+                        ArticleSpeakers.clean(words.raw(according.get() + 1, at)));
+            }
+        }
+        return null;
     }
 
     /** Words right after a verb of saying that show it names no subject ("وقالت في البيان"، "وأضافت أن"). */

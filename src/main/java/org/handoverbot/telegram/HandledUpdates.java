@@ -7,8 +7,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.knowledge.GroupCommit;
@@ -20,8 +27,11 @@ import org.handoverbot.knowledge.GroupCommit;
  * it in; see {@link Claim}).
  * An update is claimed before it is queued and marked answered just before its reply goes out: a crash in
  * between loses no question (the next process handles it again), a crash after never sends a second reply.
+ * Long polling on H2's file marks through a journal beside the database ({@link #journaled}).
  */
-public final class HandledUpdates {
+public final class HandledUpdates implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HandledUpdates.class);
 
     /** A RECEIVED update that made the bot fail this many times is given up, so one poison update can't crash-loop it. */
     static final int MAX_ATTEMPTS = 3;
@@ -49,6 +59,12 @@ public final class HandledUpdates {
     private final String instance;
     private final Duration lease;
     private final Set<Long> inThisProcess = ConcurrentHashMap.newKeySet();
+    /** With a journal: claims and answered marks are written there and moved into the table in batches. */
+    private final Optional<UpdateJournal> journal;
+    private final JournalMoves moves;
+    private final Set<Long> answeredNotMoved = ConcurrentHashMap.newKeySet();
+    private final Object moving = new Object();
+    private final Optional<ScheduledExecutorService> mover;
     private final java.util.concurrent.atomic.AtomicLong claimsTaken = new java.util.concurrent.atomic.AtomicLong();
 
     /** For one receiver (long polling): an update another process took in and never answered is taken at once. */
@@ -61,10 +77,50 @@ public final class HandledUpdates {
      * lease, so an instance that gets the update again meanwhile leaves it to this one.
      */
     public HandledUpdates(Database database, String instance, Duration lease) {
+        this(database, instance, lease, Optional.empty());
+    }
+
+    private HandledUpdates(Database database, String instance, Duration lease, Optional<UpdateJournal> journal) {
         this.database = database;
         this.commits = new GroupCommit(database);
         this.instance = instance;
         this.lease = lease;
+        this.journal = journal;
+        this.moves = new JournalMoves(instance);
+        this.mover = journal.map(j -> Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "update-journal");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        try {
+            journal.ifPresent(this::takeInLeftBehind);
+            mover.ifPresent(m -> m.scheduleWithFixedDelay(this::moveQuietly, MOVE_EVERY.toMillis(), MOVE_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * For the one receiver of an embedded database (long polling on H2's file): claims and answered marks go to a
+     * journal beside the database file and into the table in batches ({@link UpdateJournal}: a commit per reply
+     * was most of a reply's cost under a burst). What a killed process left in the journal is moved into the
+     * table first. Anywhere else (PostgreSQL, several instances behind a webhook, a database in memory, or another
+     * process holding the journal) claims and marks are commits, as with {@link #HandledUpdates(Database)}. Close
+     * it after the last reply.
+     */
+    public static HandledUpdates journaled(Database database) {
+        return new HandledUpdates(database, "bot-" + java.util.UUID.randomUUID(), Duration.ZERO,
+                database.localFile().flatMap(UpdateJournal::beside));
+    }
+
+    /** How often the journal is moved into the table (and the most a record waits there while the bot runs). */
+    static final Duration MOVE_EVERY = Duration.ofMillis(250);
+
+    /** Whether claims and marks go through a journal (see {@link #journaled}). */
+    public boolean isJournaled() {
+        return journal.isPresent();
     }
 
     /** True when the caller should handle the update: it is new, or an earlier process took it in but never answered. */
@@ -82,12 +138,14 @@ public final class HandledUpdates {
      * again that got 200, so a restart or another instance answers it from what is kept; null keeps nothing).
      */
     public Claim take(long updateId, long chatId, String payload) {
-        if (!inThisProcess.add(updateId)) {
+        if (answeredNotMoved.contains(updateId) || !inThisProcess.add(updateId)) {
             return Claim.HANDLED;
         }
         Claim claim;
         try {
-            claim = tryClaim(updateId, chatId, payload);
+            claim = journal.isPresent()
+                    ? takeInJournal(List.of(new Incoming(updateId, chatId, payload)), Instant.now()).get(0)
+                    : tryClaim(updateId, chatId, payload);
         } catch (RuntimeException e) {
             inThisProcess.remove(updateId);
             throw e;
@@ -104,7 +162,8 @@ public final class HandledUpdates {
         java.util.Map<Long, Claim> answer = new java.util.LinkedHashMap<>();
         java.util.List<Incoming> toClaim = new java.util.ArrayList<>();
         for (Incoming update : updates) {
-            if (answer.containsKey(update.updateId()) || !inThisProcess.add(update.updateId())) {
+            if (answer.containsKey(update.updateId()) || answeredNotMoved.contains(update.updateId())
+                    || !inThisProcess.add(update.updateId())) {
                 answer.putIfAbsent(update.updateId(), Claim.HANDLED);
             } else {
                 answer.put(update.updateId(), null);
@@ -117,7 +176,7 @@ public final class HandledUpdates {
         java.util.List<Claim> found;
         try {
             Instant now = Instant.now();
-            found = commits.inTransaction(c -> {
+            found = journal.isPresent() ? takeInJournal(toClaim, now) : commits.inTransaction(c -> {
                 java.util.List<Claim> each = new java.util.ArrayList<>(toClaim.size());
                 for (Incoming update : toClaim) {
                     each.add(claimIn(c, update.updateId(), update.chatId(), update.payload(), now));
@@ -125,6 +184,14 @@ public final class HandledUpdates {
                 return each;
             });
         } catch (RuntimeException e) {
+            if (journal.isPresent()) {
+                // The table cannot be read or the journal written: these go without the guard.
+                toClaim.forEach(update -> {
+                    inThisProcess.remove(update.updateId());
+                    answer.remove(update.updateId());
+                });
+                return answer;
+            }
             // One claim spoiled the transaction: claim each alone, so only that one goes without the guard.
             for (Incoming update : toClaim) {
                 inThisProcess.remove(update.updateId());
@@ -161,6 +228,42 @@ public final class HandledUpdates {
             forgetOlderThan(KEEP);
         }
         return claim;
+    }
+
+    /**
+     * Claims with a journal: decided from the rows (read, no commit) as {@link #claimIn} decides, and written to
+     * the journal in one write before the caller queues anything. The updates are in this process's hands
+     * (inThisProcess) until answered, so no row of theirs that is still only in the journal is ever needed here.
+     */
+    private List<Claim> takeInJournal(List<Incoming> toClaim, Instant now) {
+        Map<Long, JournalMoves.Row> rows;
+        try (Connection c = database.connection()) {
+            rows = JournalMoves.rows(c, toClaim.stream().map(Incoming::updateId).toList());
+        } catch (SQLException e) {
+            throw new org.handoverbot.knowledge.StoreException("database error: " + e.getMessage(), e);
+        }
+        List<Claim> each = new ArrayList<>(toClaim.size());
+        List<UpdateJournal.Taken> taken = new ArrayList<>();
+        for (Incoming update : toClaim) {
+            JournalMoves.Row row = rows.get(update.updateId());
+            Claim claim;
+            if (row == null) {
+                claim = Claim.TAKEN;
+                taken.add(new UpdateJournal.Taken(update.updateId(), update.chatId(), now, 1, update.payload()));
+            } else if (!row.state().equals("RECEIVED") || row.attempts() >= MAX_ATTEMPTS) {
+                claim = Claim.HANDLED;
+            } else if (row.leaseUntil() != null && row.leaseUntil().isAfter(now) && !instance.equals(row.claimedBy())) {
+                claim = Claim.BUSY_ELSEWHERE;
+            } else {
+                claim = Claim.TAKEN;
+                taken.add(new UpdateJournal.Taken(update.updateId(), update.chatId(), now, row.attempts() + 1, null));
+            }
+            each.add(claim);
+        }
+        if (!taken.isEmpty()) {
+            journal.orElseThrow().append(taken);
+        }
+        return each;
     }
 
     private Claim tryClaim(long updateId, long chatId, String payload) {
@@ -218,15 +321,80 @@ public final class HandledUpdates {
 
     /** Called just before the first message of the reply goes out (or when the update needs no reply). */
     public void markAnswered(long updateId) {
-        commits.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
-                update.setTimestamp(1, Timestamp.from(Instant.now()));
-                update.setLong(2, updateId);
-                return update.executeUpdate();
+        if (journal.isPresent()) {
+            answeredNotMoved.add(updateId);
+            try {
+                journal.get().append(List.of(new UpdateJournal.Answered(updateId, Instant.now())));
+            } catch (RuntimeException e) {
+                answeredNotMoved.remove(updateId);
+                throw e;
             }
-        });
+        } else {
+            commits.inTransaction(c -> {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE telegram_update SET state = 'ANSWERED', answered_at = ?, payload = NULL WHERE update_id = ?")) {
+                    update.setTimestamp(1, Timestamp.from(Instant.now()));
+                    update.setLong(2, updateId);
+                    return update.executeUpdate();
+                }
+            });
+        }
         inThisProcess.remove(updateId);
+    }
+
+    /** At start: what a killed process left in the journal goes into the table before any update is taken in. */
+    private void takeInLeftBehind(UpdateJournal journal) {
+        List<UpdateJournal.Entry> left = journal.leftBehind();
+        if (!left.isEmpty()) {
+            database.inTransaction(c -> {
+                moves.write(c, left);
+                return null;
+            });
+            LOG.info("{} records left in {} by the last run are in the database now", left.size(), journal.file());
+        }
+        journal.forgetLeftBehind();
+    }
+
+    /** Moves the journal into the table (one commit); its records stay in the journal until that commit is done. */
+    void moveJournal() {
+        UpdateJournal j = journal.orElseThrow();
+        // Not the journal's own lock: claims and replies keep appending while a batch is committed.
+        synchronized (moving) {
+            List<UpdateJournal.Entry> batch = j.batch();
+            if (batch.isEmpty()) {
+                return;
+            }
+            commits.inTransaction(c -> {
+                moves.write(c, batch);
+                return null;
+            });
+            j.moved();
+            batch.stream().filter(UpdateJournal.Answered.class::isInstance)
+                    .forEach(entry -> answeredNotMoved.remove(entry.updateId()));
+        }
+    }
+
+    private void moveQuietly() {
+        try {
+            moveJournal();
+        } catch (RuntimeException e) {
+            // Kept in the journal and tried again at the next move, or taken in at the next start.
+            LOG.warn("cannot move the update journal into the database yet: {}", e.toString());
+        }
+    }
+
+    /** Moves what the journal holds into the table and lets it go (after the last reply went out). */
+    @Override
+    public void close() {
+        mover.ifPresent(ScheduledExecutorService::shutdownNow);
+        journal.ifPresent(j -> {
+            try {
+                moveJournal();
+            } catch (RuntimeException e) {
+                LOG.warn("the update journal stays in {} and goes into the database at the next start: {}", j.file(), e.toString());
+            }
+            j.close();
+        });
     }
 
     /**
@@ -235,6 +403,9 @@ public final class HandledUpdates {
      */
     public void release(long updateId) {
         try {
+            if (journal.isPresent()) {
+                moveJournal(); // its claim may still be only in the journal
+            }
             database.inTransaction(c -> {
                 try (PreparedStatement update = c.prepareStatement(
                         "UPDATE telegram_update SET attempts = attempts - 1, lease_until = NULL WHERE update_id = ? "
@@ -284,7 +455,7 @@ public final class HandledUpdates {
      */
     public java.util.List<String> unanswered(Duration within) {
         return database.inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("SELECT update_id, payload FROM telegram_update WHERE state = 'RECEIVED'"
+            try (PreparedStatement query = c.prepareStatement("SELECT payload, update_id FROM telegram_update WHERE state = 'RECEIVED'"
                     + " AND payload IS NOT NULL AND attempts < ? AND received_at >= ?"
                     + " AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?) ORDER BY update_id")) {
                 Instant now = Instant.now();
@@ -295,8 +466,9 @@ public final class HandledUpdates {
                 java.util.List<String> kept = new java.util.ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        if (!inThisProcess.contains(rs.getLong(1))) {
-                            kept.add(rs.getString(2));
+                        // neither answered (its mark still in the journal) nor in hand here (a webhook instance's own)
+                        if (!answeredNotMoved.contains(rs.getLong(2)) && !inThisProcess.contains(rs.getLong(2))) {
+                            kept.add(rs.getString(1));
                         }
                     }
                 }
@@ -306,6 +478,9 @@ public final class HandledUpdates {
     }
 
     public boolean isAnswered(long updateId) {
+        if (answeredNotMoved.contains(updateId)) {
+            return true;
+        }
         return database.inTransaction(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT state FROM telegram_update WHERE update_id = ?")) {
                 query.setLong(1, updateId);

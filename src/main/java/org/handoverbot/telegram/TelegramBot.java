@@ -93,6 +93,7 @@ public final class TelegramBot implements AutoCloseable {
         java.util.concurrent.CompletableFuture<TelegramBot> started = new java.util.concurrent.CompletableFuture<>();
         gate.onTokenRevoked(reason -> started.thenAccept(bot -> bot.stopBecause(reason)));
         ChatLanes lanes = null;
+        HandledUpdates handled = null;
         ChatActions actions = new ChatActions(client, mask, botExtras.typingAfter());
         try {
             BotIdentity me = IdentityCheck.identify(client, settings.telegramApiUrl(), options, mask);
@@ -103,9 +104,9 @@ public final class TelegramBot implements AutoCloseable {
             }
             registerCommands(client, options, mask);
             // Behind a webhook several instances may share the database: each update is leased to whichever took it.
-            HandledUpdates handled = settings.webhookUrl().isPresent()
+            handled = settings.webhookUrl().isPresent()
                     ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), options.webhookLease())
-                    : new HandledUpdates(database);
+                    : HandledUpdates.journaled(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
             ReplySender sender = new ReplySender(gate, options.renderer(), options.sendAttempts(),
@@ -139,6 +140,7 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
                 TelegramBot bot = new TelegramBot(me, gate, lanes, intakeEnds, Optional.of(receiver.port()),
                         options.shutdownGrace(), extras, leases);
+                bot.closeBeforeGate(handled);
                 started.complete(bot);
                 return bot;
             }
@@ -147,6 +149,8 @@ public final class TelegramBot implements AutoCloseable {
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
             TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras, () -> { });
+            // After the replies in progress: their marks go from the journal into the database.
+            bot.closeBeforeGate(handled);
             started.complete(bot);
             return bot;
         } catch (RuntimeException e) {
@@ -156,6 +160,9 @@ public final class TelegramBot implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (handled != null) {
+                handled.close();
             }
             actions.close();
             gate.close();

@@ -51,6 +51,25 @@ class ArticleDatesTest {
     }
 
     @Test
+    void tomorrowAndTheDayAfterAreCountedFromThePublishedDayAndAWeekdayBesideThemMustAgree() {
+        LocalDate wednesday = LocalDate.of(2020, 3, 25);
+        assertThat(day("ستسلّم القوات قاعدة القيارة غداً الخميس", wednesday)).contains(LocalDate.of(2020, 3, 26));
+        assertThat(day("وغداً تنسحب القوات", wednesday)).contains(LocalDate.of(2020, 3, 26));
+        assertThat(day("بعد غدٍ الجمعة", wednesday)).contains(LocalDate.of(2020, 3, 27));
+        assertThat(day("يوم الأحد المقبل", wednesday)).contains(LocalDate.of(2020, 3, 29));
+        // "غداً السبت" in an article of a Wednesday: a contradiction, better unknown than wrong
+        assertThat(day("غداً السبت", wednesday)).isEmpty();
+        // "لامس" (touched) is no "أمس"
+        assertThat(day("لامس الجنود الحدود", wednesday)).isEmpty();
+    }
+
+    @Test
+    void aDayCalledNextInAMonthAlreadyPastThisYearIsNextYears() {
+        LocalDate december = LocalDate.of(2025, 12, 20);
+        assertThat(day("يوم 15 كانون الثاني المقبل", december)).contains(LocalDate.of(2026, 1, 15));
+    }
+
+    @Test
     void aDayMonthsAheadWithoutAYearIsLastYearsUnlessCalledNext() {
         LocalDate april = LocalDate.of(2020, 4, 5);
         assertThat(day("تم تسليم معسكر التاجي يوم 23 آب الماضي", april)).contains(LocalDate.of(2019, 8, 23));
