@@ -50,6 +50,8 @@ final class EventRules {
     private static final Lexicon SUBJUNCTIVE = Lexicon.data(VERBS, "subjunctive");
     /** How many words a base may stand before the step to come it is the subject of. */
     private static final int PLAN_AFTER_BASE = 6;
+    /** The prefix of the Arabic future ("ستغادر"، "سيكون"). */
+    private static final String FUTURE = "س";
     private static final Lexicon HAND_OVER_AFTER = Lexicon.data(VERBS, "hand-over-after");
     private static final Lexicon GIVE = Lexicon.data(VERBS, "give");
     private static final Lexicon DONE_PASSIVE = Lexicon.data(VERBS, "passive");
@@ -262,7 +264,8 @@ final class EventRules {
             List<Mention> subjects = bases.stream().filter(b -> !claimed.contains(b)).toList();
             for (int k = 0; k < subjects.size(); k++) {
                 Mention b = subjects.get(k);
-                Optional<Integer> marker = s.find(b.end(), PLAN_WORDS)
+                // a verb in the future ("ستغادر"، "سيكون"), not an adverb: "اليوم عين الأسد وغداً حرير" plans no Ain al-Asad
+                Optional<Integer> marker = s.find(b.end(), x -> PLAN_WORDS.isConjoined(x) && x.startsWith(FUTURE))
                         .filter(p -> p - b.end() <= PLAN_AFTER_BASE && sameClause(s, b.end(), p));
                 if (marker.isEmpty()) {
                     continue;
