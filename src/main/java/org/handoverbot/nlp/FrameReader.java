@@ -17,6 +17,7 @@ public final class FrameReader {
     private final List<FrameRules.Rule> topics;
     private final List<FrameRules.Rule> calendars;
     private final Set<String> speakerCues;
+    private final Set<String> cuesBeforeASpeaker;
     private final Set<String> fillers;
     private final UnknownNames unknown;
 
@@ -26,6 +27,7 @@ public final class FrameReader {
         this.topics = rules.startingWith("topic.");
         this.calendars = rules.startingWith("calendar.");
         this.speakerCues = rules.words("speaker.cue");
+        this.cuesBeforeASpeaker = rules.words("speaker.after_only");
         this.fillers = rules.words("follow.filler");
         this.unknown = new UnknownNames(rules);
     }
@@ -91,8 +93,8 @@ public final class FrameReader {
 
     /**
      * The person or organisation whose words are wanted: the first one named after a cue of speaking
-     * ("قال"، "حسب"، "مصدر"), else any one named with such a cue; a person named in a question about words
-     * speaks even without a cue. An organisation named without a cue is a party, not a speaker.
+     * ("قال"، "حسب"، "مصدر"), else any one named with such a cue ("حسب" only with one named after it: "حسب
+     * الخطة" names no speaker); a person named in a question about words speaks even without a cue. An organisation named without a cue is a party, not a speaker.
      */
     private String speaker(List<QuestionTokens.Token> tokens, Act act, boolean[] used) {
         int cue = -1;
@@ -100,6 +102,12 @@ public final class FrameReader {
             if (tokens.get(i).placeholder() == null && speakerCues.contains(tokens.get(i).text())) {
                 cue = i;
             }
+        }
+        if (cue >= 0 && cuesBeforeASpeaker.contains(tokens.get(cue).text())) {
+            final int at = cue;
+            boolean named = java.util.stream.IntStream.range(at + 1, tokens.size())
+                    .anyMatch(i -> tokens.get(i).is("PERSON") || tokens.get(i).is("ORG"));
+            cue = named ? cue : -1;
         }
         String before = null;
         for (int i = 0; i < tokens.size(); i++) {
