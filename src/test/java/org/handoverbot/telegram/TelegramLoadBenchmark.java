@@ -64,6 +64,37 @@ public final class TelegramLoadBenchmark {
         }
     }
 
+    /** Rounds before the measured ones, for the JIT: -DwarmUps=N (default 1). */
+    private static final int WARM_UPS = Math.max(1, Integer.getInteger("warmUps", 1));
+
+    /**
+     * With -DechoDialogue=true the bot answers each text with the text itself (buttons and commands as usual): the
+     * whole bot (duplicate guard, lanes, flood guard, gate, HTML renderer) without understanding and composing, so
+     * a run shows how much of the bot's latency is the answer's own work and how much everything around it.
+     */
+    static final class EchoDialogue implements Dialogue {
+        private final Dialogue real;
+
+        EchoDialogue(Dialogue real) {
+            this.real = real;
+        }
+
+        @Override
+        public org.handoverbot.answer.Reply onText(long chatId, String text) {
+            return org.handoverbot.answer.Reply.of(org.handoverbot.answer.Reply.Paragraph.plain(text));
+        }
+
+        @Override
+        public org.handoverbot.answer.Reply onButton(long chatId, String callbackData) {
+            return real.onButton(chatId, callbackData);
+        }
+
+        @Override
+        public org.handoverbot.answer.Reply onCommand(long chatId, String command, String argument) {
+            return real.onCommand(chatId, command, argument);
+        }
+    }
+
     /** The echo's sending threads; the bot's chat workers are the production default unless -DbotWorkers says. */
     private static final int WORKERS = Integer.getInteger("workers", 16);
     private static final int BOT_WORKERS = Integer.getInteger("botWorkers", TelegramOptions.defaults().workerThreads());
@@ -103,25 +134,25 @@ public final class TelegramLoadBenchmark {
 
     private static void runRounds(FakeBotApiServer server, FakeBotApiServer echoServer, Application app, int users,
                                   int rounds) throws Exception {
-        Dialogue dialogue = app.dialogue();
+        Dialogue dialogue = Boolean.getBoolean("echoDialogue") ? new EchoDialogue(app.dialogue()) : app.dialogue();
         Database database = app.database();
         // Without Telegram's overall rate (30/s) the benchmark measures what the bot can do; the per-chat limit stays.
         int perSecond = Integer.getInteger("sendsPerSecond", 0);
         TelegramOptions options = TelegramOptions.defaults().withWorkerThreads(BOT_WORKERS)
                 .withSendLimits(SendLimits.telegram().withOverall(perSecond == 0 ? 1_000_000 : perSecond));
-        System.out.printf("Telegram load: %d users at once, %d rounds (+1 warm-up), %d worker threads, %s, dialogue %s%n",
-                users, rounds, options.workerThreads(), perSecond == 0 ? "no overall send limit" : perSecond + " sends/s",
+        System.out.printf("Telegram load: %d users at once, %d rounds (+%d warm-up), %d worker threads, %s, dialogue %s%n",
+                users, rounds, WARM_UPS, options.workerThreads(), perSecond == 0 ? "no overall send limit" : perSecond + " sends/s",
                 dialogue.getClass().getSimpleName());
         List<ReplyBurst.Result> bots = new ArrayList<>();
         List<ReplyBurst.Result> echoes = new ArrayList<>();
         try (TelegramBot bot = TelegramBot.start(app.settings(), dialogue, database, options)) {
             long chatBase = 1_000_000;
             // the two alternate round by round, so both meet the same load of the shared machine
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 1 - WARM_UPS; round <= rounds; round++) {
                 ReplyBurst.Result echo = ReplyBurst.round(echoServer, users, chatBase);
                 ReplyBurst.Result result = ReplyBurst.round(server, users, chatBase);
                 chatBase += users;
-                String name = round == 0 ? "warm-up" : "round " + round;
+                String name = round <= 0 ? "warm-up" : "round " + round;
                 System.out.printf("%s (load %.1f): bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f "
                                 + "replies/s, p50 %d ms, p99 %d ms, CPU %.0f µs/reply | bot/echo p50 %.2f, p99 %.2f%n", name,
                         Figures.loadAverage(), result.perSecond(), result.p50(), result.p99(), result.max(),
