@@ -132,7 +132,7 @@ public final class Main implements Runnable {
             BotMetrics metrics = BotMetrics.prometheus();
             metrics.gauge("handover_outbox_depth", "alerts queued or in flight, all instances together", outbox::depth);
             TelegramBot bot = TelegramBot.start(settings, dialogue, db, sendLimits(TelegramOptions.defaults()
-                    .withOnChatBlocked(subscriptions::unsubscribe), db, clock, metrics),
+                    .withOnChatBlocked(subscriptions::unsubscribe).withWebhookLease(delivery.webhookLease()), db, clock, metrics),
                     BotExtras.all(new InlineAnswers(app.dialogue(), app.understander()::understand, names),
                             new TimelinePictures(app.liveKnowledge(), names)), metrics, app::notReadyBecause);
             SenderSettings senderSettings = SenderSettings.defaults().withMaxAge(delivery.alertMaxAge());

@@ -130,14 +130,22 @@ public final class HandledUpdates implements AutoCloseable {
 
     /** Claims the update for this instance, or says why not. */
     public Claim take(long updateId, long chatId) {
+        return take(updateId, chatId, null);
+    }
+
+    /**
+     * The same, keeping the update's JSON with the claim until it is answered (webhook: Telegram delivers nothing
+     * again that got 200, so a restart or another instance answers it from what is kept; null keeps nothing).
+     */
+    public Claim take(long updateId, long chatId, String payload) {
         if (answeredNotMoved.contains(updateId) || !inThisProcess.add(updateId)) {
             return Claim.HANDLED;
         }
         Claim claim;
         try {
             claim = journal.isPresent()
-                    ? takeInJournal(List.of(new Incoming(updateId, chatId)), Instant.now()).get(0)
-                    : tryClaim(updateId, chatId);
+                    ? takeInJournal(List.of(new Incoming(updateId, chatId, payload)), Instant.now()).get(0)
+                    : tryClaim(updateId, chatId, payload);
         } catch (RuntimeException e) {
             inThisProcess.remove(updateId);
             throw e;
@@ -258,9 +266,9 @@ public final class HandledUpdates implements AutoCloseable {
         return each;
     }
 
-    private Claim tryClaim(long updateId, long chatId) {
+    private Claim tryClaim(long updateId, long chatId, String payload) {
         Instant now = Instant.now();
-        return commits.inTransaction(c -> claimIn(c, updateId, chatId, null, now));
+        return commits.inTransaction(c -> claimIn(c, updateId, chatId, payload, now));
     }
 
     /**
@@ -412,9 +420,38 @@ public final class HandledUpdates implements AutoCloseable {
     }
 
     /**
+     * Webhook: holds on to the updates this instance has in hand (taken, not yet answered nor let go) for another
+     * lease, so that no other instance takes over an update it is still answering. Returns how many it renewed.
+     */
+    public int renewLeases() {
+        java.util.List<Long> held = java.util.List.copyOf(inThisProcess);
+        if (held.isEmpty() || lease.isZero()) {
+            return 0;
+        }
+        return database.inTransaction(c -> {
+            // lease_until NULL: let go (release); another instance may have taken it since
+            try (PreparedStatement renew = c.prepareStatement("UPDATE telegram_update SET lease_until = ? WHERE update_id = ?"
+                    + " AND claimed_by = ? AND state = 'RECEIVED' AND lease_until IS NOT NULL")) {
+                Timestamp until = Timestamp.from(Instant.now().plus(lease));
+                for (long updateId : held) {
+                    renew.setTimestamp(1, until);
+                    renew.setLong(2, updateId);
+                    renew.setString(3, instance);
+                    renew.addBatch();
+                }
+                int renewed = 0;
+                for (int n : renew.executeBatch()) {
+                    renewed += Math.max(n, 0);
+                }
+                return renewed;
+            }
+        });
+    }
+
+    /**
      * The updates taken in within the last `within` and never answered, as kept (JSON), oldest first: those a
-     * process still had queued when it died, which long polling had already confirmed to Telegram. Not those
-     * given up, nor those another instance holds now.
+     * process still had queued when it died, which long polling had already confirmed to Telegram (or a webhook
+     * had answered 200). Not those given up, nor those another instance holds now, nor those in hand here.
      */
     public java.util.List<String> unanswered(Duration within) {
         return database.inTransaction(c -> {
@@ -429,7 +466,8 @@ public final class HandledUpdates implements AutoCloseable {
                 java.util.List<String> kept = new java.util.ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        if (!answeredNotMoved.contains(rs.getLong(2))) {
+                        // neither answered (its mark still in the journal) nor in hand here (a webhook instance's own)
+                        if (!answeredNotMoved.contains(rs.getLong(2)) && !inThisProcess.contains(rs.getLong(2))) {
                             kept.add(rs.getString(1));
                         }
                     }

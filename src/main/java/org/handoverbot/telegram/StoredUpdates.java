@@ -27,11 +27,15 @@ final class StoredUpdates {
     /** The update's JSON, or null when it cannot be written or is too long to keep. */
     static String json(Update update) {
         try {
-            String json = JSON.writeValueAsString(update);
-            return json.length() <= MAX_CHARS ? json : null;
+            return keepable(JSON.writeValueAsString(update));
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /** Telegram's JSON of an update as it came (the webhook's body), or null when too long to keep. */
+    static String keepable(String json) {
+        return json.length() <= MAX_CHARS ? json : null;
     }
 
     /** The update kept as JSON, or empty when it no longer reads (a library upgrade changed the shape). */

@@ -39,6 +39,8 @@ public final class TelegramBot implements AutoCloseable {
     private final OutboundGate gate;
     private final ChatLanes lanes;
     private final AutoCloseable receiver;
+    /** Closed once the replies in progress are done (webhook: the lease renewals), else nothing. */
+    private final AutoCloseable afterReplies;
     private final Optional<Integer> webhookPort;
     private final Duration grace;
     private final ChatActions actions;
@@ -49,7 +51,8 @@ public final class TelegramBot implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> stoppedBecause = new java.util.concurrent.atomic.AtomicReference<>();
 
     private TelegramBot(BotIdentity me, OutboundGate gate, ChatLanes lanes, AutoCloseable receiver,
-                        Optional<Integer> webhookPort, Duration grace, UpdateRouter.Extras extras) {
+                        Optional<Integer> webhookPort, Duration grace, UpdateRouter.Extras extras, AutoCloseable afterReplies) {
+        this.afterReplies = afterReplies;
         this.actions = extras.actions();
         this.inline = extras.inline();
         this.me = me;
@@ -102,7 +105,7 @@ public final class TelegramBot implements AutoCloseable {
             registerCommands(client, options, mask);
             // Behind a webhook several instances may share the database: each update is leased to whichever took it.
             handled = settings.webhookUrl().isPresent()
-                    ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), HandledUpdates.WEBHOOK_LEASE)
+                    ? new HandledUpdates(database, "webhook-" + java.util.UUID.randomUUID(), options.webhookLease())
                     : HandledUpdates.journaled(database);
             handled.forgetOlderThan(HandledUpdates.KEEP);
             lanes = new ChatLanes(options.workerThreads(), options.maxQueued());
@@ -128,8 +131,15 @@ public final class TelegramBot implements AutoCloseable {
                     receiver.close();
                     throw e;
                 }
+                // After a 200 Telegram delivers nothing again: what a killed instance held is answered from the kept JSON.
+                WebhookLeases leases = WebhookLeases.start(handled, intake, options.webhookLease());
+                AutoCloseable intakeEnds = () -> {
+                    leases.stopTakingOver();
+                    receiver.close();
+                };
                 LOG.info("@{} answers on Telegram through the webhook {}", me.username(), hook);
-                TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.of(receiver.port()), options.shutdownGrace(), extras);
+                TelegramBot bot = new TelegramBot(me, gate, lanes, intakeEnds, Optional.of(receiver.port()),
+                        options.shutdownGrace(), extras, leases);
                 bot.closeBeforeGate(handled);
                 started.complete(bot);
                 return bot;
@@ -138,7 +148,7 @@ public final class TelegramBot implements AutoCloseable {
             intake.replayUnanswered(REPLAY_WITHIN);
             LongPollingReceiver receiver = LongPollingReceiver.start(token, url, intake, options, mask, gate);
             LOG.info("@{} answers on Telegram (long polling {})", me.username(), settings.telegramApiUrl());
-            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras);
+            TelegramBot bot = new TelegramBot(me, gate, lanes, receiver, Optional.empty(), options.shutdownGrace(), extras, () -> { });
             // After the replies in progress: their marks go from the journal into the database.
             bot.closeBeforeGate(handled);
             started.complete(bot);
@@ -260,6 +270,11 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                afterReplies.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the lease renewals: {}", e.toString());
+            }
             for (AutoCloseable sender : otherSenders) {
                 try {
                     sender.close();

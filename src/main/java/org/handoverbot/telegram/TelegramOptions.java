@@ -30,17 +30,20 @@ import org.handoverbot.answer.TelegramHtmlRenderer;
  * @param sendLimiter       makes the gate's limiter from the limits: this process's own by default; one shared
  *                          by several instances (e.g. bucket4j buckets in PostgreSQL) can be given instead
  * @param sendPause         the gate's 429 pause: this process's own by default, or one shared by instances
+ * @param webhookLease      webhook mode: how long an instance holds an update it took in (renewed while it runs)
+ *                          before another instance, or this one restarted, may answer it instead
  */
 public record TelegramOptions(Function<Reply, List<String>> renderer, int workerThreads, int maxQueued,
                               int pollTimeoutSeconds, Duration firstRetry, Duration maxRetryWait, int maxStartAttempts,
                               int sendAttempts, Duration callTimeout, Duration shutdownGrace, int webhookBindPort,
                               LongConsumer onChatBlocked, SendLimits sendLimits,
                               FloodLimits floodLimits, Function<SendLimits, SendLimiter> sendLimiter,
-                              Supplier<SendPause> sendPause) {
+                              Supplier<SendPause> sendPause, Duration webhookLease) {
 
     public TelegramOptions {
         if (workerThreads < 1 || maxQueued < 1 || pollTimeoutSeconds < 0 || pollTimeoutSeconds > 50 || sendAttempts < 1
-                || sendLimits == null || floodLimits == null || sendLimiter == null || sendPause == null) {
+                || sendLimits == null || floodLimits == null || sendLimiter == null || sendPause == null
+                || webhookLease == null || webhookLease.isNegative() || webhookLease.isZero()) {
             throw new IllegalArgumentException("bad Telegram options");
         }
     }
@@ -53,7 +56,7 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
     public static TelegramOptions defaults(Function<Reply, List<String>> renderer) {
         return new TelegramOptions(renderer, 16, 10_000, 50, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
                 5, Duration.ofSeconds(30), Duration.ofSeconds(20), -1, chatId -> { }, SendLimits.telegram(),
-                FloodLimits.defaults(), LocalSendLimiter::new, LocalSendPause::new);
+                FloodLimits.defaults(), LocalSendLimiter::new, LocalSendPause::new, HandledUpdates.WEBHOOK_LEASE);
     }
 
     public TelegramOptions withWorkerThreads(int threads) {
@@ -74,6 +77,10 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
 
     public TelegramOptions withWebhookBindPort(int port) {
         return with(o -> o.webhookBindPort = port);
+    }
+
+    public TelegramOptions withWebhookLease(Duration lease) {
+        return with(o -> o.webhookLease = lease);
     }
 
     public TelegramOptions withShutdownGrace(Duration grace) {
@@ -124,6 +131,7 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
         FloodLimits floodLimits;
         Function<SendLimits, SendLimiter> sendLimiter;
         Supplier<SendPause> sendPause;
+        Duration webhookLease;
 
         Copy(TelegramOptions o) {
             renderer = o.renderer;
@@ -142,12 +150,13 @@ public record TelegramOptions(Function<Reply, List<String>> renderer, int worker
             floodLimits = o.floodLimits;
             sendLimiter = o.sendLimiter;
             sendPause = o.sendPause;
+            webhookLease = o.webhookLease;
         }
 
         TelegramOptions build() {
             return new TelegramOptions(renderer, workerThreads, maxQueued, pollTimeoutSeconds, firstRetry, maxRetryWait,
                     maxStartAttempts, sendAttempts, callTimeout, shutdownGrace, webhookBindPort, onChatBlocked,
-                    sendLimits, floodLimits, sendLimiter, sendPause);
+                    sendLimits, floodLimits, sendLimiter, sendPause, webhookLease);
         }
     }
 }

@@ -54,6 +54,15 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> updates) {
+        takeIn(updates, Duration.ofMinutes(10), true);
+    }
+
+    /**
+     * A delivery claimed in one transaction, then each update offered; returns how many were queued. An update
+     * whose claim could not be recorded is answered anyway when fresh from Telegram (better than not at all), but
+     * not when kept from earlier: another instance may be answering it.
+     */
+    private int takeIn(List<Update> updates, Duration waitForRoom, boolean answerUnrecorded) {
         Map<Long, HandledUpdates.Claim> claims;
         try {
             claims = handled.takeAll(updates.stream()
@@ -66,16 +75,22 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                     updates.get(updates.size() - 1).getUpdateId(), e.toString());
             claims = Map.of();
         }
+        int queued = 0;
         for (Update update : updates) {
+            if (!answerUnrecorded && !claims.containsKey(update.getUpdateId().longValue())) {
+                continue;
+            }
             try {
-                Intake intake = offer(update, Duration.ofMinutes(10), claimedIn(claims));
+                Intake intake = offer(update, waitForRoom, claimedIn(claims));
                 if (intake == Intake.NO_ROOM) {
-                    LOG.warn("update {} not taken (shutting down or overloaded); Telegram delivers it again", update.getUpdateId());
+                    LOG.warn("update {} not taken (shutting down or overloaded); it is taken in again later", update.getUpdateId());
                 }
+                queued += intake == Intake.QUEUED ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("update {} could not be taken in: {}", update.getUpdateId(), e.toString());
             }
         }
+        return queued;
     }
 
     /**
@@ -84,20 +99,33 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
      * delivery. Returns how many were taken.
      */
     int replayUnanswered(Duration within) {
+        return replayUnanswered(within, Duration.ofMinutes(10));
+    }
+
+    /**
+     * The same with a wait for room of its own (webhook: at start and then now and then, taking over what a dead
+     * instance held once its lease ran out, without holding up the renewals of this instance's leases).
+     */
+    int replayUnanswered(Duration within, Duration waitForRoom) {
         List<Update> kept = new java.util.ArrayList<>();
         for (String json : handled.unanswered(within)) {
             StoredUpdates.update(json).ifPresent(kept::add);
         }
-        if (!kept.isEmpty()) {
-            LOG.info("answering {} question(s) taken in before the restart and not yet answered", kept.size());
-            consume(kept);
+        int queued = kept.isEmpty() ? 0 : takeIn(kept, waitForRoom, false);
+        if (queued > 0) {
+            LOG.info("answering {} question(s) taken in earlier by a process that is gone, never answered", queued);
         }
-        return kept.size();
+        return queued;
     }
 
     /** Takes the update in (or says why not), counted in the metrics by outcome. */
     Intake offer(Update update, Duration waitForRoom) {
         return offer(update, waitForRoom, handled::take);
+    }
+
+    /** The same, keeping Telegram's JSON of it with the claim until it is answered (the webhook; null: not kept). */
+    Intake offer(Update update, String json, Duration waitForRoom) {
+        return offer(update, waitForRoom, (updateId, chatId) -> handled.take(updateId, chatId, json));
     }
 
     /** How an update is claimed: on its own (the webhook) or as part of its delivery, claimed before. */

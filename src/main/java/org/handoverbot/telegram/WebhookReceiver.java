@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,7 +24,9 @@ import com.sun.net.httpserver.HttpServer;
  * to the webhook's path carrying the secret in X-Telegram-Bot-Api-Secret-Token gets through, compared in
  * constant time: a missing secret gets 401, a wrong one 403, a body that is not an Update 400. A taken update
  * gets 200 at once and is answered on its chat's lane; when the bot has no room it answers 503 so that Telegram
- * delivers the update again later.
+ * delivers the update again later. After a 200 Telegram never delivers the update again, so its claim keeps the
+ * body until it is answered: a kill -9 before the answer leaves it to {@link WebhookLeases} (this instance
+ * restarted, or another one).
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -49,7 +49,6 @@ final class WebhookReceiver implements AutoCloseable {
     private final BotMetrics metrics;
     private final Readiness readiness;
     private volatile boolean closing;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private WebhookReceiver(HttpServer server, ExecutorService threads, String path, String secret, UpdateIntake intake,
                             BotMetrics metrics, Readiness readiness) {
@@ -135,7 +134,7 @@ final class WebhookReceiver implements AutoCloseable {
             }
             Update update;
             try {
-                update = json.readValue(body, Update.class);
+                update = StoredUpdates.JSON.readValue(body, Update.class);
             } catch (JsonProcessingException e) {
                 respond(exchange, 400);
                 return;
@@ -144,7 +143,8 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 400);
                 return;
             }
-            UpdateIntake.Intake taken = intake.offer(update, Duration.ofSeconds(2));
+            UpdateIntake.Intake taken = intake.offer(update,
+                    StoredUpdates.keepable(new String(body, StandardCharsets.UTF_8)), Duration.ofSeconds(2));
             // 503 makes Telegram deliver the update again later: when this bot has no room, or when another
             // instance has it in hand (answered by then, or taken over here if that instance died).
             boolean later = taken == UpdateIntake.Intake.NO_ROOM || taken == UpdateIntake.Intake.BUSY_ELSEWHERE;
