@@ -67,7 +67,8 @@ final class ArticleDates {
 
     /**
      * A day found in the words, with where it was found. bare: a day said only against the day of speaking, with no
-     * weekday or number to pin it ("غداً", "بعد غد"): inside a quotation it is the speaker's, not the report's.
+     * weekday or number to pin it ("غداً", "بعد غد"), or a weekday alone ("السبت", read as the last one): inside a
+     * quotation it is the speaker's, not the report's; in a step to come a weekday alone is the coming one.
      */
     record Found(int start, int end, LocalDate date, String flag, boolean bare) {
         Found(int start, int end, LocalDate date) {
@@ -158,7 +159,8 @@ final class ArticleDates {
             // a bare weekday in news means the latest one, at most a week back
             date = published.with(TemporalAdjusters.previousOrSame(day));
         }
-        return new Found(today ? i - 1 : i, PAST.test(after) || NEXT.test(after) ? i + 2 : i + 1, date);
+        boolean bare = !today && !PAST.test(after) && !NEXT.test(after);
+        return new Found(today ? i - 1 : i, PAST.test(after) || NEXT.test(after) ? i + 2 : i + 1, date, null, bare);
     }
 
     private static DayOfWeek weekday(String w) {

@@ -196,9 +196,13 @@ final class EventRules {
             }
         }
         if (attack && out.isEmpty() && (s.has(ATTACK_VERB) || !attackFigures(s).isEmpty())) {
-            // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية")
+            // an attack on a base the text does not name ("قاعدة عراقية تنتشر فيها قوات أجنبية"), or names again by
+            // its place word alone, right after the attack ("سقط صاروخ قرب المعسكر"): the base the article last named
             int at = s.find(0, ATTACK).orElse(0);
-            out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, null, null, null, date, null,
+            Optional<Integer> again = s.find(at, THIS_PLACE).filter(i -> i <= at + 6 && sameClause(s, at, i)
+                    && (i + 1 >= w.size() || !w.get(i + 1).equals("اخري")));
+            String base = again.isPresent() ? lastBase : null;
+            out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, base, null, null, date, null,
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
         }
 
@@ -207,15 +211,17 @@ final class EventRules {
         boolean talks = s.has(TALKS) && !doneVerb;
         boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
         int plan = planMarker(w);
-        // a party announces its own intention ("أعلنت أميركا أن قواتها ستنسحب"); a voice that is no party ("كشف
-        // مصدر"، "أعلنت الحكومة العراقية") telling a step to come tells a planned handover, which it is the source of
-        boolean planTold = plan >= 0 && handoverWords && !talks && announcer(s, mentions) == null;
+        // a party announces its own intention ("أعلنت أميركا أن قواتها ستنسحب من القائم خلال أسابيع"), and a step with
+        // a day too ("أعلن التحالف أنه سيسلم معسكر بسماية ...، السبت"); a voice that is no party ("كشف مصدر"، "أعلنت
+        // الحكومة العراقية") telling a step to come tells only the planned handover, which it is the source of
+        boolean planShape = plan >= 0 && handoverWords && !talks;
+        boolean planTold = planShape && announcer(s, mentions) == null;
         boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb && !planTold));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
             List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
             for (Mention b : bases) {
-                if (claimed.add(b)) {
+                if (planShape && b.start() > plan ? !claimed.contains(b) : claimed.add(b)) {
                     String[] parties = parties(s, mentions, true);
                     // talks are between two sides; a statement is one side's: the party the verb names as its
                     // subject ("أعلنت أميركا"), never merely the first one named ("أعلن العراق أن ... التحالف")
@@ -235,6 +241,9 @@ final class EventRules {
                 String[] parties = withGiverBefore(parties(s, mentions, false), giverBefore);
                 int next = k + 1 < planned.size() ? planned.get(k + 1).start() : w.size();
                 ArticleDates.Found day = planDay(s, allDates, plan, b.start(), next, k == 0, meta.published());
+                if (announces && !planTold && day == null) {
+                    continue;   // the party's announcement tells it
+                }
                 out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, b.entry().id(), parties[0],
                         parties[1], day == null ? null : day.date(), null, List.of(), clause(s, plan),
                         sourceAt(s, b.start(), quotes, meta), day == null ? null : day.flag(), null));
@@ -449,7 +458,16 @@ final class EventRules {
         for (ArticleDates.Found d : dates) {
             // a bare "غداً" in a speaker's words is his tomorrow, maybe not the report's, maybe a figure of speech
             // ("الآن من القائم وغداً القيارة"); the reporter's own, or one a weekday pins, is the day after publication
-            if (d.date() == null || d.start() < plan || d.date().isBefore(published) || d.bare() && s.isQuoted(d.start())) {
+            if (d.date() == null || d.start() < plan || d.bare() && s.isQuoted(d.start())) {
+                continue;
+            }
+            // a bare weekday in a step to come ("سيسلم المعسكر ...، السبت.") is the coming one, not the last
+            if (d.bare() && d.date().isBefore(published)) {
+                d = new ArticleDates.Found(d.start(), d.end(),
+                        published.with(java.time.temporal.TemporalAdjusters.nextOrSame(d.date().getDayOfWeek())), d.flag(),
+                        true);
+            }
+            if (d.date().isBefore(published)) {
                 continue;
             }
             if (d.start() > base && d.start() < next) {

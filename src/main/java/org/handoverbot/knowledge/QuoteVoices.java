@@ -221,7 +221,12 @@ final class QuoteVoices {
                 if (person.isPresent()) {
                     return new Voice(null, person.get().name(), title, channel, via);
                 }
-                return new Voice(null, title, null, channel, via);
+                // no name: the title is all there is of the voice, described as an unnamed one is ("عضو في لجنة
+                // الأمن والدفاع النيابية العراقية" before "إن")
+                boolean where = t + 1 < w.size() && w.get(t).equals("في") && !STATEMENT.test(w.get(t + 1))
+                        && !TWEET.test(w.get(t + 1)) && !PLATFORM.test(w.get(t + 1));
+                String described = ArticleSpeakers.clean(words.raw(v, ArticleSpeakers.unnamedEnd(words, v)));
+                return new Voice(null, where && described.startsWith(title) ? described : title, null, channel, via);
             }
             // "نقلت وكالة الأنباء العراقية عن مستشار رئيس الوزراء حسين علاوي قوله": the one quoted follows "عن"
             Optional<Voice> relayed = relayed(words, subject, channel, via);
