@@ -67,9 +67,9 @@ public final class TelegramLoadBenchmark {
     /**
      * Answers given straight to the dialogue before the bot starts, on one thread, as a JMH warm-up would: the JIT
      * needs tens of thousands of answers before it has compiled the answer path, many more than a few rounds give.
-     * -DwarmAnswers=N (default 0).
+     * -DwarmAnswers=N (default 60,000, about 4 s; 0 for the cold figure with -DwarmUps=1).
      */
-    private static final int WARM_ANSWERS = Integer.getInteger("warmAnswers", 0);
+    private static final int WARM_ANSWERS = Integer.getInteger("warmAnswers", 60_000);
 
     private static void warmAnswers(Dialogue dialogue, int answers) {
         if (answers <= 0) {
@@ -82,8 +82,12 @@ public final class TelegramLoadBenchmark {
         System.out.printf("warmed: %d answers straight to the dialogue in %.1f s%n", answers, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Rounds before the measured ones, for the JIT: -DwarmUps=N (default 1). */
-    private static final int WARM_UPS = Math.max(1, Integer.getInteger("warmUps", 1));
+    /**
+     * Rounds before the measured ones, for the JIT of the Telegram path: -DwarmUps=N (default 3). The figure is the
+     * bot's steady state, as a bot that has run a while answers; a bot just started is slower for its first tens
+     * of thousands of answers (BENCHMARKS.md gives both).
+     */
+    private static final int WARM_UPS = Math.max(1, Integer.getInteger("warmUps", 3));
 
     /**
      * With -DechoDialogue=true the bot answers each text with the text itself (buttons and commands as usual): the
