@@ -39,11 +39,17 @@ final class ButtonCodes {
     private static final Map<AskedKind, String> KINDS = Map.of(AskedKind.HANDOVER, "h", AskedKind.PLANNED, "p",
             AskedKind.ANNOUNCEMENT, "n", AskedKind.ATTACK, "x", AskedKind.STATEMENT, "s");
 
+    // The same codes read back, built once: decoding runs on every button a reply carries (encode checks it).
+    private static final Map<String, Act> ACTS = reversed(CODES);
+    private static final Map<String, Relation> RELATION_OF = reversed(RELATIONS);
+    private static final Map<String, AskedKind> KIND_OF = reversed(KINDS);
+
     private static final String ID = "[a-z0-9][a-z0-9_-]{0,40}";
     private static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
     private static final Pattern OLD = Pattern.compile("([a-z]+)(?::(" + ID + "))?(?::([0-9]{1,3}))?");
     private static final Pattern SUBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
+    private static final Pattern TOPIC = Pattern.compile("[a-z_]{1,20}");
 
     /** A pressed button: the frame it asks and the page (0 = first). */
     record Pressed(Frame frame, int page) {
@@ -128,14 +134,14 @@ final class ButtonCodes {
                 switch (parts[i].substring(0, eq)) {
                     case "s" -> subjects = ids(value);
                     case "a" -> anchors = ids(value);
-                    case "r" -> relation = key(RELATIONS, value);
-                    case "k" -> kind = key(KINDS, value);
+                    case "r" -> relation = key(RELATION_OF, value);
+                    case "k" -> kind = key(KIND_OF, value);
                     case "p" -> speaker = ids(value).get(0);
                     case "d" -> date = date(value);
                     case "e" -> dateTo = date(value);
                     case "o" -> ordinal = Integer.parseInt(value);
                     case "c" -> calendar = value.equals("h") ? DateCalendar.HIJRI : null;
-                    case "t" -> topic = value.matches("[a-z_]{1,20}") ? value : null;
+                    case "t" -> topic = TOPIC.matcher(value).matches() ? value : null;
                     case "g" -> page = Integer.parseInt(value);
                     default -> {
                         return Optional.empty();
@@ -160,7 +166,7 @@ final class ButtonCodes {
         if (code.equals("attack")) {
             return Optional.of(Act.LIST);
         }
-        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+        return Optional.ofNullable(ACTS.get(code));
     }
 
     private static void ids(StringBuilder data, String role, List<String> ids) {
@@ -182,9 +188,23 @@ final class ButtonCodes {
         return new ArrayList<>(Arrays.asList(value.split(",")));
     }
 
-    private static <T> T key(Map<T, String> codes, String value) {
-        return codes.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown code " + value));
+    private static <T> T key(Map<String, T> codes, String value) {
+        T found = codes.get(value);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown code " + value);
+        }
+        return found;
+    }
+
+    /** Code to value; every code names one value (a second would make a button ambiguous). */
+    private static <T> Map<String, T> reversed(Map<T, String> codes) {
+        Map<String, T> byCode = new java.util.HashMap<>();
+        codes.forEach((value, code) -> {
+            if (byCode.put(code, value) != null) {
+                throw new IllegalStateException("button code " + code + " names two values");
+            }
+        });
+        return Map.copyOf(byCode);
     }
 
     private static DateMention date(String value) {

@@ -58,16 +58,13 @@ public final class ReplyCatalogue {
 
     private final ULocale locale;
     private final Map<String, String> patterns;
-    private final Map<String, MessageFormat> formats;
-    // Patterns with only text slots ({base}) and no quoting, read once into pieces: most of the catalogue, and
-    // the bulk of every reply. They skip ICU's formatter, which costs microseconds a call.
-    private final Map<String, Plain> plainPatterns;
-    // Patterns of text slots and selects only ({date, select, none{} other{ يوم {date}}}), read once into a tree:
-    // the sentence frames of answers. Rendered by walking the tree instead of ICU's formatter, into the same text
-    // ICU would give (ReplyCatalogueTest compares them on every such key and every branch).
-    private final Map<String, Selects> selectPatterns;
-    private final Map<String, Set<String>> slots;
-    private final Map<String, Set<String>> choiceSlots;
+    // Everything read from one key's pattern, found with one look-up per reply sentence. Patterns with only text
+    // slots ({base}) and no quoting are read once into pieces (Plain): most of the catalogue, and the bulk of
+    // every reply; they skip ICU's formatter, which costs microseconds a call. Patterns of text slots and selects
+    // only ({date, select, none{} other{ يوم {date}}}) are read once into a tree (Selects): the sentence frames of
+    // answers, rendered by walking the tree into the same text ICU would give (ReplyCatalogueTest compares them on
+    // every such key and every branch).
+    private final Map<String, Entry> entries;
     private final ListFormatter andList;
     private final ListFormatter orList;
     private final RuleBasedNumberFormat spellout;
@@ -83,23 +80,14 @@ public final class ReplyCatalogue {
                 throw new IllegalStateException("reply " + key + " has a bad pattern: " + e.getMessage(), e);
             }
         });
-        this.formats = Collections.unmodifiableMap(compiled);
-        Map<String, Plain> plain = new LinkedHashMap<>();
-        patterns.forEach((key, pattern) -> Plain.of(pattern).ifPresent(p -> plain.put(key, p)));
-        this.plainPatterns = Collections.unmodifiableMap(plain);
-        Map<String, Selects> selects = new LinkedHashMap<>();
+        Map<String, Entry> entries = new LinkedHashMap<>();
         patterns.forEach((key, pattern) -> {
-            if (!plain.containsKey(key)) {
-                Selects.of(pattern).ifPresent(t -> selects.put(key, t));
-            }
+            Plain plain = Plain.of(pattern).orElse(null);
+            Selects selects = plain == null ? Selects.of(pattern).orElse(null) : null;
+            Set<String> slots = slotNames(pattern);
+            entries.put(key, new Entry(compiled.get(key), slots, choiceSlots(pattern, slots), plain, selects));
         });
-        this.selectPatterns = Collections.unmodifiableMap(selects);
-        Map<String, Set<String>> choices = new LinkedHashMap<>();
-        Map<String, Set<String>> slots = new LinkedHashMap<>();
-        patterns.forEach((key, pattern) -> slots.put(key, slotNames(pattern)));
-        this.slots = Collections.unmodifiableMap(slots);
-        patterns.forEach((key, pattern) -> choices.put(key, choiceSlots(pattern, slots.get(key))));
-        this.choiceSlots = Collections.unmodifiableMap(choices);
+        this.entries = Collections.unmodifiableMap(entries);
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
         this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
         this.spellout = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
@@ -151,59 +139,56 @@ public final class ReplyCatalogue {
     }
 
     public List<Reply.Span> spans(String key, Map<String, ?> slots) {
-        MessageFormat format = formats.get(key);
-        if (format == null) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
             throw new IllegalArgumentException("no reply with key " + key);
         }
-        Set<String> wanted = this.slots.get(key);
-        for (String name : wanted) {
-            if (!slots.containsKey(name) || slots.get(name) == null) {
+        for (String name : entry.slots()) {
+            if (slots.get(name) == null) {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
         }
-        Plain plain = plainPatterns.get(key);
+        Plain plain = entry.plain();
         if (plain != null && plain.fills(slots)) {
             return plain.spans(slots);
         }
-        return formatted(format, key, slots, true);
+        return formatted(entry, slots, true);
     }
 
     /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
     boolean hasShortcut(String key) {
-        return plainPatterns.containsKey(key) || selectPatterns.containsKey(key);
+        Entry entry = entries.get(key);
+        return entry != null && (entry.plain() != null || entry.selects() != null);
     }
 
     /** The spans as ICU's formatter gives them, never by the plain-pattern shortcut (for the test that they agree). */
     List<Reply.Span> spansByIcu(String key, Map<String, ?> slots) {
-        return icuSpans(formats.get(key), key, slots);
-    }
-
-    private List<Reply.Span> icuSpans(MessageFormat format, String key, Map<String, ?> slots) {
-        return formatted(format, key, slots, false);
+        return formatted(entries.get(key), slots, false);
     }
 
     /**
      * Text values go in as numbered stand-ins and come back after the marks are read; choices go in as they
      * are. The text between is ICU's, or the select tree's when the key has one and every value is text.
      */
-    private List<Reply.Span> formatted(MessageFormat format, String key, Map<String, ?> slots, boolean shortcut) {
+    private List<Reply.Span> formatted(Entry entry, Map<String, ?> slots, boolean shortcut) {
         // Text values go in as numbered stand-ins and come back after the marks are read; numbers and choices
         // go in as they are, since plural and select arguments need their real value.
         List<String> texts = new ArrayList<>();
         Map<String, Object> arguments = new LinkedHashMap<>();
         slots.forEach((name, value) -> {
-            if (value instanceof CharSequence text && !isChoice(key, name)) {
+            if (value instanceof CharSequence text && !entry.choices().contains(name)) {
                 arguments.put(name, SLOT_START + Integer.toString(texts.size()) + SLOT_END);
                 texts.add(text.toString().replace(SLOT_START, ' ').replace(SLOT_END, ' '));
             } else {
                 arguments.put(name, value);
             }
         });
-        Selects tree = shortcut ? selectPatterns.get(key) : null;
+        Selects tree = shortcut ? entry.selects() : null;
         if (tree != null && tree.fills(arguments)) {
             return marked(tree.format(arguments), texts);
         }
         String formatted;
+        MessageFormat format = entry.format();
         // ICU's MessageFormat is not safe for concurrent use (it builds sub-formats lazily), and replies are
         // composed on many threads: each pattern formats one message at a time, which takes microseconds.
         synchronized (format) {
@@ -232,10 +217,6 @@ public final class ReplyCatalogue {
         synchronized (spellout) {
             return spellout.format(n, feminine ? "%spellout-ordinal-feminine" : "%spellout-ordinal-masculine");
         }
-    }
-
-    private boolean isChoice(String key, String slot) {
-        return choiceSlots.get(key).contains(slot);
     }
 
     /** Every slot a pattern names, also inside plural and select branches (ICU lists only the outer ones). */
@@ -274,6 +255,13 @@ public final class ReplyCatalogue {
             }
         }
         return slots;
+    }
+
+    /**
+     * One key's pattern, read at load: ICU's format, every slot it names, the slots it reads as a number or a
+     * choice, and its shortcut (plain or select tree, or neither: ICU formats it).
+     */
+    private record Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects) {
     }
 
     /**
@@ -538,7 +526,7 @@ public final class ReplyCatalogue {
     }
 
     public boolean has(String key) {
-        return formats.containsKey(key);
+        return entries.containsKey(key);
     }
 
     /** Every key, sorted; for the test that each is used and each renders. */
@@ -548,7 +536,7 @@ public final class ReplyCatalogue {
 
     /** The slot names a key's pattern uses. */
     public Set<String> slotsOf(String key) {
-        return Objects.requireNonNull(slots.get(key), key);
+        return Objects.requireNonNull(entries.get(key), key).slots();
     }
 
     public String pattern(String key) {
