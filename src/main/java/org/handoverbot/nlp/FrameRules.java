@@ -120,9 +120,11 @@ public final class FrameRules {
                     }
                 }
             }
+            // A HashMap, not Map.copyOf: most tokens start no alternative of a rule, and a HashMap turns most such
+            // look-ups away on the stored hash without comparing the words.
             Map<String, List<Pattern>> frozen = new HashMap<>();
             atWord.forEach((form, those) -> frozen.put(form, List.copyOf(those)));
-            return new FirstItems(Map.copyOf(frozen), List.copyOf(atSlot));
+            return new FirstItems(java.util.Collections.unmodifiableMap(frozen), List.copyOf(atSlot));
         }
     }
 
