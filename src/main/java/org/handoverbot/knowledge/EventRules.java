@@ -105,10 +105,13 @@ final class EventRules {
         String lastBase = null;
         String giverBefore = null;
         Boolean iraqBefore = null;
+        Set<String> planned = new HashSet<>();
         for (Sentence s : sentences) {
             List<Mention> named = withOwnArmy(s, mentions.get(s.index()), iraqBefore);
-            List<Reading> read = read(s, named, quotes.get(s.index()), meta, lastBase, giverBefore);
+            List<Reading> read = read(s, named, quotes.get(s.index()), meta, lastBase, giverBefore, planned);
             readings.addAll(read);
+            read.stream().filter(r -> r.status() == EventStatus.PLANNED && r.baseId() != null)
+                    .forEach(r -> planned.add(r.baseId()));
             // a sentence that tells no event of its own may name who leaves ("غادر آخر مستشاري التحالف ...")
             giverBefore = null;
             for (Mention m : read.isEmpty() ? named : List.<Mention>of()) {
@@ -163,7 +166,7 @@ final class EventRules {
     }
 
     private List<Reading> read(Sentence s, List<Mention> mentions, List<QuoteVoices.QuoteSpan> quotes,
-                               ArticleMetadata meta, String lastBase, String giverBefore) {
+                               ArticleMetadata meta, String lastBase, String giverBefore, Set<String> plannedBefore) {
         List<String> w = s.words();
         List<Reading> out = new ArrayList<>();
         // "جنوب الموصل", "قضاء القائم": a place named to say where; "نحو قاعدة عين الأسد": where forces go
@@ -304,6 +307,16 @@ final class EventRules {
                     out.add(handover(s, mentions, dates, meta, quotes, status, lastBase, null, place.get(), 0,
                             w.size(), giverBefore));
                 }
+            }
+        }
+
+        // "«القاعدة ستصبح بعهدة القوات العراقية»" after a plan for the base last named: who it will go to
+        if (bases.isEmpty() && plan >= 0 && lastBase != null && plannedBefore.contains(lastBase)) {
+            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !w.get(i + 1).equals("اخري"));
+            String[] parties = parties(s, mentions, false);
+            if (place.isPresent() && parties[1] != null) {
+                out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, lastBase, parties[0], parties[1],
+                        null, null, List.of(), clause(s, plan), sourceAt(s, place.get(), quotes, meta)));
             }
         }
         return out;

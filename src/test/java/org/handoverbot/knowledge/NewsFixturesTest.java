@@ -204,7 +204,7 @@ class NewsFixturesTest {
      * rise.
      */
     static final int HELD_OUT_QUOTES_REACHED = 22;
-    static final int HELD_OUT_EVENTS_REACHED = 19;
+    static final int HELD_OUT_EVENTS_REACHED = 21;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**
