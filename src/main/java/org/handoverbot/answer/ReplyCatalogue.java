@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
 
@@ -68,6 +69,8 @@ public final class ReplyCatalogue {
     private final ListFormatter andList;
     private final ListFormatter orList;
     private final RuleBasedNumberFormat spellout;
+    // The locale's cardinal plural rules, as ICU's plural argument reads them (for the Selects shortcut).
+    private final PluralRules pluralRules;
 
     private ReplyCatalogue(ULocale locale, Map<String, String> patterns) {
         this.locale = locale;
@@ -91,6 +94,7 @@ public final class ReplyCatalogue {
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
         this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
         this.spellout = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
+        this.pluralRules = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
     }
 
     /** The Arabic catalogue, read once per JVM. */
@@ -158,7 +162,13 @@ public final class ReplyCatalogue {
     /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
     boolean hasShortcut(String key) {
         Entry entry = entries.get(key);
-        return entry != null && (entry.plain() != null || entry.selects() != null);
+        return entry != null && (entry.plain() != null || (entry.selects() != null && entry.selects().plurals().isEmpty()));
+    }
+
+    /** Whether the key renders past ICU's formatter when its plural counts are whole numbers 0–999. */
+    boolean hasCountShortcut(String key) {
+        Entry entry = entries.get(key);
+        return entry != null && entry.selects() != null && !entry.selects().plurals().isEmpty();
     }
 
     /** The spans as ICU's formatter gives them, never by the plain-pattern shortcut (for the test that they agree). */
@@ -185,7 +195,7 @@ public final class ReplyCatalogue {
         });
         Selects tree = shortcut ? entry.selects() : null;
         if (tree != null && tree.fills(arguments)) {
-            return marked(tree.format(arguments), texts);
+            return marked(tree.format(arguments, pluralRules), texts);
         }
         String formatted;
         MessageFormat format = entry.format();
@@ -341,36 +351,62 @@ public final class ReplyCatalogue {
     }
 
     /**
-     * A pattern of literal text, text slots ({base}) and selects ({side, select, after{…} other{…}}), nested, with
-     * no apostrophe quoting, plural or number: a tree whose rendering is concatenation. ICU's select takes the
-     * branch whose keyword equals the value's text, else "other"; a simple argument is its value's text.
+     * A pattern of literal text, text slots ({base}), selects ({side, select, after{…} other{…}}) and plurals of a
+     * count ({count, plural, one{…} few{# …} other{…}}), nested, with no apostrophe quoting, explicit "=n" branch,
+     * offset or number format: a tree whose rendering is concatenation. ICU's select takes the branch whose keyword
+     * equals the value's text, else "other"; a simple argument is its value's text. ICU's plural takes the branch
+     * of the count's CLDR category (the locale's plural rules), else "other", and writes "#" (directly in a plural
+     * branch, not in a select inside it) as the count; the tree does it only for whole counts 0–999, whose digits
+     * need no grouping, and leaves other values to ICU.
      */
-    private record Selects(List<Object> nodes) {
+    private record Selects(List<Object> nodes, Set<String> plurals) {
 
-        /** A select: its slot, its branches by keyword, and "other". */
-        private record Select(String slot, Map<String, List<Object>> branches, List<Object> other) {
+        /** The largest count written by the tree: 1000 and up take the locale's grouping, which ICU knows. */
+        private static final long MAX_COUNT = 999;
+
+        /** A select, or a plural when plural: its slot, its branches by keyword, and "other". */
+        private record Select(String slot, boolean plural, Map<String, List<Object>> branches, List<Object> other) {
         }
 
         /** A slot whose value is written as it is. */
         private record Slot(String name) {
         }
 
+        /** "#" in a plural branch: the count. */
+        private enum Count { NUMBER }
+
         static java.util.Optional<Selects> of(String pattern) {
-            if (pattern.indexOf('\'') >= 0 || !pattern.contains("select")) {
+            if (pattern.indexOf('\'') >= 0 || !(pattern.contains("select") || pattern.contains("plural"))) {
                 return java.util.Optional.empty();
             }
             int[] at = {0};
-            List<Object> nodes = message(pattern, at);
-            return nodes == null || at[0] != pattern.length() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Selects(nodes));
+            Set<String> plurals = new TreeSet<>();
+            Set<String> others = new TreeSet<>();
+            List<Object> nodes = message(pattern, at, false, plurals, others);
+            boolean apart = plurals.stream().noneMatch(others::contains);
+            return nodes == null || at[0] != pattern.length() || !apart ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Selects(nodes, Collections.unmodifiableSet(plurals)));
         }
 
-        /** Nodes up to an unmatched "}" or the end; null when the pattern has something this tree does not do. */
-        private static List<Object> message(String p, int[] at) {
+        /**
+         * Nodes up to an unmatched "}" or the end; null when the pattern has something this tree does not do.
+         * inPlural: this message is a plural's branch, where "#" is the count. Slots read as counts go to plurals,
+         * every other slot to others (a slot that is both is left to ICU).
+         */
+        private static List<Object> message(String p, int[] at, boolean inPlural, Set<String> plurals, Set<String> others) {
             List<Object> nodes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             while (at[0] < p.length() && p.charAt(at[0]) != '}') {
                 char c = p.charAt(at[0]);
+                if (c == '#' && inPlural) {
+                    if (text.length() > 0) {
+                        nodes.add(text.toString());
+                        text.setLength(0);
+                    }
+                    nodes.add(Count.NUMBER);
+                    at[0]++;
+                    continue;
+                }
                 if (c != '{') {
                     text.append(c);
                     at[0]++;
@@ -388,15 +424,19 @@ public final class ReplyCatalogue {
                 if (p.startsWith("}", at[0])) {
                     at[0]++;
                     nodes.add(new Slot(name));
+                    others.add(name);
                     continue;
                 }
                 if (!p.startsWith(",", at[0])) {
                     return null;
                 }
                 at[0]++;
-                if (!word(p, at).equals("select") || !p.startsWith(",", at[0])) {
+                String type = word(p, at);
+                boolean plural = type.equals("plural");
+                if (!(plural || type.equals("select")) || !p.startsWith(",", at[0])) {
                     return null;
                 }
+                (plural ? plurals : others).add(name);
                 at[0]++;
                 Map<String, List<Object>> branches = new LinkedHashMap<>();
                 List<Object> other = null;
@@ -411,7 +451,7 @@ public final class ReplyCatalogue {
                         return null;
                     }
                     at[0]++;
-                    List<Object> branch = message(p, at);
+                    List<Object> branch = message(p, at, plural, plurals, others);
                     if (branch == null || !p.startsWith("}", at[0])) {
                         return null;
                     }
@@ -425,7 +465,7 @@ public final class ReplyCatalogue {
                 if (other == null) {
                     return null;
                 }
-                nodes.add(new Select(name, Collections.unmodifiableMap(branches), other));
+                nodes.add(new Select(name, plural, Collections.unmodifiableMap(branches), other));
             }
             if (text.length() > 0) {
                 nodes.add(text.toString());
@@ -451,33 +491,53 @@ public final class ReplyCatalogue {
             }
         }
 
-        /** True when every value is text (a number would be formatted by the locale: ICU's path). */
+        /**
+         * True when every value is text, but a plural's, which is a whole count 0–999 (anything else would be
+         * formatted by the locale: ICU's path).
+         */
         boolean fills(Map<String, ?> arguments) {
-            for (Object value : arguments.values()) {
-                if (!(value instanceof CharSequence)) {
+            for (Map.Entry<String, ?> argument : arguments.entrySet()) {
+                Object value = argument.getValue();
+                if (plurals.contains(argument.getKey())) {
+                    if (!((value instanceof Integer || value instanceof Long)
+                            && ((Number) value).longValue() >= 0 && ((Number) value).longValue() <= MAX_COUNT)) {
+                        return false;
+                    }
+                } else if (!(value instanceof CharSequence)) {
                     return false;
                 }
             }
             return true;
         }
 
-        String format(Map<String, ?> arguments) {
+        String format(Map<String, ?> arguments, PluralRules rules) {
             StringBuilder out = new StringBuilder();
-            append(nodes, arguments, out);
+            append(nodes, arguments, rules, -1, out);
             return out.toString();
         }
 
+        /** count: the value of the plural whose branch this is, for its "#" (-1 outside a plural's branch). */
         @SuppressWarnings("unchecked")
-        private static void append(List<Object> nodes, Map<String, ?> arguments, StringBuilder out) {
+        private static void append(List<Object> nodes, Map<String, ?> arguments, PluralRules rules, long count,
+                                   StringBuilder out) {
             for (Object node : nodes) {
                 if (node instanceof String text) {
                     out.append(text);
                 } else if (node instanceof Slot slot) {
                     out.append(arguments.get(slot.name()));
+                } else if (node == Count.NUMBER) {
+                    out.append(count);
                 } else {
                     Select select = (Select) node;
-                    List<Object> branch = select.branches().get(String.valueOf(arguments.get(select.slot())));
-                    append(branch != null ? branch : select.other(), arguments, out);
+                    Object value = arguments.get(select.slot());
+                    if (select.plural()) {
+                        long n = ((Number) value).longValue();
+                        List<Object> branch = select.branches().get(rules.select(n));
+                        append(branch != null ? branch : select.other(), arguments, rules, n, out);
+                    } else {
+                        List<Object> branch = select.branches().get(String.valueOf(value));
+                        append(branch != null ? branch : select.other(), arguments, rules, -1, out);
+                    }
                 }
             }
         }
