@@ -92,26 +92,7 @@ class ReplyCatalogueTest {
             }
             assertThat(catalogue.hasShortcut(key)).as("%s takes the shortcut", key).isTrue();
             java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
-            List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
-            java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
-            for (String slot : catalogue.slotsOf(key)) {
-                if (!keywords.containsKey(slot)) {
-                    texts.put(slot, "<b>" + slot + "</b> ");
-                }
-            }
-            combinations.add(texts);
-            for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
-                List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
-                for (java.util.Map<String, Object> c : combinations) {
-                    for (String value : select.getValue()) {
-                        java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
-                        next.put(select.getKey(), value);
-                        more.add(next);
-                    }
-                }
-                combinations = more;
-            }
-            for (java.util.Map<String, Object> slots : combinations) {
+            for (java.util.Map<String, Object> slots : branchCombinations(key, keywords, java.util.Set.of())) {
                 assertThat(catalogue.spans(key, slots)).as("%s %s", key, slots).isEqualTo(catalogue.spansByIcu(key, slots));
                 compared++;
             }
@@ -154,26 +135,7 @@ class ReplyCatalogueTest {
             assertThat(catalogue.hasCountShortcut(key)).as("%s takes the shortcut", key).isTrue();
             java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
             keywords.remove("");
-            List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
-            java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
-            for (String slot : catalogue.slotsOf(key)) {
-                if (!keywords.containsKey(slot) && !plurals.contains(slot)) {
-                    texts.put(slot, "<b>" + slot + "</b> ");
-                }
-            }
-            combinations.add(texts);
-            for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
-                List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
-                for (java.util.Map<String, Object> c : combinations) {
-                    for (String value : select.getValue()) {
-                        java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
-                        next.put(select.getKey(), value);
-                        more.add(next);
-                    }
-                }
-                combinations = more;
-            }
-            for (java.util.Map<String, Object> slots : combinations) {
+            for (java.util.Map<String, Object> slots : branchCombinations(key, keywords, plurals)) {
                 for (long n : counts) {
                     java.util.Map<String, Object> withCount = new java.util.LinkedHashMap<>(slots);
                     plurals.forEach(slot -> withCount.put(slot, n % 2 == 0 ? (Object) n : (Object) (int) n));
@@ -187,6 +149,34 @@ class ReplyCatalogueTest {
         assertThat(catalogue.hasCountShortcut("count.bases")).isTrue();
         assertThat(keys).isGreaterThan(10);
         System.out.printf("plural patterns compared with ICU: %d keys, %d counts and branches%n", keys, compared);
+    }
+
+    /**
+     * Every combination of the selects' keywords (each select slot takes each of its keywords), the other slots
+     * given marked text, but the slots left out (plural counts, which the caller fills).
+     */
+    private List<java.util.Map<String, Object>> branchCombinations(String key,
+            java.util.Map<String, java.util.Set<String>> keywords, java.util.Set<String> leftOut) {
+        List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
+        java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
+        for (String slot : catalogue.slotsOf(key)) {
+            if (!keywords.containsKey(slot) && !leftOut.contains(slot)) {
+                texts.put(slot, "<b>" + slot + "</b> ");
+            }
+        }
+        combinations.add(texts);
+        for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
+            List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
+            for (java.util.Map<String, Object> c : combinations) {
+                for (String value : select.getValue()) {
+                    java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
+                    next.put(select.getKey(), value);
+                    more.add(next);
+                }
+            }
+            combinations = more;
+        }
+        return combinations;
     }
 
     /** The slots a pattern reads as a plural count (ICU's own parse). */
