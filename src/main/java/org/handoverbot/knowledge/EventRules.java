@@ -72,6 +72,7 @@ final class EventRules {
     private static final Lexicon PLACE_WORD = Lexicon.of(
             org.handoverbot.text.WordLists.words("place-words").toArray(String[]::new));
     private static final Lexicon THIS_PLACE = Lexicon.data("places", "this-place");
+    private static final Lexicon OTHER = Lexicon.data("places", "other");
     private static final Lexicon NOT_NAME = Lexicon.data("places", "not-name");
     private static final Lexicon SEGMENT_BREAKS = Lexicon.data("events", "segment-break");
 
@@ -203,7 +204,7 @@ final class EventRules {
             // its place word alone, right after the attack ("سقط صاروخ قرب المعسكر"): the base the article last named
             int at = s.find(0, ATTACK).orElse(0);
             Optional<Integer> again = s.find(at, THIS_PLACE).filter(i -> i <= at + 6 && sameClause(s, at, i)
-                    && (i + 1 >= w.size() || !w.get(i + 1).equals("اخري")));
+                    && (i + 1 >= w.size() || !OTHER.test(w.get(i + 1))));
             String base = again.isPresent() ? lastBase : null;
             out.add(new Reading(EventKind.ATTACK, EventStatus.DONE, null, base, null, null, date, null,
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
@@ -294,7 +295,7 @@ final class EventRules {
 
         // "وكان التحالف قد سلّم القاعدة أمس": the base the article last named; "معسكر الغزلاني": one it does not know
         if (bases.isEmpty() && plan < 0 && (s.has(GIVE_VERB) || s.has(RECEIVE_VERB) || passiveHandover(w))) {
-            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !w.get(i + 1).equals("اخري"));
+            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !OTHER.test(w.get(i + 1)));
             Optional<Integer> unknown = unknownBase(s);
             if (unknown.isPresent()) {
                 int u = unknown.get();
@@ -312,7 +313,7 @@ final class EventRules {
 
         // "«القاعدة ستصبح بعهدة القوات العراقية»" after a plan for the base last named: who it will go to
         if (bases.isEmpty() && plan >= 0 && lastBase != null && plannedBefore.contains(lastBase)) {
-            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !w.get(i + 1).equals("اخري"));
+            Optional<Integer> place = s.find(0, THIS_PLACE).filter(i -> i + 1 >= w.size() || !OTHER.test(w.get(i + 1)));
             String[] parties = parties(s, mentions, false);
             if (place.isPresent() && parties[1] != null) {
                 out.add(new Reading(EventKind.HANDOVER, EventStatus.PLANNED, null, lastBase, parties[0], parties[1],

@@ -29,6 +29,7 @@ final class QuoteVoices {
     private static final Lexicon SPEECH = Lexicon.data("quote-verbs", "speech");
     private static final Lexicon THAT = Lexicon.data("quote-verbs", "that");
     private static final Lexicon STATEMENT = Lexicon.data("quote-verbs", "statement");
+    private static final Lexicon IN = Lexicon.data("quote-verbs", "in");
     private static final Lexicon TWEET = Lexicon.data("quote-verbs", "tweet");
     private static final Lexicon PLATFORM = Lexicon.data("quote-verbs", "platform");
     private static final Lexicon CHANNEL_TAIL = Lexicon.data("quote-verbs", "channel-tail");
@@ -223,7 +224,7 @@ final class QuoteVoices {
                 }
                 // no name: the title is all there is of the voice, described as an unnamed one is ("عضو في لجنة
                 // الأمن والدفاع النيابية العراقية" before "إن")
-                boolean where = t + 1 < w.size() && w.get(t).equals("في") && !STATEMENT.test(w.get(t + 1))
+                boolean where = t + 1 < w.size() && IN.test(w.get(t)) && !STATEMENT.test(w.get(t + 1))
                         && !TWEET.test(w.get(t + 1)) && !PLATFORM.test(w.get(t + 1));
                 String described = ArticleSpeakers.clean(words.raw(v, ArticleSpeakers.unnamedEnd(words, v)));
                 return new Voice(null, where && described.startsWith(title) ? described : title, null, channel, via);
@@ -322,7 +323,7 @@ final class QuoteVoices {
             }
         }
         Optional<Integer> says = words.find(0, STATEMENT_SAYS::isConjoined).filter(i -> i <= 1);
-        return says.isPresent() && says.get() + 2 < w.size() && w.get(says.get() + 1).equals("في")
+        return says.isPresent() && says.get() + 2 < w.size() && IN.test(w.get(says.get() + 1))
                 && STATEMENT.test(w.get(says.get() + 2)) && w.get(says.get() + 2).startsWith("ال");
     }
 

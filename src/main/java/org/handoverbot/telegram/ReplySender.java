@@ -58,6 +58,16 @@ final class ReplySender {
 
     /** inReplyTo: the message the first part answers (groups); sent anyway if that message is gone. */
     Delivery send(long chatId, Reply reply, java.util.Optional<Integer> inReplyTo) throws InterruptedException {
+        return send(chatId, reply, inReplyTo, () -> { });
+    }
+
+    /**
+     * As {@link #send(long, Reply, java.util.Optional)}; beforeFirstSend runs once, when the first message has its
+     * turn at the send limits and is about to leave (the update's "answered" mark), and not at all when nothing is
+     * sent or the wait for the turn is interrupted.
+     */
+    Delivery send(long chatId, Reply reply, java.util.Optional<Integer> inReplyTo, Runnable beforeFirstSend)
+            throws InterruptedException {
         List<String> messages = renderer.apply(reply);
         if (messages.isEmpty()) {
             return Delivery.NOTHING_TO_SEND;
@@ -72,7 +82,7 @@ final class ReplySender {
             if (i == messages.size() - 1 && !reply.buttons().isEmpty()) {
                 message.replyMarkup(keyboard(reply.buttons()));
             }
-            Delivery delivery = deliver(chatId, message.build());
+            Delivery delivery = deliver(chatId, message.build(), i == 0 ? beforeFirstSend : () -> { });
             if (delivery != Delivery.SENT) {
                 return delivery;
             }
@@ -90,12 +100,17 @@ final class ReplySender {
         }
     }
 
-    private Delivery deliver(long chatId, SendMessage message) throws InterruptedException {
+    private Delivery deliver(long chatId, SendMessage message, Runnable beforeSend) throws InterruptedException {
         Recipient to = Recipient.chat(chatId);
         Backoff backoff = new Backoff(firstRetry, firstRetry.multipliedBy(16));
         int attempt = 0;
+        boolean leaving = false;
         while (true) {
             SendLimiter.Turn turn = gate.awaitTurn(to, SendLimiter.Priority.REPLY, () -> false);
+            if (!leaving) {
+                leaving = true;
+                beforeSend.run();
+            }
             Throwable failure;
             try {
                 gate.send(turn, to, message, callTimeout).get();

@@ -223,6 +223,9 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
 
     private void handle(Update update, boolean guarded, long arrivedNanos) {
         long updateId = update.getUpdateId();
+        // Marked answered at the last moment before anything of the reply leaves (the reply's first HTTP call, after
+        // its turn at the send limits): a kill while the reply waits its turn leaves the update for the next process.
+        AnsweredMark mark = new AnsweredMark(updateId, guarded);
         try {
             UpdateRouter.Handling handling = router.route(update);
             if (Thread.currentThread().isInterrupted()) {
@@ -231,7 +234,45 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                 LOG.warn("stopped before answering update {}; it is answered after the restart", updateId);
                 return;
             }
-            if (guarded) {
+            if (handling.callbackQueryId().isPresent()) {
+                // Not a reply: acknowledging a button twice (after a restart) shows the user nothing.
+                sender.acknowledge(handling.callbackQueryId().get());
+            }
+            if (handling.reply().isPresent()) {
+                ReplySender.Delivery delivery = sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo(), mark);
+                metrics.reply(delivery.name().toLowerCase(java.util.Locale.ROOT), arrivedNanos);
+            }
+            mark.run(); // before anything else goes out, or when nothing did
+            if (handling.outgoing().isPresent()) {
+                handling.outgoing().get().send(handling.inReplyTo());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (mark.done()) {
+                LOG.warn("stopped while answering update {}", updateId);
+            } else {
+                release(updateId);
+                LOG.warn("stopped before answering update {}; it is answered after the restart", updateId);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("update {} failed: {}", updateId, e.toString(), e);
+        }
+    }
+
+    /** The "answered" mark of one update, written once, by whichever comes first: the reply's first send or the end. */
+    private final class AnsweredMark implements Runnable {
+        private final long updateId;
+        private boolean pending;
+
+        AnsweredMark(long updateId, boolean guarded) {
+            this.updateId = updateId;
+            this.pending = guarded;
+        }
+
+        @Override
+        public void run() {
+            if (pending) {
+                pending = false;
                 try {
                     handled.markAnswered(updateId);
                 } catch (RuntimeException e) {
@@ -239,21 +280,10 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
                     LOG.error("cannot mark update {} answered: {}; answering it anyway", updateId, e.toString());
                 }
             }
-            if (handling.callbackQueryId().isPresent()) {
-                sender.acknowledge(handling.callbackQueryId().get());
-            }
-            if (handling.reply().isPresent()) {
-                ReplySender.Delivery delivery = sender.send(handling.chatId(), handling.reply().get(), handling.inReplyTo());
-                metrics.reply(delivery.name().toLowerCase(java.util.Locale.ROOT), arrivedNanos);
-            }
-            if (handling.outgoing().isPresent()) {
-                handling.outgoing().get().send(handling.inReplyTo());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("stopped while answering update {}", updateId);
-        } catch (RuntimeException e) {
-            LOG.error("update {} failed: {}", updateId, e.toString(), e);
+        }
+
+        boolean done() {
+            return !pending;
         }
     }
 

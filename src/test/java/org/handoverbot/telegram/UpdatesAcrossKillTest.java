@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import org.handoverbot.bench.ReplyBurst;
 import org.handoverbot.knowledge.Database;
 import org.handoverbot.telegram.fake.FakeBotApiServer;
+import org.handoverbot.telegram.fake.SentMessage;
 import org.handoverbot.telegram.fake.WebhookDeliveries;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,18 @@ class UpdatesAcrossKillTest {
         while (server.sent().size() == beforeKill && System.nanoTime() < deadline) {
             Thread.sleep(20); // the new process starts (slowly on a busy machine), then answers what is left
         }
-        server.awaitQuiet(Duration.ofSeconds(5), WAIT);
+        // Every chat answered, or nothing more for a while (a chat whose update was marked and then killed before
+        // its send gets no reply): a busy machine can pause the new process for seconds between two replies.
+        long quietSince = System.nanoTime();
+        int seen = server.sent().size();
+        while (answeredChats() < CHATS && System.nanoTime() - quietSince < QUIET.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            if (server.sent().size() != seen) {
+                seen = server.sent().size();
+                quietSince = System.nanoTime();
+            }
+        }
+        server.awaitQuiet(Duration.ofSeconds(1), WAIT);
         process.destroy();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
@@ -166,6 +178,13 @@ class UpdatesAcrossKillTest {
                 .isLessThanOrEqualTo(TelegramOptions.defaults().workerThreads());
         assertThat(server.sent().size()).as("the restart answered the rest").isGreaterThan(beforeKill);
         return takenOver;
+    }
+
+    /** How long no new reply means the restarted bot has nothing more to send. */
+    private static final Duration QUIET = Duration.ofSeconds(15);
+
+    private long answeredChats() {
+        return server.sent().stream().map(SentMessage::chat).distinct().count();
     }
 
     private static String state(Database db, long updateId, String column) throws Exception {
