@@ -52,6 +52,10 @@ final class ButtonCodes {
     private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
     private static final Pattern TOPIC = Pattern.compile("[a-z_]{1,20}");
 
+    // The buttons that name no subject are the same on every reply ("timeline", "help"): made once, checked once.
+    // Last of the static fields: making them reads the codes and patterns above.
+    private static final Map<Intent, String> NO_SUBJECT = noSubjectButtons();
+
     /** A pressed button: the frame it asks and the page (0 = first). */
     record Pressed(Frame frame, int page) {
     }
@@ -65,6 +69,11 @@ final class ButtonCodes {
     }
 
     static String encode(Intent intent, String subject, int page) {
+        String made = subject == null && page == 0 && NO_SUBJECT != null ? NO_SUBJECT.get(intent) : null;
+        return made != null ? made : make(intent, subject, page);
+    }
+
+    private static String make(Intent intent, String subject, int page) {
         Frame frame = new Frame(Act.of(intent), subject == null ? List.of() : List.of(subject), List.of(), null,
                 intent == Intent.ATTACKS ? AskedKind.ATTACK : null, null, null, null, null, null, null, null, null, false);
         return encode(frame, page);
@@ -92,6 +101,19 @@ final class ButtonCodes {
             throw new IllegalArgumentException("not a valid button: " + text);
         }
         return text;
+    }
+
+    /** Every intent's button without a subject; an intent with no button is left out (encode refuses it). */
+    private static Map<Intent, String> noSubjectButtons() {
+        Map<Intent, String> made = new java.util.EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            try {
+                made.put(intent, make(intent, null, 0));
+            } catch (IllegalArgumentException e) {
+                // no button for this intent's act: encode says so each time it is asked
+            }
+        }
+        return java.util.Collections.unmodifiableMap(made);
     }
 
     static Optional<Pressed> decode(String data) {

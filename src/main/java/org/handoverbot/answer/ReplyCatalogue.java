@@ -88,7 +88,9 @@ public final class ReplyCatalogue {
             Plain plain = Plain.of(pattern).orElse(null);
             Selects selects = plain == null ? Selects.of(pattern).orElse(null) : null;
             Set<String> slots = slotNames(pattern);
-            entries.put(key, new Entry(compiled.get(key), slots, choiceSlots(pattern, slots), plain, selects));
+            String text = plain != null && slots.isEmpty() ? joined(plain.spans(Map.of())) : null;
+            // Interned: the keys code asks for are literals, so a look-up finds its key by identity.
+            entries.put(key.intern(), new Entry(compiled.get(key), slots, choiceSlots(pattern, slots), plain, selects, text));
         });
         this.entries = Collections.unmodifiableMap(entries);
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
@@ -122,7 +124,8 @@ public final class ReplyCatalogue {
 
     /** A text with no slots. */
     public String text(String key) {
-        return format(key, Map.of());
+        Entry entry = entries.get(key);
+        return entry != null && entry.text() != null ? entry.text() : format(key, Map.of());
     }
 
     /** A text with its slots given as name, value, name, value… */
@@ -132,8 +135,15 @@ public final class ReplyCatalogue {
 
     /** A text with its named slots filled; every slot the pattern names must be given. */
     public String format(String key, Map<String, ?> slots) {
+        return joined(spans(key, slots));
+    }
+
+    private static String joined(List<Reply.Span> spans) {
+        if (spans.size() == 1) {
+            return spans.get(0).text();
+        }
         StringBuilder text = new StringBuilder();
-        spans(key, slots).forEach(span -> text.append(span.text()));
+        spans.forEach(span -> text.append(span.text()));
         return text.toString();
     }
 
@@ -269,9 +279,10 @@ public final class ReplyCatalogue {
 
     /**
      * One key's pattern, read at load: ICU's format, every slot it names, the slots it reads as a number or a
-     * choice, and its shortcut (plain or select tree, or neither: ICU formats it).
+     * choice, its shortcut (plain or select tree, or neither: ICU formats it), and its text when it has no slot.
      */
-    private record Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects) {
+    private record Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects,
+                         String text) {
     }
 
     /**
