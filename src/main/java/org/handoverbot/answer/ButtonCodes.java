@@ -39,11 +39,22 @@ final class ButtonCodes {
     private static final Map<AskedKind, String> KINDS = Map.of(AskedKind.HANDOVER, "h", AskedKind.PLANNED, "p",
             AskedKind.ANNOUNCEMENT, "n", AskedKind.ATTACK, "x", AskedKind.STATEMENT, "s");
 
+    // The same codes read back, built once: decoding runs on every button a reply carries (encode checks it).
+    private static final Map<String, Act> ACTS = reversed(CODES);
+    private static final Map<String, Relation> RELATION_OF = reversed(RELATIONS);
+    private static final Map<String, AskedKind> KIND_OF = reversed(KINDS);
+
     private static final String ID = "[a-z0-9][a-z0-9_-]{0,40}";
-    private static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
+    // What areIds reads, as a pattern: ButtonCodesTest checks the scan against it.
+    static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
     private static final Pattern OLD = Pattern.compile("([a-z]+)(?::(" + ID + "))?(?::([0-9]{1,3}))?");
     private static final Pattern SUBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
+    private static final Pattern TOPIC = Pattern.compile("[a-z_]{1,20}");
+
+    // The buttons that name no subject are the same on every reply ("timeline", "help"): made once, checked once.
+    // Last of the static fields: making them reads the codes and patterns above.
+    private static final Map<Intent, String> NO_SUBJECT = noSubjectButtons();
 
     /** A pressed button: the frame it asks and the page (0 = first). */
     record Pressed(Frame frame, int page) {
@@ -58,6 +69,11 @@ final class ButtonCodes {
     }
 
     static String encode(Intent intent, String subject, int page) {
+        String made = subject == null && page == 0 && NO_SUBJECT != null ? NO_SUBJECT.get(intent) : null;
+        return made != null ? made : make(intent, subject, page);
+    }
+
+    private static String make(Intent intent, String subject, int page) {
         Frame frame = new Frame(Act.of(intent), subject == null ? List.of() : List.of(subject), List.of(), null,
                 intent == Intent.ATTACKS ? AskedKind.ATTACK : null, null, null, null, null, null, null, null, null, false);
         return encode(frame, page);
@@ -85,6 +101,19 @@ final class ButtonCodes {
             throw new IllegalArgumentException("not a valid button: " + text);
         }
         return text;
+    }
+
+    /** Every intent's button without a subject; an intent with no button is left out (encode refuses it). */
+    private static Map<Intent, String> noSubjectButtons() {
+        Map<Intent, String> made = new java.util.EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            try {
+                made.put(intent, make(intent, null, 0));
+            } catch (IllegalArgumentException e) {
+                // no button for this intent's act: encode says so each time it is asked
+            }
+        }
+        return java.util.Collections.unmodifiableMap(made);
     }
 
     static Optional<Pressed> decode(String data) {
@@ -128,14 +157,14 @@ final class ButtonCodes {
                 switch (parts[i].substring(0, eq)) {
                     case "s" -> subjects = ids(value);
                     case "a" -> anchors = ids(value);
-                    case "r" -> relation = key(RELATIONS, value);
-                    case "k" -> kind = key(KINDS, value);
+                    case "r" -> relation = key(RELATION_OF, value);
+                    case "k" -> kind = key(KIND_OF, value);
                     case "p" -> speaker = ids(value).get(0);
                     case "d" -> date = date(value);
                     case "e" -> dateTo = date(value);
                     case "o" -> ordinal = Integer.parseInt(value);
                     case "c" -> calendar = value.equals("h") ? DateCalendar.HIJRI : null;
-                    case "t" -> topic = value.matches("[a-z_]{1,20}") ? value : null;
+                    case "t" -> topic = TOPIC.matcher(value).matches() ? value : null;
                     case "g" -> page = Integer.parseInt(value);
                     default -> {
                         return Optional.empty();
@@ -160,7 +189,7 @@ final class ButtonCodes {
         if (code.equals("attack")) {
             return Optional.of(Act.LIST);
         }
-        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey).findFirst();
+        return Optional.ofNullable(ACTS.get(code));
     }
 
     private static void ids(StringBuilder data, String role, List<String> ids) {
@@ -176,15 +205,59 @@ final class ButtonCodes {
     }
 
     private static List<String> ids(String value) {
-        if (!IDS.matcher(value).matches()) {
+        if (!areIds(value)) {
             throw new IllegalArgumentException("not ids: " + value);
         }
         return new ArrayList<>(Arrays.asList(value.split(",")));
     }
 
-    private static <T> T key(Map<T, String> codes, String value) {
-        return codes.entrySet().stream().filter(e -> e.getValue().equals(value)).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown code " + value));
+    /**
+     * What the IDS pattern matches, by one scan (every button is decoded when it is made): ids of 1 to 41 of
+     * [a-z0-9_-], each starting with [a-z0-9], joined by ",". A comma is no id character, so the split is unique.
+     */
+    static boolean areIds(String value) {
+        int i = 0;
+        while (true) {
+            if (i >= value.length() || !isIdStart(value.charAt(i))) {
+                return false;
+            }
+            int start = i++;
+            while (i < value.length() && (isIdStart(value.charAt(i)) || value.charAt(i) == '_' || value.charAt(i) == '-')) {
+                i++;
+            }
+            if (i - start > 41) {
+                return false;
+            }
+            if (i == value.length()) {
+                return true;
+            }
+            if (value.charAt(i++) != ',') {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isIdStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static <T> T key(Map<String, T> codes, String value) {
+        T found = codes.get(value);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown code " + value);
+        }
+        return found;
+    }
+
+    /** Code to value; every code names one value (a second would make a button ambiguous). */
+    private static <T> Map<String, T> reversed(Map<T, String> codes) {
+        Map<String, T> byCode = new java.util.HashMap<>();
+        codes.forEach((value, code) -> {
+            if (byCode.put(code, value) != null) {
+                throw new IllegalStateException("button code " + code + " names two values");
+            }
+        });
+        return Map.copyOf(byCode);
     }
 
     private static DateMention date(String value) {

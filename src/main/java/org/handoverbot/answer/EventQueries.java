@@ -133,9 +133,7 @@ final class EventQueries {
      * reports the base's handover as done. An article that names a base only as a next step lends it nothing.
      */
     List<Quote> quotesConcerning(String baseId) {
-        Set<Long> articles = about(baseId).stream().filter(EventQueries::isDoneHandover)
-                .flatMap(e -> e.sources().stream()).map(Source::articleId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        Set<Long> articles = doneArticles(baseId);
         List<Quote> out = new ArrayList<>();
         for (Quote q : knowledge.quotesAbout(baseId)) {
             Set<String> named = basesNamed(q.text());
@@ -144,6 +142,34 @@ final class EventQueries {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@link #quotesConcerning} has any, without listing them: every reply about a base asks, to offer
+     * its "what did they say" button, so it stops at the first and reads the handover's articles only if needed.
+     */
+    boolean anyQuoteConcerning(String baseId) {
+        Set<Long> articles = null;
+        for (Quote q : knowledge.quotesAbout(baseId)) {
+            Set<String> named = basesNamed(q.text());
+            if (named.contains(baseId)) {
+                return true;
+            }
+            if (named.isEmpty()) {
+                articles = articles == null ? doneArticles(baseId) : articles;
+                if (articles.contains(q.articleId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The articles that report the base's handover as done. */
+    private Set<Long> doneArticles(String baseId) {
+        return about(baseId).stream().filter(EventQueries::isDoneHandover)
+                .flatMap(e -> e.sources().stream()).map(Source::articleId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     List<Quote> quotesBy(String personId) {

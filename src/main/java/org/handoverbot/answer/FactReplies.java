@@ -275,7 +275,7 @@ final class FactReplies {
             if (offerSource) {
                 buttons.add(new Reply.Button(SAY.text("dialogue.button.source"), ButtonCodes.encode(Intent.SOURCE, baseId)));
             }
-            if (!queries.quotesConcerning(baseId).isEmpty()) {
+            if (queries.anyQuoteConcerning(baseId)) {
                 buttons.add(new Reply.Button(SAY.text("fact.button.what_said"), ButtonCodes.encode(Intent.STATEMENT, baseId)));
             }
         }

@@ -24,9 +24,16 @@ public final class Names {
             .map(ArabicText::normalize).collect(Collectors.toUnmodifiableSet());
 
     private final Gazetteer gazetteer;
+    /** The label of every name the gazetteer knows, made once: nearly every reply names a base so, often twice. */
+    private final java.util.Map<String, String> labels;
 
     public Names(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (GazetteerEntry entry : gazetteer.entries()) {
+            labels.putIfAbsent(entry.id(), label(entry.id()));
+        }
+        this.labels = java.util.Map.copyOf(labels);
     }
 
     public Gazetteer gazetteer() {
@@ -40,6 +47,11 @@ public final class Names {
 
     /** "قاعدة القائم", "موقع الصقور في الموصل", "قاعدة فكتوري (مطار بغداد)". */
     public String baseLabel(String baseId) {
+        String known = baseId == null ? null : labels.get(baseId);
+        return known != null ? known : label(baseId);
+    }
+
+    private String label(String baseId) {
         String name = base(baseId);
         String first = SPACES.split(name, 2)[0];
         return PLACE_WORDS.contains(ArabicText.normalize(first)) || baseId == null ? name

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
 
@@ -58,19 +59,18 @@ public final class ReplyCatalogue {
 
     private final ULocale locale;
     private final Map<String, String> patterns;
-    private final Map<String, MessageFormat> formats;
-    // Patterns with only text slots ({base}) and no quoting, read once into pieces: most of the catalogue, and
-    // the bulk of every reply. They skip ICU's formatter, which costs microseconds a call.
-    private final Map<String, Plain> plainPatterns;
-    // Patterns of text slots and selects only ({date, select, none{} other{ يوم {date}}}), read once into a tree:
-    // the sentence frames of answers. Rendered by walking the tree instead of ICU's formatter, into the same text
-    // ICU would give (ReplyCatalogueTest compares them on every such key and every branch).
-    private final Map<String, Selects> selectPatterns;
-    private final Map<String, Set<String>> slots;
-    private final Map<String, Set<String>> choiceSlots;
+    // Everything read from one key's pattern, found with one look-up per reply sentence. Patterns with only text
+    // slots ({base}) and no quoting are read once into pieces (Plain): most of the catalogue, and the bulk of
+    // every reply; they skip ICU's formatter, which costs microseconds a call. Patterns of text slots and selects
+    // only ({date, select, none{} other{ يوم {date}}}) are read once into a tree (Selects): the sentence frames of
+    // answers, rendered by walking the tree into the same text ICU would give (ReplyCatalogueTest compares them on
+    // every such key and every branch).
+    private final Map<String, Entry> entries;
     private final ListFormatter andList;
     private final ListFormatter orList;
     private final RuleBasedNumberFormat spellout;
+    // The locale's cardinal plural rules, as ICU's plural argument reads them (for the Selects shortcut).
+    private final PluralRules pluralRules;
 
     private ReplyCatalogue(ULocale locale, Map<String, String> patterns) {
         this.locale = locale;
@@ -83,26 +83,20 @@ public final class ReplyCatalogue {
                 throw new IllegalStateException("reply " + key + " has a bad pattern: " + e.getMessage(), e);
             }
         });
-        this.formats = Collections.unmodifiableMap(compiled);
-        Map<String, Plain> plain = new LinkedHashMap<>();
-        patterns.forEach((key, pattern) -> Plain.of(pattern).ifPresent(p -> plain.put(key, p)));
-        this.plainPatterns = Collections.unmodifiableMap(plain);
-        Map<String, Selects> selects = new LinkedHashMap<>();
+        Map<String, Entry> entries = new LinkedHashMap<>();
         patterns.forEach((key, pattern) -> {
-            if (!plain.containsKey(key)) {
-                Selects.of(pattern).ifPresent(t -> selects.put(key, t));
-            }
+            Plain plain = Plain.of(pattern).orElse(null);
+            Selects selects = plain == null ? Selects.of(pattern).orElse(null) : null;
+            Set<String> slots = slotNames(pattern);
+            String text = plain != null && slots.isEmpty() ? joined(plain.spans(Map.of())) : null;
+            // Interned: the keys code asks for are literals, so a look-up finds its key by identity.
+            entries.put(key.intern(), new Entry(compiled.get(key), slots, choiceSlots(pattern, slots), plain, selects, text));
         });
-        this.selectPatterns = Collections.unmodifiableMap(selects);
-        Map<String, Set<String>> choices = new LinkedHashMap<>();
-        Map<String, Set<String>> slots = new LinkedHashMap<>();
-        patterns.forEach((key, pattern) -> slots.put(key, slotNames(pattern)));
-        this.slots = Collections.unmodifiableMap(slots);
-        patterns.forEach((key, pattern) -> choices.put(key, choiceSlots(pattern, slots.get(key))));
-        this.choiceSlots = Collections.unmodifiableMap(choices);
+        this.entries = Collections.unmodifiableMap(entries);
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
         this.orList = ListFormatter.getInstance(locale, ListFormatter.Type.OR, ListFormatter.Width.WIDE);
         this.spellout = new RuleBasedNumberFormat(locale, RuleBasedNumberFormat.SPELLOUT);
+        this.pluralRules = PluralRules.forLocale(locale, PluralRules.PluralType.CARDINAL);
     }
 
     /** The Arabic catalogue, read once per JVM. */
@@ -130,7 +124,8 @@ public final class ReplyCatalogue {
 
     /** A text with no slots. */
     public String text(String key) {
-        return format(key, Map.of());
+        Entry entry = entries.get(key);
+        return entry != null && entry.text() != null ? entry.text() : format(key, Map.of());
     }
 
     /** A text with its slots given as name, value, name, value… */
@@ -140,8 +135,15 @@ public final class ReplyCatalogue {
 
     /** A text with its named slots filled; every slot the pattern names must be given. */
     public String format(String key, Map<String, ?> slots) {
+        return joined(spans(key, slots));
+    }
+
+    private static String joined(List<Reply.Span> spans) {
+        if (spans.size() == 1) {
+            return spans.get(0).text();
+        }
         StringBuilder text = new StringBuilder();
-        spans(key, slots).forEach(span -> text.append(span.text()));
+        spans.forEach(span -> text.append(span.text()));
         return text.toString();
     }
 
@@ -151,59 +153,62 @@ public final class ReplyCatalogue {
     }
 
     public List<Reply.Span> spans(String key, Map<String, ?> slots) {
-        MessageFormat format = formats.get(key);
-        if (format == null) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
             throw new IllegalArgumentException("no reply with key " + key);
         }
-        Set<String> wanted = this.slots.get(key);
-        for (String name : wanted) {
-            if (!slots.containsKey(name) || slots.get(name) == null) {
+        for (String name : entry.slots()) {
+            if (slots.get(name) == null) {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
         }
-        Plain plain = plainPatterns.get(key);
+        Plain plain = entry.plain();
         if (plain != null && plain.fills(slots)) {
             return plain.spans(slots);
         }
-        return formatted(format, key, slots, true);
+        return formatted(entry, slots, true);
     }
 
     /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
     boolean hasShortcut(String key) {
-        return plainPatterns.containsKey(key) || selectPatterns.containsKey(key);
+        Entry entry = entries.get(key);
+        return entry != null && (entry.plain() != null || (entry.selects() != null && entry.selects().plurals().isEmpty()));
+    }
+
+    /** Whether the key renders past ICU's formatter when its plural counts are whole numbers 0–999. */
+    boolean hasCountShortcut(String key) {
+        Entry entry = entries.get(key);
+        return entry != null && entry.selects() != null && !entry.selects().plurals().isEmpty();
     }
 
     /** The spans as ICU's formatter gives them, never by the plain-pattern shortcut (for the test that they agree). */
     List<Reply.Span> spansByIcu(String key, Map<String, ?> slots) {
-        return icuSpans(formats.get(key), key, slots);
-    }
-
-    private List<Reply.Span> icuSpans(MessageFormat format, String key, Map<String, ?> slots) {
-        return formatted(format, key, slots, false);
+        return formatted(entries.get(key), slots, false);
     }
 
     /**
      * Text values go in as numbered stand-ins and come back after the marks are read; choices go in as they
      * are. The text between is ICU's, or the select tree's when the key has one and every value is text.
      */
-    private List<Reply.Span> formatted(MessageFormat format, String key, Map<String, ?> slots, boolean shortcut) {
+    private List<Reply.Span> formatted(Entry entry, Map<String, ?> slots, boolean shortcut) {
         // Text values go in as numbered stand-ins and come back after the marks are read; numbers and choices
         // go in as they are, since plural and select arguments need their real value.
         List<String> texts = new ArrayList<>();
         Map<String, Object> arguments = new LinkedHashMap<>();
         slots.forEach((name, value) -> {
-            if (value instanceof CharSequence text && !isChoice(key, name)) {
+            if (value instanceof CharSequence text && !entry.choices().contains(name)) {
                 arguments.put(name, SLOT_START + Integer.toString(texts.size()) + SLOT_END);
                 texts.add(text.toString().replace(SLOT_START, ' ').replace(SLOT_END, ' '));
             } else {
                 arguments.put(name, value);
             }
         });
-        Selects tree = shortcut ? selectPatterns.get(key) : null;
+        Selects tree = shortcut ? entry.selects() : null;
         if (tree != null && tree.fills(arguments)) {
-            return marked(tree.format(arguments), texts);
+            return marked(tree.format(arguments, pluralRules), texts);
         }
         String formatted;
+        MessageFormat format = entry.format();
         // ICU's MessageFormat is not safe for concurrent use (it builds sub-formats lazily), and replies are
         // composed on many threads: each pattern formats one message at a time, which takes microseconds.
         synchronized (format) {
@@ -232,10 +237,6 @@ public final class ReplyCatalogue {
         synchronized (spellout) {
             return spellout.format(n, feminine ? "%spellout-ordinal-feminine" : "%spellout-ordinal-masculine");
         }
-    }
-
-    private boolean isChoice(String key, String slot) {
-        return choiceSlots.get(key).contains(slot);
     }
 
     /** Every slot a pattern names, also inside plural and select branches (ICU lists only the outer ones). */
@@ -274,6 +275,14 @@ public final class ReplyCatalogue {
             }
         }
         return slots;
+    }
+
+    /**
+     * One key's pattern, read at load: ICU's format, every slot it names, the slots it reads as a number or a
+     * choice, its shortcut (plain or select tree, or neither: ICU formats it), and its text when it has no slot.
+     */
+    private record Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects,
+                         String text) {
     }
 
     /**
@@ -353,36 +362,62 @@ public final class ReplyCatalogue {
     }
 
     /**
-     * A pattern of literal text, text slots ({base}) and selects ({side, select, after{…} other{…}}), nested, with
-     * no apostrophe quoting, plural or number: a tree whose rendering is concatenation. ICU's select takes the
-     * branch whose keyword equals the value's text, else "other"; a simple argument is its value's text.
+     * A pattern of literal text, text slots ({base}), selects ({side, select, after{…} other{…}}) and plurals of a
+     * count ({count, plural, one{…} few{# …} other{…}}), nested, with no apostrophe quoting, explicit "=n" branch,
+     * offset or number format: a tree whose rendering is concatenation. ICU's select takes the branch whose keyword
+     * equals the value's text, else "other"; a simple argument is its value's text. ICU's plural takes the branch
+     * of the count's CLDR category (the locale's plural rules), else "other", and writes "#" (directly in a plural
+     * branch, not in a select inside it) as the count; the tree does it only for whole counts 0–999, whose digits
+     * need no grouping, and leaves other values to ICU.
      */
-    private record Selects(List<Object> nodes) {
+    private record Selects(List<Object> nodes, Set<String> plurals) {
 
-        /** A select: its slot, its branches by keyword, and "other". */
-        private record Select(String slot, Map<String, List<Object>> branches, List<Object> other) {
+        /** The largest count written by the tree: 1000 and up take the locale's grouping, which ICU knows. */
+        private static final long MAX_COUNT = 999;
+
+        /** A select, or a plural when plural: its slot, its branches by keyword, and "other". */
+        private record Select(String slot, boolean plural, Map<String, List<Object>> branches, List<Object> other) {
         }
 
         /** A slot whose value is written as it is. */
         private record Slot(String name) {
         }
 
+        /** "#" in a plural branch: the count. */
+        private enum Count { NUMBER }
+
         static java.util.Optional<Selects> of(String pattern) {
-            if (pattern.indexOf('\'') >= 0 || !pattern.contains("select")) {
+            if (pattern.indexOf('\'') >= 0 || !(pattern.contains("select") || pattern.contains("plural"))) {
                 return java.util.Optional.empty();
             }
             int[] at = {0};
-            List<Object> nodes = message(pattern, at);
-            return nodes == null || at[0] != pattern.length() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Selects(nodes));
+            Set<String> plurals = new TreeSet<>();
+            Set<String> others = new TreeSet<>();
+            List<Object> nodes = message(pattern, at, false, plurals, others);
+            boolean apart = plurals.stream().noneMatch(others::contains);
+            return nodes == null || at[0] != pattern.length() || !apart ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Selects(nodes, Collections.unmodifiableSet(plurals)));
         }
 
-        /** Nodes up to an unmatched "}" or the end; null when the pattern has something this tree does not do. */
-        private static List<Object> message(String p, int[] at) {
+        /**
+         * Nodes up to an unmatched "}" or the end; null when the pattern has something this tree does not do.
+         * inPlural: this message is a plural's branch, where "#" is the count. Slots read as counts go to plurals,
+         * every other slot to others (a slot that is both is left to ICU).
+         */
+        private static List<Object> message(String p, int[] at, boolean inPlural, Set<String> plurals, Set<String> others) {
             List<Object> nodes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             while (at[0] < p.length() && p.charAt(at[0]) != '}') {
                 char c = p.charAt(at[0]);
+                if (c == '#' && inPlural) {
+                    if (text.length() > 0) {
+                        nodes.add(text.toString());
+                        text.setLength(0);
+                    }
+                    nodes.add(Count.NUMBER);
+                    at[0]++;
+                    continue;
+                }
                 if (c != '{') {
                     text.append(c);
                     at[0]++;
@@ -400,15 +435,19 @@ public final class ReplyCatalogue {
                 if (p.startsWith("}", at[0])) {
                     at[0]++;
                     nodes.add(new Slot(name));
+                    others.add(name);
                     continue;
                 }
                 if (!p.startsWith(",", at[0])) {
                     return null;
                 }
                 at[0]++;
-                if (!word(p, at).equals("select") || !p.startsWith(",", at[0])) {
+                String type = word(p, at);
+                boolean plural = type.equals("plural");
+                if (!(plural || type.equals("select")) || !p.startsWith(",", at[0])) {
                     return null;
                 }
+                (plural ? plurals : others).add(name);
                 at[0]++;
                 Map<String, List<Object>> branches = new LinkedHashMap<>();
                 List<Object> other = null;
@@ -423,7 +462,7 @@ public final class ReplyCatalogue {
                         return null;
                     }
                     at[0]++;
-                    List<Object> branch = message(p, at);
+                    List<Object> branch = message(p, at, plural, plurals, others);
                     if (branch == null || !p.startsWith("}", at[0])) {
                         return null;
                     }
@@ -437,7 +476,7 @@ public final class ReplyCatalogue {
                 if (other == null) {
                     return null;
                 }
-                nodes.add(new Select(name, Collections.unmodifiableMap(branches), other));
+                nodes.add(new Select(name, plural, Collections.unmodifiableMap(branches), other));
             }
             if (text.length() > 0) {
                 nodes.add(text.toString());
@@ -463,33 +502,53 @@ public final class ReplyCatalogue {
             }
         }
 
-        /** True when every value is text (a number would be formatted by the locale: ICU's path). */
+        /**
+         * True when every value is text, but a plural's, which is a whole count 0–999 (anything else would be
+         * formatted by the locale: ICU's path).
+         */
         boolean fills(Map<String, ?> arguments) {
-            for (Object value : arguments.values()) {
-                if (!(value instanceof CharSequence)) {
+            for (Map.Entry<String, ?> argument : arguments.entrySet()) {
+                Object value = argument.getValue();
+                if (plurals.contains(argument.getKey())) {
+                    if (!((value instanceof Integer || value instanceof Long)
+                            && ((Number) value).longValue() >= 0 && ((Number) value).longValue() <= MAX_COUNT)) {
+                        return false;
+                    }
+                } else if (!(value instanceof CharSequence)) {
                     return false;
                 }
             }
             return true;
         }
 
-        String format(Map<String, ?> arguments) {
+        String format(Map<String, ?> arguments, PluralRules rules) {
             StringBuilder out = new StringBuilder();
-            append(nodes, arguments, out);
+            append(nodes, arguments, rules, -1, out);
             return out.toString();
         }
 
+        /** count: the value of the plural whose branch this is, for its "#" (-1 outside a plural's branch). */
         @SuppressWarnings("unchecked")
-        private static void append(List<Object> nodes, Map<String, ?> arguments, StringBuilder out) {
+        private static void append(List<Object> nodes, Map<String, ?> arguments, PluralRules rules, long count,
+                                   StringBuilder out) {
             for (Object node : nodes) {
                 if (node instanceof String text) {
                     out.append(text);
                 } else if (node instanceof Slot slot) {
                     out.append(arguments.get(slot.name()));
+                } else if (node == Count.NUMBER) {
+                    out.append(count);
                 } else {
                     Select select = (Select) node;
-                    List<Object> branch = select.branches().get(String.valueOf(arguments.get(select.slot())));
-                    append(branch != null ? branch : select.other(), arguments, out);
+                    Object value = arguments.get(select.slot());
+                    if (select.plural()) {
+                        long n = ((Number) value).longValue();
+                        List<Object> branch = select.branches().get(rules.select(n));
+                        append(branch != null ? branch : select.other(), arguments, rules, n, out);
+                    } else {
+                        List<Object> branch = select.branches().get(String.valueOf(value));
+                        append(branch != null ? branch : select.other(), arguments, rules, -1, out);
+                    }
                 }
             }
         }
@@ -538,7 +597,7 @@ public final class ReplyCatalogue {
     }
 
     public boolean has(String key) {
-        return formats.containsKey(key);
+        return entries.containsKey(key);
     }
 
     /** Every key, sorted; for the test that each is used and each renders. */
@@ -548,7 +607,7 @@ public final class ReplyCatalogue {
 
     /** The slot names a key's pattern uses. */
     public Set<String> slotsOf(String key) {
-        return Objects.requireNonNull(slots.get(key), key);
+        return Objects.requireNonNull(entries.get(key), key).slots();
     }
 
     public String pattern(String key) {

@@ -23,6 +23,8 @@ public final class CharNGramFeatures implements opennlp.tools.doccat.FeatureGene
     @Override
     public Collection<String> extractFeatures(String[] words, Map<String, Object> extraInformation) {
         List<String> features = new ArrayList<>();
+        // "c=" and the n-gram written into one reused buffer: one string a feature, not a substring and a concat.
+        StringBuilder feature = new StringBuilder(2 + MAX).append("c=");
         for (String word : words) {
             if (QuestionTokens.isPlaceholder(word)) {
                 continue;
@@ -30,7 +32,8 @@ public final class CharNGramFeatures implements opennlp.tools.doccat.FeatureGene
             String marked = "^" + word + "$";
             for (int n = MIN; n <= MAX; n++) {
                 for (int start = 0; start + n <= marked.length(); start++) {
-                    features.add("c=" + marked.substring(start, start + n));
+                    feature.setLength(2);
+                    features.add(feature.append(marked, start, start + n).toString());
                 }
             }
         }

@@ -52,6 +52,9 @@ final class DateFinder {
 
     /** A numeric date written with separators, looked for in the normalised text. */
     DateMention numericDate(String normalizedText) {
+        if (!hasDigit(normalizedText)) {
+            return null; // both patterns need digits; most questions have none, and a regex search is not free
+        }
         Matcher dmy = DAY_MONTH_YEAR.matcher(normalizedText);
         if (dmy.find()) {
             DateMention date = valid(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
@@ -65,6 +68,15 @@ final class DateFinder {
             return valid(Integer.parseInt(ymd.group(1)), Integer.parseInt(ymd.group(2)), Integer.parseInt(ymd.group(3)));
         }
         return null;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first month name or year in the words; null when there is none. */

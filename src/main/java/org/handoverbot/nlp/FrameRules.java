@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,21 +56,25 @@ public final class FrameRules {
 
     /**
      * A named rule and its alternatives (rule names repeat: each line is one rule in file order). Rules built from
-     * a word list have hundreds of one-word alternatives; the index keeps their words in one set, so a position
-     * whose token is none of them is tried against the other alternatives only, with the same result.
+     * a word list have hundreds of one-word alternatives; the index keeps their words in one set (the rule's word
+     * list), and the alternatives that can start at a token: those whose first word has the token's form, or, at
+     * a name, date or ordinal, those that start with a slot. Those are tried in file order, with the same first
+     * match as trying every alternative (a word item never matches a slot token, nor a slot item a word).
      */
-    record Rule(String name, List<Pattern> patterns, OneWordIndex index) {
+    record Rule(String name, List<Pattern> patterns, OneWordIndex index, FirstItems starts) {
 
         Rule(String name, List<Pattern> patterns) {
-            this(name, patterns, OneWordIndex.of(patterns));
+            this(name, patterns, OneWordIndex.of(patterns), FirstItems.of(patterns));
         }
 
         /** The first position where any alternative matches, with the alternative; null when none does. */
         Match find(List<QuestionTokens.Token> tokens) {
             for (int i = 0; i < tokens.size(); i++) {
                 QuestionTokens.Token token = tokens.get(i);
-                boolean oneWord = token.placeholder() == null && index.words().contains(token.text());
-                for (Pattern p : oneWord ? patterns : index.others()) {
+                List<Pattern> candidates = token.placeholder() != null ? starts.atSlot()
+                        : starts.atWord().getOrDefault(token.text(), List.of());
+                for (int c = 0; c < candidates.size(); c++) {
+                    Pattern p = candidates.get(c);
                     if (p.matchesAt(tokens, i)) {
                         return new Match(this, p, i);
                     }
@@ -93,6 +98,33 @@ public final class FrameRules {
                 }
             }
             return new OneWordIndex(Set.copyOf(words), List.copyOf(others));
+        }
+    }
+
+    /** A rule's alternatives by what their first item takes: by each form of a first word, and the slot-first ones. */
+    record FirstItems(Map<String, List<Pattern>> atWord, List<Pattern> atSlot) {
+
+        static FirstItems of(List<Pattern> patterns) {
+            Map<String, List<Pattern>> atWord = new HashMap<>();
+            List<Pattern> atSlot = new ArrayList<>();
+            for (Pattern p : patterns) {
+                Item first = p.items().get(0);
+                if (first.slot() != null) {
+                    atSlot.add(p);
+                } else {
+                    for (String form : first.forms()) {
+                        List<Pattern> those = atWord.computeIfAbsent(form, k -> new ArrayList<>());
+                        if (those.isEmpty() || those.get(those.size() - 1) != p) {
+                            those.add(p);
+                        }
+                    }
+                }
+            }
+            // A HashMap, not Map.copyOf: most tokens start no alternative of a rule, and a HashMap turns most such
+            // look-ups away on the stored hash without comparing the words.
+            Map<String, List<Pattern>> frozen = new HashMap<>();
+            atWord.forEach((form, those) -> frozen.put(form, List.copyOf(those)));
+            return new FirstItems(java.util.Collections.unmodifiableMap(frozen), List.copyOf(atSlot));
         }
     }
 

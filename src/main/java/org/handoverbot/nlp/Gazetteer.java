@@ -165,10 +165,20 @@ public final class Gazetteer {
         }
         for (Alias alias : candidates) {
             int n = alias.words().size();
-            if (i + n <= words.size() && words.subList(i + 1, i + n).equals(alias.words().subList(1, n))) {
+            if (i + n <= words.size() && restMatches(words, i, alias.words())) {
                 return alias;
             }
         }
         return null;
+    }
+
+    /** The alias's words after its first are the words after position i (compared in place, no sub-lists). */
+    private static boolean restMatches(List<String> words, int i, List<String> alias) {
+        for (int k = 1; k < alias.size(); k++) {
+            if (!words.get(i + k).equals(alias.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -23,6 +23,7 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
@@ -63,10 +64,16 @@ public final class IntentClassifier {
     private final DoccatModel model;
     private final DocumentCategorizerME categorizer;
     private final Intent[] intentOfOutcome;
+    // What DocumentCategorizerME.categorize does, without its linked list of features: the model's generators in
+    // the model's order, then the maxent model on the features, so the probabilities are the same numbers.
+    private final FeatureGenerator[] generators;
+    private final MaxentModel maxent;
 
     private IntentClassifier(DoccatModel model) {
         this.model = model;
         this.categorizer = new DocumentCategorizerME(model);
+        this.generators = model.getFactory().getFeatureGenerators().clone();
+        this.maxent = model.getMaxentModel();
         this.intentOfOutcome = new Intent[categorizer.getNumberOfCategories()];
         for (int i = 0; i < intentOfOutcome.length; i++) {
             String label = categorizer.getCategory(i);
@@ -159,7 +166,7 @@ public final class IntentClassifier {
     }
 
     public Scored classify(String[] tokens) {
-        double[] probabilities = categorizer.categorize(tokens);
+        double[] probabilities = probabilities(tokens);
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
             if (probabilities[i] > probabilities[best]) {
@@ -167,6 +174,20 @@ public final class IntentClassifier {
             }
         }
         return new Scored(intentOfOutcome[best], probabilities[best]);
+    }
+
+    /** The probability of each outcome, as {@code categorizer.categorize(tokens)} gives it. */
+    double[] probabilities(String[] tokens) {
+        List<String> features = new ArrayList<>(tokens.length * 24 + 8);
+        for (FeatureGenerator generator : generators) {
+            features.addAll(generator.extractFeatures(tokens, Map.of()));
+        }
+        return maxent.eval(features.toArray(new String[0]));
+    }
+
+    /** OpenNLP's own categoriser on the same model (for the test that {@link #probabilities} agrees with it). */
+    double[] categorizerProbabilities(String[] tokens) {
+        return categorizer.categorize(tokens);
     }
 
     public static String sha256(byte[] data) {

@@ -56,7 +56,8 @@ public final class QuestionTokens {
         if (input.length() > MAX_CHARS) {
             input = input.substring(0, MAX_CHARS);
         }
-        List<String> words = ArabicText.words(input);
+        String normalized = ArabicText.normalize(input);
+        List<String> words = ArabicText.wordsOfNormalized(normalized);
         String[] placeholders = new String[words.size()];
         boolean[] taken = new boolean[words.size()];
 
@@ -87,7 +88,7 @@ public final class QuestionTokens {
             ends[mention.start()] = mention.end();
         }
 
-        DateMention date = dates.numericDate(ArabicText.normalize(input));
+        DateMention date = dates.numericDate(normalized);
         int from = 0;
         boolean first = true;
         for (DateFinder.Found found = dates.find(words, from); found != null; found = dates.find(words, from)) {

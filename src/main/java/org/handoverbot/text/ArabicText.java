@@ -36,8 +36,13 @@ public final class ArabicText {
 
     /** Tokens of the normalised text with punctuation dropped: the words only. */
     public static List<String> words(String text) {
+        return wordsOfNormalized(normalize(text));
+    }
+
+    /** {@link #words} of what {@link #normalize} gave, for a caller that needs the normalised text too. */
+    public static List<String> wordsOfNormalized(String normalized) {
         List<String> words = new ArrayList<>();
-        for (String token : tokens(text)) {
+        for (String token : SimpleTokenizer.INSTANCE.tokenize(normalized)) {
             if (Character.isLetterOrDigit(token.codePointAt(0))) {
                 words.add(token);
             }
@@ -80,21 +85,22 @@ public final class ArabicText {
         };
     }
 
+    /** Collapses in place (the text only shrinks), then makes the one string. */
     private static String collapseSpaces(char[] chars, int length) {
-        StringBuilder out = new StringBuilder(length);
+        int out = 0;
         boolean space = false;
         for (int i = 0; i < length; i++) {
             char c = chars[i];
             if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
+                space = out > 0;
                 continue;
             }
             if (space) {
-                out.append(' ');
+                chars[out++] = ' ';
                 space = false;
             }
-            out.append(c);
+            chars[out++] = c;
         }
-        return out.toString();
+        return new String(chars, 0, out);
     }
 }

@@ -59,6 +59,30 @@ class ButtonCodesTest {
     }
 
     @Test
+    void theIdScanAcceptsExactlyWhatTheIdPatternMatches() {
+        java.util.Random random = new java.util.Random(10);
+        String alphabet = "az09_-,A;=. ";
+        List<String> samples = new java.util.ArrayList<>(List.of("", ",", "a", "a,", ",a", "a,,b", "al-qaim", "k1,taji",
+                "-a", "_a", "a_-", "a".repeat(41), "a".repeat(42), "b".repeat(41) + ",c", "b".repeat(42) + ",c", "q,"
+                + "x".repeat(41)));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(i % 10 == 0 ? 90 : 12);
+            for (int k = 0; k < length; k++) {
+                s.append(alphabet.charAt(random.nextInt(random.nextInt(3) == 0 ? alphabet.length() : 6)));
+            }
+            samples.add(s.toString());
+        }
+        int ids = 0;
+        for (String sample : samples) {
+            boolean matches = ButtonCodes.IDS.matcher(sample).matches();
+            assertThat(ButtonCodes.areIds(sample)).as("\"%s\"", sample).isEqualTo(matches);
+            ids += matches ? 1 : 0;
+        }
+        assertThat(ids).isGreaterThan(1_000);
+    }
+
+    @Test
     void foreignOrMalformedDataDoesNotDecode() {
         assertThat(ButtonCodes.decode("nosuch:al-qaim")).isEmpty();
         assertThat(ButtonCodes.decode("src:القائم")).isEmpty();

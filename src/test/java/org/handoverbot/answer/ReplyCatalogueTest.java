@@ -92,26 +92,7 @@ class ReplyCatalogueTest {
             }
             assertThat(catalogue.hasShortcut(key)).as("%s takes the shortcut", key).isTrue();
             java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
-            List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
-            java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
-            for (String slot : catalogue.slotsOf(key)) {
-                if (!keywords.containsKey(slot)) {
-                    texts.put(slot, "<b>" + slot + "</b> ");
-                }
-            }
-            combinations.add(texts);
-            for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
-                List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
-                for (java.util.Map<String, Object> c : combinations) {
-                    for (String value : select.getValue()) {
-                        java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
-                        next.put(select.getKey(), value);
-                        more.add(next);
-                    }
-                }
-                combinations = more;
-            }
-            for (java.util.Map<String, Object> slots : combinations) {
+            for (java.util.Map<String, Object> slots : branchCombinations(key, keywords, java.util.Set.of())) {
                 assertThat(catalogue.spans(key, slots)).as("%s %s", key, slots).isEqualTo(catalogue.spansByIcu(key, slots));
                 compared++;
             }
@@ -123,6 +104,93 @@ class ReplyCatalogueTest {
         assertThat(keys).isGreaterThan(30);
         System.out.printf("select patterns compared with ICU: %d keys, %d combinations of branches%n", keys, compared);
         assertThat(compared).isGreaterThan(100);
+    }
+
+    /**
+     * Patterns with a plural count (count.bases, source.more…) take the shortcut when the count is a whole number
+     * 0–999: on every such key, for counts 0–250 and around 999 (as int and as long), in every select branch, it
+     * gives exactly ICU's spans (past 999 ICU formats, with the locale's grouping).
+     */
+    @Test
+    void theShortcutForPluralPatternsGivesWhatIcuGivesForEveryCount() {
+        int keys = 0;
+        int compared = 0;
+        List<Long> counts = new java.util.ArrayList<>();
+        for (long n = 0; n <= 250; n++) {
+            counts.add(n);
+        }
+        for (long n = 990; n <= 1010; n++) {
+            counts.add(n);
+        }
+        counts.addAll(List.of(1100L, 2000L, 12345L, -1L, -2L));
+        for (String key : catalogue.keys()) {
+            String pattern = catalogue.pattern(key);
+            if (!pattern.contains("plural") || pattern.matches("(?s).*,\\s*(number|selectordinal).*")) {
+                continue;
+            }
+            java.util.Set<String> plurals = pluralSlots(pattern);
+            if (plurals.isEmpty()) {
+                continue;
+            }
+            assertThat(catalogue.hasCountShortcut(key)).as("%s takes the shortcut", key).isTrue();
+            java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
+            keywords.remove("");
+            for (java.util.Map<String, Object> slots : branchCombinations(key, keywords, plurals)) {
+                for (long n : counts) {
+                    java.util.Map<String, Object> withCount = new java.util.LinkedHashMap<>(slots);
+                    plurals.forEach(slot -> withCount.put(slot, n % 2 == 0 ? (Object) n : (Object) (int) n));
+                    assertThat(catalogue.spans(key, withCount)).as("%s %s", key, withCount)
+                            .isEqualTo(catalogue.spansByIcu(key, withCount));
+                    compared++;
+                }
+            }
+            keys++;
+        }
+        assertThat(catalogue.hasCountShortcut("count.bases")).isTrue();
+        assertThat(keys).isGreaterThan(10);
+        System.out.printf("plural patterns compared with ICU: %d keys, %d counts and branches%n", keys, compared);
+    }
+
+    /**
+     * Every combination of the selects' keywords (each select slot takes each of its keywords), the other slots
+     * given marked text, but the slots left out (plural counts, which the caller fills).
+     */
+    private List<java.util.Map<String, Object>> branchCombinations(String key,
+            java.util.Map<String, java.util.Set<String>> keywords, java.util.Set<String> leftOut) {
+        List<java.util.Map<String, Object>> combinations = new java.util.ArrayList<>();
+        java.util.Map<String, Object> texts = new java.util.LinkedHashMap<>();
+        for (String slot : catalogue.slotsOf(key)) {
+            if (!keywords.containsKey(slot) && !leftOut.contains(slot)) {
+                texts.put(slot, "<b>" + slot + "</b> ");
+            }
+        }
+        combinations.add(texts);
+        for (java.util.Map.Entry<String, java.util.Set<String>> select : keywords.entrySet()) {
+            List<java.util.Map<String, Object>> more = new java.util.ArrayList<>();
+            for (java.util.Map<String, Object> c : combinations) {
+                for (String value : select.getValue()) {
+                    java.util.Map<String, Object> next = new java.util.LinkedHashMap<>(c);
+                    next.put(select.getKey(), value);
+                    more.add(next);
+                }
+            }
+            combinations = more;
+        }
+        return combinations;
+    }
+
+    /** The slots a pattern reads as a plural count (ICU's own parse). */
+    private static java.util.Set<String> pluralSlots(String pattern) {
+        com.ibm.icu.text.MessagePattern parsed = new com.ibm.icu.text.MessagePattern(pattern);
+        java.util.Set<String> slots = new java.util.TreeSet<>();
+        for (int i = 0; i < parsed.countParts(); i++) {
+            com.ibm.icu.text.MessagePattern.Part part = parsed.getPart(i);
+            if (part.getType() == com.ibm.icu.text.MessagePattern.Part.Type.ARG_START
+                    && part.getArgType() == com.ibm.icu.text.MessagePattern.ArgType.PLURAL) {
+                slots.add(parsed.getSubstring(parsed.getPart(i + 1)));
+            }
+        }
+        return slots;
     }
 
     /** Each select slot's keywords (ICU's own parse of the pattern), plus a value that is none of them. */

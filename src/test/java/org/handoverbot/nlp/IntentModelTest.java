@@ -30,6 +30,18 @@ class IntentModelTest {
     }
 
     @Test
+    void classifyingGivesExactlyTheProbabilitiesOfOpenNlpsCategoriser() throws IOException {
+        IntentClassifier committed = committedModel();
+        List<LabelledQuestion> questions = new java.util.ArrayList<>(LabelledQuestion.read(IntentDataTest.TEST));
+        questions.addAll(LabelledQuestion.read(IntentDataTest.TRAIN));
+        for (LabelledQuestion question : questions) {
+            String[] tokens = READER.read(question.question()).classifierTokens();
+            assertThat(committed.probabilities(tokens)).as(question.question())
+                    .containsExactly(committed.categorizerProbabilities(tokens));
+        }
+    }
+
+    @Test
     void retrainingOnTheDataGivesTheCommittedModelsAnswers() throws IOException {
         IntentClassifier committed = committedModel();
         IntentClassifier retrained = IntentClassifier.train(LabelledQuestion.read(IntentDataTest.TRAIN), READER, "test");
