@@ -49,7 +49,7 @@ final class Lexicon implements Predicate<String> {
      */
     boolean isConjoined(String normalisedWord) {
         return bare.contains(normalisedWord) || normalisedWord.length() > 2
-                && (normalisedWord.charAt(0) == 'و' || normalisedWord.charAt(0) == 'ف')
+                && org.handoverbot.text.Clitics.startsWithConjunction(normalisedWord)
                 && bare.contains(normalisedWord.substring(1));
     }
 
