@@ -36,11 +36,7 @@ final class ChatActions implements AutoCloseable {
         this.client = client;
         this.mask = mask;
         this.typingAfter = typingAfter;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telegram-typing");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-typing"));
     }
 
     /** Runs the work; if it takes longer than the typing threshold, the chat shows typing until it is done. */

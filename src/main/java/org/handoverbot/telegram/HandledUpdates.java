@@ -87,11 +87,7 @@ public final class HandledUpdates implements AutoCloseable {
         this.lease = lease;
         this.journal = journal;
         this.moves = new JournalMoves(instance);
-        this.mover = journal.map(j -> Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "update-journal");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        this.mover = journal.map(j -> Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("update-journal")));
         try {
             journal.ifPresent(this::takeInLeftBehind);
             mover.ifPresent(m -> m.scheduleWithFixedDelay(this::moveQuietly, MOVE_EVERY.toMillis(), MOVE_EVERY.toMillis(),

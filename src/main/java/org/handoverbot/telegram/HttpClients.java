@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -36,13 +35,8 @@ final class HttpClients {
     }
 
     private static OkHttpClient.Builder builder(String name, Duration readTimeout, int maxParallel) {
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, name + "-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new SynchronousQueue<>(), DaemonThreads.numbered(name + "-http-"));
         Dispatcher dispatcher = new Dispatcher(threads);
         dispatcher.setMaxRequests(maxParallel);
         dispatcher.setMaxRequestsPerHost(maxParallel);

@@ -52,11 +52,7 @@ final class LongPollingReceiver implements AutoCloseable {
         OkHttpClient.Builder watched = calls.outer().newBuilder();
         watched.interceptors().add(0, watch);
         OkHttpClient polling = watched.build();
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telegram-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-poll"));
         TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> StoredUpdates.JSON, () -> polling,
                 () -> poller, () -> watch);
         LongPollingReceiver receiver = new LongPollingReceiver(application, poller, http, calls);

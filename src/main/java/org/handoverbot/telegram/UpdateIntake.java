@@ -273,12 +273,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         public void run() {
             if (pending) {
                 pending = false;
-                try {
-                    handled.markAnswered(updateId);
-                } catch (RuntimeException e) {
-                    // The user still gets the answer; only a restart in the next minutes could repeat it.
-                    LOG.error("cannot mark update {} answered: {}; answering it anyway", updateId, e.toString());
-                }
+                markAnswered(updateId); // a failure is logged and the user still gets the answer
             }
         }
 

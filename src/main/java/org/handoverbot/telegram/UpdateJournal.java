@@ -172,15 +172,6 @@ final class UpdateJournal implements AutoCloseable {
         }
     }
 
-    /** Whether marks are waiting to be moved (for tests and the close). */
-    synchronized boolean isEmpty() {
-        try {
-            return !Files.exists(moving) && channel.size() == 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

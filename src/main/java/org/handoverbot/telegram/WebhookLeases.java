@@ -28,11 +28,7 @@ final class WebhookLeases implements AutoCloseable {
     private WebhookLeases(HandledUpdates handled, UpdateIntake intake) {
         this.handled = handled;
         this.intake = intake;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telegram-webhook-leases");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-webhook-leases"));
     }
 
     /** Starts the rounds: the first at once, then one every third of the lease. */

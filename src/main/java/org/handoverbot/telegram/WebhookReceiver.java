@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,12 +77,7 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new TelegramStartException("cannot listen for the webhook on port " + address.getPort() + ": " + e.getMessage());
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "telegram-webhook-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService threads = Executors.newFixedThreadPool(8, DaemonThreads.numbered("telegram-webhook-"));
         WebhookReceiver receiver = new WebhookReceiver(server, threads, path.isEmpty() ? "/" : path, secret, intake,
                 metrics, readiness);
         server.setExecutor(threads);
