@@ -200,11 +200,12 @@ class NewsFixturesTest {
     /**
      * Held-out quotes and events right so far, over every batch (first run: quotes 3/9, events 3/5, 0 false quotes;
      * second batch b2-*: quotes 3/3, events 2/3; third batch b3-*, session 4: quotes 4/10, events 1/10, 0 false
-     * quotes; fourth batch b4-*, written after the batch-3 fixes: quotes 2/3, events 0/4, 0 false quotes); they only
-     * rise.
+     * quotes; fourth batch b4-*, written after the batch-3 fixes: quotes 2/3, events 0/4, 0 false quotes;
+     * fifth batch b5-*, session 5, before its rules: 0/4 exact, quotes 1/6, handovers 4/6, events 4/7, 0 false quotes
+     * but a planned step told as done and a committee's words credited to the army); they only rise.
      */
-    static final int HELD_OUT_QUOTES_REACHED = 22;
-    static final int HELD_OUT_EVENTS_REACHED = 21;
+    static final int HELD_OUT_QUOTES_REACHED = 23;
+    static final int HELD_OUT_EVENTS_REACHED = 25;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**
@@ -224,7 +225,7 @@ class NewsFixturesTest {
         String line = f.line("held-out news");
         System.out.println(line);
         // each session's batches apart too: batches 1-2 (session 3), b3- (session 4, before the planned-day rules),
-        // b4- (session 4, after them)
+        // b4- (session 4, after them), b5- (session 5, before its rules)
         Map<String, List<String>> batches = new java.util.TreeMap<>();
         for (String n : names) {
             batches.computeIfAbsent(n.matches("b[3-9]-.*") ? "batch " + n.charAt(1) : "batches 1-2",
