@@ -135,7 +135,19 @@ public final class ReplyCatalogue {
 
     /** A text with its named slots filled; every slot the pattern names must be given. */
     public String format(String key, Map<String, ?> slots) {
-        return joined(spans(key, slots));
+        // the spans' texts joined, written without the spans where a shortcut takes the slots
+        Entry entry = entry(key, slots);
+        Plain plain = entry.plain();
+        if (plain != null && plain.fills(slots)) {
+            return plain.text(slots);
+        }
+        if (entry.selects() != null) {
+            String direct = entry.selects().text(slots, entry.choices(), pluralRules);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        return joined(formatted(entry, slots, true));
     }
 
     private static String joined(List<Reply.Span> spans) {
@@ -153,6 +165,16 @@ public final class ReplyCatalogue {
     }
 
     public List<Reply.Span> spans(String key, Map<String, ?> slots) {
+        Entry entry = entry(key, slots);
+        Plain plain = entry.plain();
+        if (plain != null && plain.fills(slots)) {
+            return plain.spans(slots);
+        }
+        return formatted(entry, slots, true);
+    }
+
+    /** The key's entry, once every slot its pattern names is given. */
+    private Entry entry(String key, Map<String, ?> slots) {
         Entry entry = entries.get(key);
         if (entry == null) {
             throw new IllegalArgumentException("no reply with key " + key);
@@ -162,11 +184,7 @@ public final class ReplyCatalogue {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
         }
-        Plain plain = entry.plain();
-        if (plain != null && plain.fills(slots)) {
-            return plain.spans(slots);
-        }
-        return formatted(entry, slots, true);
+        return entry;
     }
 
     /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
@@ -439,6 +457,18 @@ public final class ReplyCatalogue {
             return true;
         }
 
+        /** The spans' texts joined: every piece in order (an empty piece adds nothing). */
+        String text(Map<String, ?> slots) {
+            if (pieces.size() == 1) {
+                return isSlot.get(0) ? slots.get(pieces.get(0)).toString() : pieces.get(0);
+            }
+            StringBuilder text = new StringBuilder(64);
+            for (int i = 0; i < pieces.size(); i++) {
+                text.append(isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i));
+            }
+            return text.toString();
+        }
+
         List<Reply.Span> spans(Map<String, ?> slots) {
             List<Reply.Span> spans = new ArrayList<>(2);
             StringBuilder text = new StringBuilder();
@@ -634,8 +664,17 @@ public final class ReplyCatalogue {
             if (!clean || !fills(slots)) {
                 return null;
             }
-            SpanWriter out = new SpanWriter();
+            SpanWriter out = new SpanWriter(false);
             return write(nodes, slots, choices, rules, -1, out) ? out.done() : null;
+        }
+
+        /** The texts of {@link #spans} joined, or null where it is null. */
+        String text(Map<String, ?> slots, Set<String> choices, PluralRules rules) {
+            if (!clean || !fills(slots)) {
+                return null;
+            }
+            SpanWriter out = new SpanWriter(true);
+            return write(nodes, slots, choices, rules, -1, out) ? out.joined() : null;
         }
 
         /** {@link #append}, with each slot's value as {@code formatted} puts it in the arguments. */
@@ -720,9 +759,15 @@ public final class ReplyCatalogue {
     private static final class SpanWriter {
         private final List<Reply.Span> spans = new ArrayList<>(2);
         private final StringBuilder text = new StringBuilder(64);
+        /** Only the spans' texts joined are wanted: the text runs on across marks, no span is made. */
+        private final boolean joinOnly;
         private boolean bold;
         /** Characters at the end of text written as markup since the last value or mark. */
         private int markup;
+
+        SpanWriter(boolean joinOnly) {
+            this.joinOnly = joinOnly;
+        }
 
         void markup(String chunk) {
             int from = 0;
@@ -763,7 +808,7 @@ public final class ReplyCatalogue {
         }
 
         private void cut() {
-            if (text.length() > 0) {
+            if (!joinOnly && text.length() > 0) {
                 spans.add(new Reply.Span(text.toString(), bold));
                 text.setLength(0);
             }
@@ -773,6 +818,10 @@ public final class ReplyCatalogue {
         List<Reply.Span> done() {
             cut();
             return spans;
+        }
+
+        String joined() {
+            return text.toString();
         }
     }
 

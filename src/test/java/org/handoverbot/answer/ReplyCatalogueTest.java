@@ -71,6 +71,7 @@ class ReplyCatalogueTest {
             }
             if (textOnly) {
                 assertThat(catalogue.spans(key, slots)).as(key).isEqualTo(catalogue.spansByIcu(key, slots));
+                assertThat(catalogue.format(key, slots)).as(key).isEqualTo(joined(catalogue.spansByIcu(key, slots)));
                 compared++;
             }
         }
@@ -94,6 +95,8 @@ class ReplyCatalogueTest {
             java.util.Map<String, java.util.Set<String>> keywords = selectKeywords(pattern);
             for (java.util.Map<String, Object> slots : branchCombinations(key, keywords, java.util.Set.of())) {
                 assertThat(catalogue.spans(key, slots)).as("%s %s", key, slots).isEqualTo(catalogue.spansByIcu(key, slots));
+                assertThat(catalogue.format(key, slots)).as("%s %s", key, slots)
+                        .isEqualTo(joined(catalogue.spansByIcu(key, slots)));
                 compared++;
             }
             keys++;
@@ -123,9 +126,18 @@ class ReplyCatalogueTest {
             // a choice's value with stand-ins is misread by the stand-in way too (it may fail): the same outcome
             assertThat(outcome(() -> catalogue.spans("event.handover", slots))).as(value)
                     .isEqualTo(outcome(() -> catalogue.spansByIcu("event.handover", slots)));
+            assertThat(outcome(() -> catalogue.format("event.handover", slots))).as(value)
+                    .isEqualTo(outcome(() -> joined(catalogue.spansByIcu("event.handover", slots))));
         }
         assertThat(catalogue.format("service.unknown_place", "place", null, "place", "x"))
                 .isEqualTo(catalogue.format("service.unknown_place", "place", "x"));
+    }
+
+    /** What format gave before it wrote text straight: the spans' texts joined. */
+    private static String joined(List<Reply.Span> spans) {
+        StringBuilder text = new StringBuilder();
+        spans.forEach(span -> text.append(span.text()));
+        return text.toString();
     }
 
     private static Object outcome(java.util.function.Supplier<Object> call) {
@@ -171,6 +183,8 @@ class ReplyCatalogueTest {
                     plurals.forEach(slot -> withCount.put(slot, n % 2 == 0 ? (Object) n : (Object) (int) n));
                     assertThat(catalogue.spans(key, withCount)).as("%s %s", key, withCount)
                             .isEqualTo(catalogue.spansByIcu(key, withCount));
+                    assertThat(catalogue.format(key, withCount)).as("%s %s", key, withCount)
+                            .isEqualTo(joined(catalogue.spansByIcu(key, withCount)));
                     compared++;
                 }
             }
