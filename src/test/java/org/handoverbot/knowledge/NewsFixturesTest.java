@@ -210,8 +210,8 @@ class NewsFixturesTest {
      * fifth batch b5-*, session 5, before its rules: 0/4 exact, quotes 1/6, handovers 4/6, events 4/7, 0 false quotes
      * but a planned step told as done and a committee's words credited to the army); they only rise.
      */
-    static final int HELD_OUT_QUOTES_REACHED = 23;
-    static final int HELD_OUT_EVENTS_REACHED = 25;
+    static final int HELD_OUT_QUOTES_REACHED = 31;
+    static final int HELD_OUT_EVENTS_REACHED = 29;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**
