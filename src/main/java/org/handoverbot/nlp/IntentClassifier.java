@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -68,12 +69,15 @@ public final class IntentClassifier {
     // the model's order, then the maxent model on the features, so the probabilities are the same numbers.
     private final FeatureGenerator[] generators;
     private final MaxentModel maxent;
+    // The same model looked up without feature strings (the model this project trains); else empty.
+    private final Optional<IndexedMaxent> indexed;
 
     private IntentClassifier(DoccatModel model) {
         this.model = model;
         this.categorizer = new DocumentCategorizerME(model);
         this.generators = model.getFactory().getFeatureGenerators().clone();
         this.maxent = model.getMaxentModel();
+        this.indexed = IndexedMaxent.of(model);
         this.intentOfOutcome = new Intent[categorizer.getNumberOfCategories()];
         for (int i = 0; i < intentOfOutcome.length; i++) {
             String label = categorizer.getCategory(i);
@@ -178,11 +182,24 @@ public final class IntentClassifier {
 
     /** The probability of each outcome, as {@code categorizer.categorize(tokens)} gives it. */
     double[] probabilities(String[] tokens) {
+        if (indexed.isPresent()) {
+            return indexed.get().eval(tokens);
+        }
+        return probabilitiesFromStrings(tokens);
+    }
+
+    /** The features as strings, then the maxent model: what the categoriser does, minus its linked list. */
+    double[] probabilitiesFromStrings(String[] tokens) {
         List<String> features = new ArrayList<>(tokens.length * 24 + 8);
         for (FeatureGenerator generator : generators) {
             features.addAll(generator.extractFeatures(tokens, Map.of()));
         }
         return maxent.eval(features.toArray(new String[0]));
+    }
+
+    /** True when classifying looks the model up without feature strings ({@link IndexedMaxent}). */
+    boolean indexed() {
+        return indexed.isPresent();
     }
 
     /** OpenNLP's own categoriser on the same model (for the test that {@link #probabilities} agrees with it). */

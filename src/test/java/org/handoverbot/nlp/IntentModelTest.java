@@ -34,9 +34,18 @@ class IntentModelTest {
         IntentClassifier committed = committedModel();
         List<LabelledQuestion> questions = new java.util.ArrayList<>(LabelledQuestion.read(IntentDataTest.TEST));
         questions.addAll(LabelledQuestion.read(IntentDataTest.TRAIN));
+        assertThat(committed.indexed()).as("the committed model is looked up without feature strings").isTrue();
         for (LabelledQuestion question : questions) {
             String[] tokens = READER.read(question.question()).classifierTokens();
             assertThat(committed.probabilities(tokens)).as(question.question())
+                    .containsExactly(committed.categorizerProbabilities(tokens));
+        }
+        // token arrays no question gives: none, placeholders only, joins that make a bigram ambiguous, odd chars
+        List<String[]> odd = List.of(new String[0], new String[] {"BASE"}, new String[] {"BASE", "DATE", "NUM"},
+                new String[] {"متى", "سلم_التحالف"}, new String[] {"متى_سلم", "التحالف"}, new String[] {"_", "_", "_"},
+                new String[] {"\0", "\0\0", "a\0b", "^", "$", "^$"}, new String[] {"x"}, new String[] {"سلمت"});
+        for (String[] tokens : odd) {
+            assertThat(committed.probabilities(tokens)).as(String.join(" ", tokens))
                     .containsExactly(committed.categorizerProbabilities(tokens));
         }
     }
