@@ -88,6 +88,15 @@ final class QuoteReplies {
 
     /** The same, about a base when the question names one ("ماذا قال وزير الدفاع الأمريكي عن القائم؟"). */
     Answer unknownSpeaker(String speaker, String baseId) {
+        // a voice the gazetteer does not know may still speak in a stored report under a name that holds the words
+        // asked ("اللجنة العسكرية العليا" in "اللجنة العسكرية العليا لإنهاء مهمة التحالف الدولي في العراق")
+        List<Quote> held = UnknownVoices.quotesOf(speaker, baseId == null ? queries.quotes()
+                : queries.quotesConcerning(baseId));
+        if (!held.isEmpty()) {
+            String base = baseId == null ? "none" : names.baseLabel(baseId);
+            return quotePage(SAY.paragraph("quote.said_by", "person", held.get(0).speakerName(), "base", base), held, 0,
+                    Intent.STATEMENT, baseId, baseId, null);
+        }
         List<Reply.Block> blocks = new ArrayList<>();
         blocks.add(SAY.paragraph("dialogue.unknown_speaker", "speaker", speaker, "base",
                 baseId == null ? "none" : names.baseLabel(baseId)));
