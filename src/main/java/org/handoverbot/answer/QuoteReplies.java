@@ -157,6 +157,11 @@ final class QuoteReplies {
     Answer stepsOf(String baseId) {
         List<Event> own = baseId == null ? List.of()
                 : queries.plans().stream().filter(p -> baseId.equals(p.baseId())).toList();
+        if (own.isEmpty() && baseId != null && relevantPlans(baseId).isEmpty()) {
+            // asked about the base's own step ("متى راح يطلعون الامريكان من حرير؟"): say so of it, not "after" it
+            return new Answer(Reply.of(SAY.paragraph("quote.steps_of.none", "base", names.baseLabel(baseId))),
+                    baseId, null, null, List.of());
+        }
         return own.isEmpty() ? nextStep(baseId) : steps(baseId, own);
     }
 
@@ -202,8 +207,11 @@ final class QuoteReplies {
         }
         List<Long> articles = queries.about(baseId).stream().flatMap(e -> e.sources().stream())
                 .map(Source::articleId).filter(a -> a != null).toList();
+        // the steps after the base first: its own plan, told in the same reports, comes last ("ما الخطوة التالية بعد
+        // الحبانية؟" is about what follows it)
         return plans.stream().filter(p -> baseId.equals(p.baseId())
-                || p.sources().stream().anyMatch(s -> s.articleId() != null && articles.contains(s.articleId()))).toList();
+                || p.sources().stream().anyMatch(s -> s.articleId() != null && articles.contains(s.articleId())))
+                .sorted(java.util.Comparator.comparing(p -> baseId.equals(p.baseId()))).toList();
     }
 
     /**
