@@ -48,7 +48,8 @@ final class ButtonCodes {
     // What areIds reads, as a pattern: ButtonCodesTest checks the scan against it.
     static final Pattern IDS = Pattern.compile(ID + "(," + ID + ")*");
     private static final Pattern OLD = Pattern.compile("([a-z]+)(?::(" + ID + "))?(?::([0-9]{1,3}))?");
-    private static final Pattern SUBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    // What fits reads, as a pattern: ButtonCodesTest checks the scan against it.
+    static final Pattern SUBJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern DATE = Pattern.compile("(\\d{4})?(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
     private static final Pattern TOPIC = Pattern.compile("[a-z_]{1,20}");
 
@@ -74,6 +75,24 @@ final class ButtonCodes {
     }
 
     private static String make(Intent intent, String subject, int page) {
+        String code = CODES.get(Act.of(intent));
+        // What encode(Frame) writes for this frame (its act, the subject, the attack kind, the page) when its check
+        // by decoding would pass: the subject is ids (ASCII, so its bytes are its chars), the page 0-999, 64 bytes.
+        // Written here without the frame and the decoding; anything else takes that way, which refuses it.
+        if (code != null && (subject == null || areIds(subject)) && page >= 0 && page <= 999) {
+            StringBuilder data = new StringBuilder(MAX_BYTES).append(code);
+            put(data, "s", subject);
+            put(data, "k", intent == Intent.ATTACKS ? KINDS.get(AskedKind.ATTACK) : null);
+            put(data, "g", page > 0 ? Integer.toString(page) : null);
+            if (data.length() <= MAX_BYTES) {
+                return data.toString();
+            }
+        }
+        return encodeFrame(intent, subject, page);
+    }
+
+    /** The general way for what {@link #make} writes: the frame, encoded and checked by decoding. */
+    static String encodeFrame(Intent intent, String subject, int page) {
         Frame frame = new Frame(Act.of(intent), subject == null ? List.of() : List.of(subject), List.of(), null,
                 intent == Intent.ATTACKS ? AskedKind.ATTACK : null, null, null, null, null, null, null, null, null, false);
         return encode(frame, page);
@@ -181,8 +200,18 @@ final class ButtonCodes {
                 dateTo, ordinal, calendar, topic, false), page));
     }
 
+    /** What the SUBJECT pattern matches, up to 40 characters, by one scan (asked for every button of a reply). */
     static boolean fits(String subject) {
-        return subject != null && subject.length() <= 40 && SUBJECT.matcher(subject).matches();
+        if (subject == null || subject.isEmpty() || subject.length() > 40 || !isIdStart(subject.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < subject.length(); i++) {
+            char c = subject.charAt(i);
+            if (!isIdStart(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<Act> actOf(String code) {

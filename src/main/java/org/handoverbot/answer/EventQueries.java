@@ -37,18 +37,39 @@ final class EventQueries {
         this.names = names;
     }
 
+    /**
+     * The events about the base that are the base's own. Asked several times an answer: the knowledge's list as
+     * it is when every event in it is (the model's index always), else a filtered copy. Callers only read it.
+     */
     List<Event> about(String baseId) {
-        return knowledge.eventsAbout(baseId).stream().filter(e -> baseId.equals(e.baseId())).toList();
+        List<Event> events = knowledge.eventsAbout(baseId);
+        for (Event e : events) {
+            if (!baseId.equals(e.baseId())) {
+                return events.stream().filter(own -> baseId.equals(own.baseId())).toList();
+            }
+        }
+        return events;
     }
 
     /** The handover reported as done for the base; the latest when there are several. */
     Optional<Event> handover(String baseId) {
-        return about(baseId).stream().filter(EventQueries::isDoneHandover).reduce((a, b) -> b);
+        List<Event> events = about(baseId);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (isDoneHandover(events.get(i))) {
+                return Optional.of(events.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The base's announced-but-not-done handover, if any. */
     Optional<Event> planned(String baseId) {
-        return about(baseId).stream().filter(EventQueries::isPlannedHandover).findFirst();
+        for (Event e : about(baseId)) {
+            if (isPlannedHandover(e)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     Optional<Event> event(Long id) {
@@ -57,11 +78,9 @@ final class EventQueries {
 
     /** The other half of a planned-then-done pair, whichever side points at the other. */
     Optional<Event> linked(Event event) {
-        Optional<Event> direct = event(event.linkedEventId());
-        if (direct.isPresent()) {
-            return direct;
-        }
-        return knowledge.events().stream().filter(e -> Objects.equals(e.linkedEventId(), event.id())).findFirst();
+        // the knowledge's own: the event it points at, else the first in timeline order pointing at it (the
+        // model by its index, instead of a scan of every event)
+        return knowledge.linked(event);
     }
 
     List<Event> events() {
@@ -212,7 +231,17 @@ final class EventQueries {
 
     /** Publishers of some sources, each once: "الحل نت، Military Times". */
     static String publishers(List<Source> sources) {
-        return sources.stream().map(s -> s.publisher().strip()).distinct().collect(Collectors.joining("، "));
+        if (sources.size() == 1) {
+            return sources.get(0).publisher().strip();
+        }
+        List<String> distinct = new ArrayList<>(sources.size());
+        for (Source s : sources) {
+            String publisher = s.publisher().strip();
+            if (!distinct.contains(publisher)) {
+                distinct.add(publisher);
+            }
+        }
+        return String.join("، ", distinct);
     }
 
     static boolean isDoneHandover(Event e) {

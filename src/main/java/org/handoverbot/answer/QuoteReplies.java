@@ -88,6 +88,15 @@ final class QuoteReplies {
 
     /** The same, about a base when the question names one ("ماذا قال وزير الدفاع الأمريكي عن القائم؟"). */
     Answer unknownSpeaker(String speaker, String baseId) {
+        // a voice the gazetteer does not know may still speak in a stored report under a name that holds the words
+        // asked ("اللجنة العسكرية العليا" in "اللجنة العسكرية العليا لإنهاء مهمة التحالف الدولي في العراق")
+        List<Quote> held = UnknownVoices.quotesOf(speaker, baseId == null ? queries.quotes()
+                : queries.quotesConcerning(baseId));
+        if (!held.isEmpty()) {
+            String base = baseId == null ? "none" : names.baseLabel(baseId);
+            return quotePage(SAY.paragraph("quote.said_by", "person", held.get(0).speakerName(), "base", base), held, 0,
+                    Intent.STATEMENT, baseId, baseId, null);
+        }
         List<Reply.Block> blocks = new ArrayList<>();
         blocks.add(SAY.paragraph("dialogue.unknown_speaker", "speaker", speaker, "base",
                 baseId == null ? "none" : names.baseLabel(baseId)));
@@ -148,6 +157,11 @@ final class QuoteReplies {
     Answer stepsOf(String baseId) {
         List<Event> own = baseId == null ? List.of()
                 : queries.plans().stream().filter(p -> baseId.equals(p.baseId())).toList();
+        if (own.isEmpty() && baseId != null && relevantPlans(baseId).isEmpty()) {
+            // asked about the base's own step ("متى راح يطلعون الامريكان من حرير؟"): say so of it, not "after" it
+            return new Answer(Reply.of(SAY.paragraph("quote.steps_of.none", "base", names.baseLabel(baseId))),
+                    baseId, null, null, List.of());
+        }
         return own.isEmpty() ? nextStep(baseId) : steps(baseId, own);
     }
 
@@ -193,8 +207,11 @@ final class QuoteReplies {
         }
         List<Long> articles = queries.about(baseId).stream().flatMap(e -> e.sources().stream())
                 .map(Source::articleId).filter(a -> a != null).toList();
+        // the steps after the base first: its own plan, told in the same reports, comes last ("ما الخطوة التالية بعد
+        // الحبانية؟" is about what follows it)
         return plans.stream().filter(p -> baseId.equals(p.baseId())
-                || p.sources().stream().anyMatch(s -> s.articleId() != null && articles.contains(s.articleId()))).toList();
+                || p.sources().stream().anyMatch(s -> s.articleId() != null && articles.contains(s.articleId())))
+                .sorted(java.util.Comparator.comparing(p -> baseId.equals(p.baseId()))).toList();
     }
 
     /**

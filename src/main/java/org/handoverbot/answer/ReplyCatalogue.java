@@ -135,7 +135,19 @@ public final class ReplyCatalogue {
 
     /** A text with its named slots filled; every slot the pattern names must be given. */
     public String format(String key, Map<String, ?> slots) {
-        return joined(spans(key, slots));
+        // the spans' texts joined, written without the spans where a shortcut takes the slots
+        Entry entry = entry(key, slots);
+        Plain plain = entry.plain();
+        if (plain != null && plain.fills(slots)) {
+            return plain.text(slots);
+        }
+        if (entry.selects() != null) {
+            String direct = entry.selects().text(slots, entry.choices(), pluralRules);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        return joined(formatted(entry, slots, true));
     }
 
     private static String joined(List<Reply.Span> spans) {
@@ -153,6 +165,16 @@ public final class ReplyCatalogue {
     }
 
     public List<Reply.Span> spans(String key, Map<String, ?> slots) {
+        Entry entry = entry(key, slots);
+        Plain plain = entry.plain();
+        if (plain != null && plain.fills(slots)) {
+            return plain.spans(slots);
+        }
+        return formatted(entry, slots, true);
+    }
+
+    /** The key's entry, once every slot its pattern names is given. */
+    private Entry entry(String key, Map<String, ?> slots) {
         Entry entry = entries.get(key);
         if (entry == null) {
             throw new IllegalArgumentException("no reply with key " + key);
@@ -162,11 +184,7 @@ public final class ReplyCatalogue {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
         }
-        Plain plain = entry.plain();
-        if (plain != null && plain.fills(slots)) {
-            return plain.spans(slots);
-        }
-        return formatted(entry, slots, true);
+        return entry;
     }
 
     /** Whether the key renders past ICU's formatter when its values are text (plain and select patterns). */
@@ -191,6 +209,13 @@ public final class ReplyCatalogue {
      * are. The text between is ICU's, or the select tree's when the key has one and every value is text.
      */
     private List<Reply.Span> formatted(Entry entry, Map<String, ?> slots, boolean shortcut) {
+        if (shortcut && entry.selects() != null) {
+            // The select tree written straight into spans: what the stand-ins, marked and restore below give.
+            List<Reply.Span> direct = entry.selects().spans(slots, entry.choices(), pluralRules);
+            if (direct != null) {
+                return direct;
+            }
+        }
         // Text values go in as numbered stand-ins and come back after the marks are read; numbers and choices
         // go in as they are, since plural and select arguments need their real value.
         List<String> texts = new ArrayList<>();
@@ -268,13 +293,107 @@ public final class ReplyCatalogue {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("slots come in name, value pairs: " + key);
         }
-        Map<String, Object> slots = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (slots.put((String) namesAndValues[i], namesAndValues[i + 1]) != null) {
-                throw new IllegalArgumentException("reply " + key + " is given slot " + namesAndValues[i] + " twice");
+        return new Pairs(key, namesAndValues);
+    }
+
+    /**
+     * The slots of one call as a map over its own name, value array (a reply sentence is a few slots, looked up a
+     * few times): what a LinkedHashMap filled in order gives, put's rule included (a name given twice fails unless
+     * its earlier value was null; the later value then takes the earlier place), without a table and entries.
+     */
+    private static final class Pairs extends java.util.AbstractMap<String, Object> {
+        private final Object[] pairs;
+        private final int size;
+
+        Pairs(String key, Object[] namesAndValues) {
+            Object[] kept = namesAndValues;
+            int n = 0;
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                String name = (String) namesAndValues[i];
+                int earlier = indexOf(kept, n, name);
+                if (earlier < 0) {
+                    if (kept != namesAndValues) {
+                        kept[2 * n] = name;
+                        kept[2 * n + 1] = namesAndValues[i + 1];
+                    }
+                    n++;
+                    continue;
+                }
+                if (kept[earlier + 1] != null) {
+                    throw new IllegalArgumentException("reply " + key + " is given slot " + name + " twice");
+                }
+                if (kept == namesAndValues) {
+                    // the caller's array stays as given: from here on the kept pairs are a copy
+                    kept = java.util.Arrays.copyOf(namesAndValues, namesAndValues.length);
+                }
+                kept[earlier + 1] = namesAndValues[i + 1];
+            }
+            this.pairs = kept;
+            this.size = n;
+        }
+
+        private static int indexOf(Object[] pairs, int n, Object name) {
+            for (int i = 0; i < 2 * n; i += 2) {
+                if (pairs[i] == name || (pairs[i] != null && pairs[i].equals(name))) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public Object get(Object name) {
+            int at = indexOf(pairs, size, name);
+            return at < 0 ? null : pairs[at + 1];
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return indexOf(pairs, size, name) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void forEach(java.util.function.BiConsumer<? super String, ? super Object> action) {
+            for (int i = 0; i < 2 * size; i += 2) {
+                action.accept((String) pairs[i], pairs[i + 1]);
             }
         }
-        return slots;
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<String, Object>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private int at;
+
+                        @Override
+                        public boolean hasNext() {
+                            return at < 2 * size;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Object> next() {
+                            if (!hasNext()) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            at += 2;
+                            return new java.util.AbstractMap.SimpleImmutableEntry<>((String) pairs[at - 2], pairs[at - 1]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
     }
 
     /**
@@ -338,26 +457,45 @@ public final class ReplyCatalogue {
             return true;
         }
 
+        /** The spans' texts joined: every piece in order (an empty piece adds nothing). */
+        String text(Map<String, ?> slots) {
+            if (pieces.size() == 1) {
+                return isSlot.get(0) ? slots.get(pieces.get(0)).toString() : pieces.get(0);
+            }
+            // String.join sizes the text once, in the right coder (a builder starts Latin-1 and is widened)
+            String[] texts = new String[pieces.size()];
+            for (int i = 0; i < pieces.size(); i++) {
+                texts[i] = isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i);
+            }
+            return String.join("", texts);
+        }
+
         List<Reply.Span> spans(Map<String, ?> slots) {
             List<Reply.Span> spans = new ArrayList<>(2);
-            StringBuilder text = new StringBuilder();
+            // the non-empty pieces of the span being gathered: one is the span's text as it is, more are joined
+            String[] run = new String[pieces.size()];
+            int inRun = 0;
             boolean current = false;
             for (int i = 0; i < pieces.size(); i++) {
                 String piece = isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i);
                 if (piece.isEmpty()) {
                     continue;
                 }
-                if (bold.get(i) != current && text.length() > 0) {
-                    spans.add(new Reply.Span(text.toString(), current));
-                    text.setLength(0);
+                if (bold.get(i) != current && inRun > 0) {
+                    spans.add(new Reply.Span(joined(run, inRun), current));
+                    inRun = 0;
                 }
                 current = bold.get(i);
-                text.append(piece);
+                run[inRun++] = piece;
             }
-            if (text.length() > 0) {
-                spans.add(new Reply.Span(text.toString(), current));
+            if (inRun > 0) {
+                spans.add(new Reply.Span(joined(run, inRun), current));
             }
             return spans;
+        }
+
+        private static String joined(String[] run, int n) {
+            return n == 1 ? run[0] : String.join("", java.util.Arrays.asList(run).subList(0, n));
         }
     }
 
@@ -370,7 +508,7 @@ public final class ReplyCatalogue {
      * branch, not in a select inside it) as the count; the tree does it only for whole counts 0–999, whose digits
      * need no grouping, and leaves other values to ICU.
      */
-    private record Selects(List<Object> nodes, Set<String> plurals) {
+    private record Selects(List<Object> nodes, Set<String> plurals, boolean clean) {
 
         /** The largest count written by the tree: 1000 and up take the locale's grouping, which ICU knows. */
         private static final long MAX_COUNT = 999;
@@ -396,7 +534,8 @@ public final class ReplyCatalogue {
             List<Object> nodes = message(pattern, at, false, plurals, others);
             boolean apart = plurals.stream().noneMatch(others::contains);
             return nodes == null || at[0] != pattern.length() || !apart ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Selects(nodes, Collections.unmodifiableSet(plurals)));
+                    : java.util.Optional.of(new Selects(nodes, Collections.unmodifiableSet(plurals),
+                            pattern.indexOf(SLOT_START) < 0 && pattern.indexOf(SLOT_END) < 0));
         }
 
         /**
@@ -411,7 +550,7 @@ public final class ReplyCatalogue {
                 char c = p.charAt(at[0]);
                 if (c == '#' && inPlural) {
                     if (text.length() > 0) {
-                        nodes.add(text.toString());
+                        addText(nodes, text.toString());
                         text.setLength(0);
                     }
                     nodes.add(Count.NUMBER);
@@ -424,7 +563,7 @@ public final class ReplyCatalogue {
                     continue;
                 }
                 if (text.length() > 0) {
-                    nodes.add(text.toString());
+                    addText(nodes, text.toString());
                     text.setLength(0);
                 }
                 at[0]++;
@@ -479,9 +618,35 @@ public final class ReplyCatalogue {
                 nodes.add(new Select(name, plural, Collections.unmodifiableMap(branches), other));
             }
             if (text.length() > 0) {
-                nodes.add(text.toString());
+                addText(nodes, text.toString());
             }
             return List.copyOf(nodes);
+        }
+
+        /**
+         * Literal text as nodes cut before and after each "<b>" and "</b>": the same characters in the same order
+         * (rendering is concatenation, and the span writer reads marks across nodes), but a span between two marks
+         * is then often one whole node or value, kept as it is instead of copied.
+         */
+        private static void addText(List<Object> nodes, String text) {
+            int from = 0;
+            int at = 0;
+            while (at < text.length()) {
+                int mark = text.startsWith(BOLD_ON, at) ? BOLD_ON.length() : text.startsWith(BOLD_OFF, at) ? BOLD_OFF.length() : 0;
+                if (mark == 0) {
+                    at++;
+                    continue;
+                }
+                if (at > from) {
+                    nodes.add(text.substring(from, at));
+                }
+                nodes.add(text.substring(at, at + mark));
+                at += mark;
+                from = at;
+            }
+            if (from < text.length()) {
+                nodes.add(text.substring(from));
+            }
         }
 
         private static String word(String p, int[] at) {
@@ -521,6 +686,78 @@ public final class ReplyCatalogue {
             return true;
         }
 
+        /**
+         * The spans {@code marked(format(arguments), texts)} gives for these slots, written without stand-ins, or
+         * null when the tree does not fill them ({@link #fills}, asked of the slots: a text value's stand-in is
+         * text too) or a stand-in character would be read (in the pattern, or in a choice's value, which goes in
+         * as it is): ICU's and the stand-ins' way then. Text values are opaque, as their stand-ins are; every
+         * other character is read for marks exactly as {@code marked} reads the formatted text.
+         */
+        List<Reply.Span> spans(Map<String, ?> slots, Set<String> choices, PluralRules rules) {
+            if (!clean || !fills(slots)) {
+                return null;
+            }
+            SpanWriter out = new SpanWriter(false);
+            try {
+                return write(nodes, slots, choices, rules, -1, out) ? out.done() : null;
+            } finally {
+                out.release();
+            }
+        }
+
+        /** The texts of {@link #spans} joined, or null where it is null. */
+        String text(Map<String, ?> slots, Set<String> choices, PluralRules rules) {
+            if (!clean || !fills(slots)) {
+                return null;
+            }
+            SpanWriter out = new SpanWriter(true);
+            try {
+                return write(nodes, slots, choices, rules, -1, out) ? out.joined() : null;
+            } finally {
+                out.release();
+            }
+        }
+
+        /** {@link #append}, with each slot's value as {@code formatted} puts it in the arguments. */
+        private static boolean write(List<Object> nodes, Map<String, ?> slots, Set<String> choices, PluralRules rules,
+                                     long count, SpanWriter out) {
+            for (Object node : nodes) {
+                if (node instanceof String text) {
+                    out.markup(text);
+                } else if (node instanceof Slot slot) {
+                    Object value = slots.get(slot.name());
+                    if (value instanceof CharSequence text && !choices.contains(slot.name())) {
+                        out.value(text.toString().replace(SLOT_START, ' ').replace(SLOT_END, ' '));
+                    } else {
+                        String raw = String.valueOf(value);
+                        if (raw.indexOf(SLOT_START) >= 0 || raw.indexOf(SLOT_END) >= 0) {
+                            return false;
+                        }
+                        out.markup(raw);
+                    }
+                } else if (node == Count.NUMBER) {
+                    out.number(count);
+                } else {
+                    Select select = (Select) node;
+                    Object value = slots.get(select.slot());
+                    List<Object> branch;
+                    long n = -1;
+                    if (select.plural()) {
+                        n = ((Number) value).longValue();
+                        branch = select.branches().get(rules.select(n));
+                    } else {
+                        // a text value not read as a choice would be its stand-in, which no keyword equals
+                        boolean standIn = value instanceof CharSequence && !choices.contains(select.slot());
+                        branch = standIn ? null : select.branches().get(String.valueOf(value));
+                    }
+                    if (!write(branch != null ? branch : select.other(), slots, choices, rules, n, out)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         String format(Map<String, ?> arguments, PluralRules rules) {
             StringBuilder out = new StringBuilder();
             append(nodes, arguments, rules, -1, out);
@@ -551,6 +788,123 @@ public final class ReplyCatalogue {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #marked} as the text is written: a mark is looked for only in the characters written as markup since
+     * the last value or mark (a value's stand-in holds no '<', so no mark spans one), and only where it can end
+     * (at a '>'); the earliest mark to end is the earliest to start, as {@code indexOf} finds it. Empty spans
+     * are dropped, as there.
+     */
+    private static final class SpanWriter {
+        /**
+         * Each thread's buffer, lent to one writer at a time: a sentence is written into it, not into a new builder
+         * that starts Latin-1, is widened by the first Arabic letter and grows. Over 4 KiB it is not kept.
+         */
+        private static final ThreadLocal<StringBuilder[]> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder[1]);
+        private static final int KEPT = 4096;
+
+        private final List<Reply.Span> spans = new ArrayList<>(2);
+        private final StringBuilder text;
+        /** Only the spans' texts joined are wanted: the text runs on across marks, no span is made. */
+        private final boolean joinOnly;
+        private boolean bold;
+        /** Characters at the end of text written as markup since the last value or mark. */
+        private int markup;
+        /**
+         * The string written whole first since the last cut, and the text's length right after it: a span of that
+         * length is that string (after it only a mark was written, and taken off), kept instead of copied.
+         */
+        private String sole;
+        private int soleEnd = -1;
+
+        SpanWriter(boolean joinOnly) {
+            this.joinOnly = joinOnly;
+            StringBuilder[] scratch = SCRATCH.get();
+            StringBuilder lent = scratch[0];
+            scratch[0] = null;
+            if (lent == null) {
+                // UTF-16 from the start: the replies are Arabic
+                lent = new StringBuilder(256).append('\u0627');
+            }
+            lent.setLength(0);
+            this.text = lent;
+        }
+
+        /** Gives the buffer back to the thread (a writer used again by its thread's next sentence). */
+        void release() {
+            if (text.capacity() <= KEPT) {
+                SCRATCH.get()[0] = text;
+            }
+        }
+
+        void markup(String chunk) {
+            int from = 0;
+            for (int gt = chunk.indexOf('>'); gt >= 0; gt = chunk.indexOf('>', gt + 1)) {
+                append(chunk, from, gt + 1);
+                markup += gt + 1 - from;
+                from = gt + 1;
+                String mark = bold ? BOLD_OFF : BOLD_ON;
+                if (markup >= mark.length() && endsWith(mark)) {
+                    text.setLength(text.length() - mark.length());
+                    cut();
+                    bold = !bold;
+                }
+            }
+            append(chunk, from, chunk.length());
+            markup += chunk.length() - from;
+        }
+
+        void number(long n) {
+            int before = text.length();
+            text.append(n);
+            markup += text.length() - before;
+        }
+
+        void value(String value) {
+            append(value, 0, value.length());
+            markup = 0;
+        }
+
+        private void append(String chunk, int from, int to) {
+            if (from == to) {
+                return;
+            }
+            if (text.length() == 0 && from == 0 && to == chunk.length()) {
+                sole = chunk;
+                soleEnd = to;
+            }
+            text.append(chunk, from, to);
+        }
+
+        private boolean endsWith(String mark) {
+            int start = text.length() - mark.length();
+            for (int i = 0; i < mark.length(); i++) {
+                if (text.charAt(start + i) != mark.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void cut() {
+            if (!joinOnly && text.length() > 0) {
+                spans.add(new Reply.Span(text.length() == soleEnd ? sole : text.toString(), bold));
+                text.setLength(0);
+            }
+            sole = null;
+            soleEnd = -1;
+            markup = 0;
+        }
+
+        List<Reply.Span> done() {
+            cut();
+            return spans;
+        }
+
+        String joined() {
+            return text.toString();
         }
     }
 

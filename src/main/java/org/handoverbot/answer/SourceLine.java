@@ -27,8 +27,12 @@ import org.handoverbot.text.WordLists;
  */
 public final class SourceLine {
 
-    /** Publishers whose name already says what they are need no "موقع" in front (models/extraction/quote-verbs.txt). */
-    private static final List<String> KIND_WORDS = WordLists.section("quote-verbs", "outlet-kind");
+    /**
+     * Publishers whose name already says what they are need no "موقع" in front (models/extraction/quote-verbs.txt):
+     * a kind word ("وكالة ...") or an agency known by its own name ("الأناضول" is no site).
+     */
+    private static final List<String> KIND_WORDS = concat(WordLists.section("quote-verbs", "outlet-kind"),
+            WordLists.section("quote-verbs", "agency"));
     /** A voice's own channel, said after "في" in the genitive: the statement and post words of the same file. */
     private static final Set<String> CHANNEL_NOUNS = Set.copyOf(concat(WordLists.section("quote-verbs", "statement"),
             WordLists.section("quote-verbs", "tweet")));

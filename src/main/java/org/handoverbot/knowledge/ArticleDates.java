@@ -60,6 +60,7 @@ final class ArticleDates {
     private static final Lexicon AFTER = Lexicon.data(DAYS, "after");
     private static final Lexicon MORROW = Lexicon.data(DAYS, "morrow");
     private static final Lexicon YESTERDAY = Lexicon.data(DAYS, "yesterday");
+    private static final Lexicon TODAY_LEAD = Lexicon.data(DAYS, "today-lead");
     private static final Lexicon FIRST = Lexicon.data(DAYS, "first");
 
     private ArticleDates() {
@@ -133,6 +134,12 @@ final class ArticleDates {
                 date = named == date.getDayOfWeek() ? date : null;
             }
             return new Found(i, end, date, null, named == null);
+        }
+        // "في وقت سابق من اليوم"، "صباح اليوم": a bare "اليوم" after a word of the day's time is the day of
+        // publication; after a name ("عراق اليوم") it is part of the name, and "اليوم الخميس" is read at its weekday
+        if (TODAY.isBare(w) && i > 0 && TODAY_LEAD.isConjoined(words.get(i - 1))
+                && (i + 1 >= words.size() || weekday(words.get(i + 1)) == null)) {
+            return new Found(i, i + 1, published);
         }
         if (YESTERDAY.isConjoined(w)) {
             boolean dayBefore = i > 0 && FIRST.isBare(words.get(i - 1));

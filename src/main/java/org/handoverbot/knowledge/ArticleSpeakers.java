@@ -20,10 +20,14 @@ final class ArticleSpeakers {
     static final Lexicon RANK_TAIL = Lexicon.data("titles", "rank-tail");
     static final Lexicon TITLE_HEADS = Lexicon.data("titles", "title-head");
     static final Lexicon NAME_STOPS = Lexicon.data("quote-verbs", "name-stop", "that", "statement", "tweet",
-            "platform", "media");
+            "platform", "media", "agency");
     static final Lexicon UNNAMED = Lexicon.data("quote-verbs", "unnamed");
     static final Lexicon UNNAMED_STOPS = Lexicon.data("quote-verbs", "unnamed-stop", "that", "statement", "tweet",
-            "platform", "speech");
+            "platform", "speech", "agency");
+    /** "في العراق" at a clause's end belongs to an institution's name; "في بيان" does not. */
+    private static final Lexicon NAME_IN_PLACE = Lexicon.data("quote-verbs", "name-in-place");
+    /** The longest an institution's name runs ("اللجنة العسكرية العليا لإنهاء مهمة التحالف الدولي في العراق"). */
+    private static final int INSTITUTION_WORDS = 10;
     static final Lexicon INSTITUTIONS = Lexicon.data("quote-verbs", "institution");
     /** The bare heads of an unnamed voice or an institution, as the data file writes them. */
     private static final List<String> VOICE_HEADS = java.util.stream.Stream.concat(
@@ -216,12 +220,14 @@ final class ArticleSpeakers {
                             return Optional.of(clean(s.raw(m.start(), m.end())));
                         }
                     }
-                    int end = Math.min(w.size(), i + 3);
-                    int j = i + 1;
-                    while (j < end && !endsClause(s.rawToken(j - 1)) && !NAME_STOPS.test(w.get(j))) {
-                        j++;
+                    // a headline's "اللجنة العسكرية العليا:" says less than the body's full name that starts with it
+                    String named = withoutClitic(clean(s.raw(i, institutionEnd(s, i))));
+                    if (fullest == null) {
+                        fullest = named;
+                    } else if (named.startsWith(fullest + " ")) {
+                        fullest = named;
                     }
-                    return Optional.of(withoutClitic(clean(s.raw(i, j))));
+                    continue;
                 }
                 // a headline's bare "مصدر:" says less than the body's "مصدر أمني عراقي": prefer a description,
                 // and a later one that says more of the same voice ("مصدر عسكري" then "مصدر عسكري عراقي")
@@ -234,6 +240,36 @@ final class ArticleSpeakers {
         }
         return Optional.ofNullable(fullest != null ? fullest : bareOnly);
     }
+
+    /**
+     * Where an institution's name that starts at {@code head} ends: up to three words, then a purpose glued to
+     * "ل" and its words ("لإنهاء مهمة التحالف الدولي") and a place after "في" that ends the clause ("في العراق،").
+     */
+    static int institutionEnd(Sentence s, int head) {
+        List<String> w = s.words();
+        int j = head + 1;
+        while (j < Math.min(w.size(), head + 3) && !endsClause(s.rawToken(j - 1)) && !NAME_STOPS.test(w.get(j))) {
+            j++;
+        }
+        if (j < w.size() && j == head + 3 && !endsClause(s.rawToken(j - 1)) && s.rawToken(j).startsWith("ل")
+                && !w.get(j).startsWith("ال") && !NAME_STOPS.test(w.get(j))) {
+            j++;
+            while (j < w.size() && j - head < INSTITUTION_WORDS && !endsClause(s.rawToken(j - 1))) {
+                if (IN_WORD.equals(w.get(j)) && j + 1 < w.size() && NAME_IN_PLACE.isBare(w.get(j + 1))
+                        && (j + 2 == w.size() || endsClause(s.rawToken(j + 1)))) {
+                    j += 2;
+                    break;
+                }
+                if (NAME_STOPS.test(w.get(j)) || isDayWord(w.get(j))) {
+                    break;
+                }
+                j++;
+            }
+        }
+        return j;
+    }
+
+    private static final String IN_WORD = "في";
 
     /** Where an unnamed voice's description ends ("ضابط برتبة عقيد في الجيش العراقي" before "إلى أن"). */
     static int unnamedEnd(Sentence s, int head) {

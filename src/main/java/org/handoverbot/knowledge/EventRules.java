@@ -54,6 +54,10 @@ final class EventRules {
     private static final String FUTURE = "س";
     private static final Lexicon HAND_OVER_AFTER = Lexicon.data(VERBS, "hand-over-after");
     private static final Lexicon GIVE = Lexicon.data(VERBS, "give");
+    private static final Lexicon GIVE_TWO = Lexicon.data(VERBS, "give-two");
+    private static final Lexicon CONTROL = Lexicon.data(VERBS, "control");
+    /** How far after the giver a second, unmarked party may stand and still be the verb's second object. */
+    private static final int SECOND_OBJECT = 4;
     private static final Lexicon DONE_PASSIVE = Lexicon.data(VERBS, "passive");
     private static final Lexicon HANDOVER_NOUN = Lexicon.data(VERBS, "noun");
     private static final Lexicon UNDER_WAY = Lexicon.data(VERBS, "under-way");
@@ -210,7 +214,10 @@ final class EventRules {
                     attackFigures(s), s.text(), sourceAt(s, at, quotes, meta)));
         }
 
-        boolean doneVerb = s.has(RECEIVE_VERB) || s.has(GIVE_VERB) || passiveHandover(w);
+        // "أعلن الجيش العراقي، صباح اليوم، بسط سيطرته على القاعدة": the party announces the control it holds; the day
+        // it was handed over is another sentence's ("قد أكملت أمس الجمعة انسحابها")
+        boolean controlAnnounced = controlAnnounced(s);
+        boolean doneVerb = !controlAnnounced && (s.has(RECEIVE_VERB) || s.has(GIVE_VERB) || passiveHandover(w));
         // "أعلنت القيادة أن التحالف سلّم القاعدة" reports a handover; only talks or intentions are announcements
         boolean talks = s.has(TALKS) && !doneVerb;
         boolean handoverWords = s.has(HANDOVER_NOUN) || s.has(GIVE) || s.has(RECEIVE) || s.has(PLAN_WORDS);
@@ -220,7 +227,8 @@ final class EventRules {
         // الحكومة العراقية") telling a step to come tells only the planned handover, which it is the source of
         boolean planShape = plan >= 0 && handoverWords && !talks;
         boolean planTold = planShape && announcer(s, mentions) == null;
-        boolean announces = s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb && !planTold));
+        boolean announces = controlAnnounced
+                || s.has(ANNOUNCE) && (talks || (s.has(PLAN_WORDS) && !doneVerb && !planTold));
         if (announces || talks) {
             String subtype = talks ? "talks" : "statement";
             List<Figure> figures = announces && !talks ? statementFigures(s) : List.of();
@@ -367,6 +375,29 @@ final class EventRules {
         }
         return null;
     }
+
+    /**
+     * A verb of announcing whose object is a word of control with no "أن" between ("أعلن الجيش العراقي، صباح اليوم،
+     * بسط سيطرته"): a noun there, not the past verb "بسط" of "بسطت القوات سيطرتها".
+     */
+    private static boolean controlAnnounced(Sentence s) {
+        Optional<Integer> verb = s.find(0, ANNOUNCE::isConjoined);
+        if (verb.isEmpty()) {
+            return false;
+        }
+        for (int i = verb.get() + 1; i < Math.min(s.words().size(), verb.get() + 8); i++) {
+            String word = s.words().get(i);
+            if (THAT.test(word)) {
+                return false;
+            }
+            if (CONTROL.isBare(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Lexicon THAT = Lexicon.data("quote-verbs", "that");
 
     /** How the part of the sentence tells a handover: done, under way, or not at all (null). */
     private static EventStatus told(Sentence s, int from, int to) {
@@ -602,6 +633,8 @@ final class EventRules {
                 from = from == null ? id : from;
             } else if (receives && (receiverAfterVerb == null ? to == null : id.equals(receiverAfterVerb))) {
                 to = to == null ? id : to;
+            } else if (!receives && to == null && from != null && !id.equals(from) && secondObject(s, m, mentions)) {
+                to = id;
             } else {
                 from = from == null ? id : from;
             }
@@ -610,6 +643,30 @@ final class EventRules {
             to = announcement ? to : null;
         }
         return new String[] {from, to, first, second};
+    }
+
+    /**
+     * "سلّم التحالف الدولي، الثلاثاء، القوات العراقية الموقع": after a giving verb with two objects and its subject
+     * party, a second party a few words on, with no preposition, is the one given to.
+     */
+    private static boolean secondObject(Sentence s, Mention second, List<Mention> mentions) {
+        Mention subject = null;
+        for (Mention m : mentions) {
+            if (PARTIES.contains(m.entry().id()) && m.end() <= second.start()) {
+                subject = m;
+                break;
+            }
+        }
+        if (subject == null || second.start() - subject.end() > SECOND_OBJECT || subject.start() == 0
+                || !GIVE_TWO.isConjoined(s.words().get(subject.start() - 1))) {
+            return false;
+        }
+        for (int i = subject.end(); i < second.start(); i++) {
+            if (!DAY_WORDS.test(s.words().get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the words before the party mark it as the giving side ("مقر التحالف", "من القوات الأمريكية"). */

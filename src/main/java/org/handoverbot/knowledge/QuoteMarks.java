@@ -30,6 +30,7 @@ final class QuoteMarks {
         List<Span> spans = new ArrayList<>(guillemets(paragraph));
         spans.addAll(paired(paragraph, spans, c -> CURLY.indexOf(c) >= 0));
         spans.addAll(paired(paragraph, spans, c -> c == '"'));
+        spans.addAll(singles(paragraph, spans));
         spans.sort(Comparator.comparingInt(Span::open));
         return spans;
     }
@@ -89,10 +90,42 @@ final class QuoteMarks {
         return out;
     }
 
+    private static final String SINGLE = "'‘’";
+
+    /**
+     * Single marks ('…', ‘…’), as some Egyptian and Maghrebi desks write quotes. Only whole pairs count: one that
+     * opens a word after a space or a colon, closed by one glued to the end of a later word; a lone mark is an
+     * apostrophe in a foreign name, never a quote.
+     */
+    private static List<Span> singles(String p, List<Span> taken) {
+        List<Span> out = new ArrayList<>();
+        int open = -1;
+        for (int i = 0; i < p.length(); i++) {
+            final int at = i;
+            if (SINGLE.indexOf(p.charAt(i)) < 0 || taken.stream().anyMatch(s -> s.open() <= at && at <= s.close())) {
+                continue;
+            }
+            boolean opens = (i == 0 || Character.isWhitespace(p.charAt(i - 1)) || p.charAt(i - 1) == ':')
+                    && startsWord(p, i);
+            boolean closes = i > 0 && !Character.isWhitespace(p.charAt(i - 1))
+                    && (i + 1 == p.length() || !Character.isLetter(p.charAt(i + 1)));
+            if (open < 0 && opens) {
+                open = i;
+            } else if (open >= 0 && closes) {
+                out.add(new Span(open, i));
+                open = -1;
+            }
+        }
+        return out;
+    }
+
     /** Whether a letter follows the mark directly (it opens a word: "لـ”وكالة"). */
     private static boolean startsWord(String p, int i) {
         return i + 1 < p.length() && Character.isLetter(p.charAt(i + 1));
     }
+
+    /** "أن/إن/بأنه" between spaces: compiled once, not per unbalanced mark. */
+    private static final java.util.regex.Pattern THAT_WORD = java.util.regex.Pattern.compile("(^|\\s)(ب?[أإا]ن(ه|ها)?)\\s");
 
     /** Where words closed by a mark never opened began: after the last colon, else after أن/إن, before it. */
     private static int orphanStart(String p, int close, List<Span> before) {
@@ -101,7 +134,7 @@ final class QuoteMarks {
         if (colon > floor) {
             return colon;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|\\s)(ب?[أإا]ن(ه|ها)?)\\s").matcher(p);
+        java.util.regex.Matcher m = THAT_WORD.matcher(p);
         int start = floor;
         while (m.find() && m.end() <= close) {
             if (m.end() - 1 > floor) {

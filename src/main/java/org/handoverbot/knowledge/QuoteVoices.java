@@ -185,8 +185,8 @@ final class QuoteVoices {
             for (Mention m : found) {
                 if (m.entry().kind() == EntityKind.ORGANISATION && !MEDIA_ORGS.contains(m.entry().id())
                         && m.start() >= v && m.start() <= v + 1) {
-                    return new Voice(m.entry().id(), ArticleSpeakers.clean(words.raw(m.start(), m.end())), null,
-                            channel, via);
+                    String name = ArticleSpeakers.clean(words.raw(m.start(), m.end()));
+                    return new Voice(m.entry().id(), v > subject ? issuer(name) : name, null, channel, via);
                 }
             }
             if (v < w.size() && ArticleSpeakers.INSTITUTIONS.test(w.get(v)) && w.get(v).startsWith("ال")) {
@@ -253,6 +253,7 @@ final class QuoteVoices {
             }
             if (end > v) {
                 String name = ArticleSpeakers.clean(ArticleSpeakers.cutAtMark(words.raw(v, end)));
+                name = v > subject ? issuer(name) : name;
                 return new Voice(idOf(name), name, null, channel, via);
             }
         }
@@ -276,10 +277,21 @@ final class QuoteVoices {
         return Voice.UNKNOWN.withChannels(channel, via);
     }
 
+    /** "بيان للتحالف": the statement's issuer as named, without the preposition that ties it to the statement. */
+    private static String issuer(String name) {
+        if (name.startsWith("ال")) {
+            return name;
+        }
+        return name.startsWith("لل") ? "ال" + name.substring(2) : name.startsWith("ل") ? name.substring(1) : name;
+    }
+
     private static final String QUOTE_OPENERS = "\"“”«'";
 
+    /** Punctuation after a closing mark; compiled once, endsMark runs for every word of an outlet's name. */
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[،,.:؛]+$");
+
     private static boolean endsMark(String rawToken) {
-        String t = rawToken.replaceAll("[،,.:؛]+$", "");
+        String t = TRAILING_PUNCTUATION.matcher(rawToken).replaceAll("");
         return !t.isEmpty() && "\"”“»'".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
@@ -434,17 +446,24 @@ final class QuoteVoices {
         if (words.find(0, ArticleSpeakers.RANKS).isPresent()) {
             return true;
         }
-        if (next < w.size() && !anaphor(w.get(next)) && (ArticleSpeakers.UNNAMED.test(w.get(next))
+        if (next < w.size() && !anaphor(w.get(next), previous) && (ArticleSpeakers.UNNAMED.test(w.get(next))
                 || ArticleSpeakers.TITLE_HEADS.test(w.get(next)) || ArticleSpeakers.INSTITUTIONS.test(w.get(next)))) {
             return true;
         }
         return false;
     }
 
-    /** "المصدر"، "الخلية"، "الوزارة": a voice named before, named again by its head word. */
-    private static boolean anaphor(String normalised) {
+    /**
+     * "المصدر"، "الخلية"، "الوزارة": the last voice named again by its head word. Another head ("وأكدت اللجنة ..."
+     * after the army spoke) names someone new.
+     */
+    private static boolean anaphor(String normalised, Voice previous) {
         String b = bare(normalised);
-        return !b.equals(normalised) && (ArticleSpeakers.UNNAMED.test(b) || ArticleSpeakers.INSTITUTIONS.test(b));
+        if (b.equals(normalised) || !(ArticleSpeakers.UNNAMED.test(b) || ArticleSpeakers.INSTITUTIONS.test(b))) {
+            return false;
+        }
+        List<String> name = previous.name() == null ? List.of() : ArabicText.words(previous.name());
+        return name.isEmpty() || bare(name.get(0)).equals(b);
     }
 
     private static String bare(String normalised) {
@@ -505,15 +524,29 @@ final class QuoteVoices {
         List<String> w = intro.words();
         for (int i = 0; i < w.size(); i++) {
             if (MEDIA.test(w.get(i))) {
-                String raw = ArticleSpeakers.clean(intro.raw(i, Math.min(i + 2, w.size())));
+                // "لوكالة أنباء ((شينخوا))": a kind, "أنباء", then the name; else the kind and one word
+                int end = Math.min(i + 2, w.size());
+                if (end < w.size() && NEWS.isBare(w.get(i + 1)) && !ArticleSpeakers.endsClause(intro.rawToken(i + 1))) {
+                    end++;
+                }
+                String raw = ArticleSpeakers.clean(intro.raw(i, end)).replace("(", "").replace(")", "");
                 int comma = raw.indexOf('،');
                 raw = comma > 0 ? raw.substring(0, comma) : raw;
                 // "لمواقع محلية": the preposition belongs to the sentence, not to the channel's name
                 return MEDIA.isBare(w.get(i)) ? raw : raw.substring(1);
             }
+            if (AGENCY.test(w.get(i)) && !AGENCY.isBare(w.get(i))) {
+                // "للأناضول": the agency by its own name, without the preposition
+                String raw = ArticleSpeakers.clean(intro.raw(i, i + 1));
+                return raw.startsWith("لل") ? "ال" + raw.substring(2) : raw.substring(1);
+            }
         }
         return null;
     }
+
+    private static final Lexicon AGENCY = Lexicon.data("quote-verbs", "agency");
+    /** "أنباء": between a channel's kind and its name ("وكالة أنباء شينخوا"). */
+    private static final Lexicon NEWS = Lexicon.of("أنباء", "الأنباء");
 
     static SourceDraft source(ArticleMetadata meta, Voice voice, String evidence) {
         return new SourceDraft(meta.publisher(), meta.published(), meta.url(), voice.channel(), voice.name(),

@@ -77,9 +77,38 @@ class ButtonCodesTest {
         for (String sample : samples) {
             boolean matches = ButtonCodes.IDS.matcher(sample).matches();
             assertThat(ButtonCodes.areIds(sample)).as("\"%s\"", sample).isEqualTo(matches);
+            assertThat(ButtonCodes.fits(sample)).as("fits \"%s\"", sample)
+                    .isEqualTo(sample.length() <= 40 && ButtonCodes.SUBJECT.matcher(sample).matches());
             ids += matches ? 1 : 0;
         }
         assertThat(ids).isGreaterThan(1_000);
+    }
+
+    /** Buttons of an intent and a subject are written straight: what the frame encoded and checked gives. */
+    @Test
+    void anIntentsButtonIsWhatItsFrameEncodesTo() {
+        List<String> subjects = java.util.Arrays.asList(null, "al-qaim", "k1,taji", "a", "A", "x y", "", " a", "a,",
+                "-a", "a".repeat(41), "a".repeat(42), "a".repeat(55), "a".repeat(60), "القائم", "b_-9");
+        int compared = 0;
+        for (Intent intent : Intent.values()) {
+            for (String subject : subjects) {
+                for (int page : new int[] {0, 1, 9, 10, 999, 1000, -1}) {
+                    assertThat(outcome(() -> ButtonCodes.encode(intent, subject, page)))
+                            .as("%s %s %d", intent, subject, page)
+                            .isEqualTo(outcome(() -> ButtonCodes.encodeFrame(intent, subject, page)));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(1_000);
+    }
+
+    private static Object outcome(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     @Test
