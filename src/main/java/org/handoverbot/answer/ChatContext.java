@@ -41,6 +41,15 @@ public record ChatContext(Act act, List<String> subjects, String speaker, AskedK
     }
 
     /** This state after an answer to a frame: what the answer and the frame name replace what was here. */
+    /** The sources' ids as a list the constructor keeps as it is (List.of: no second copy). */
+    private static List<Long> ids(List<Source> sources) {
+        Long[] ids = new Long[sources.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = sources.get(i).id();
+        }
+        return List.of(ids);
+    }
+
     ChatContext after(Frame frame, Answer answer, Instant now) {
         boolean knowledge = frame != null && frame.act().asksKnowledge();
         Act nextAct = knowledge ? frame.act() : act;
@@ -49,7 +58,7 @@ public record ChatContext(Act act, List<String> subjects, String speaker, AskedK
                 : answer.personId() != null ? answer.personId() : speaker;
         return new ChatContext(nextAct, nextSubjects, nextSpeaker, knowledge ? frame.kind() : kind,
                 knowledge ? frame.date() : date, answer.eventId() != null ? answer.eventId() : eventId,
-                answer.sources().isEmpty() ? sourceIds : answer.sources().stream().map(Source::id).toList(),
+                answer.sources().isEmpty() ? sourceIds : ids(answer.sources()),
                 answer.awaiting(), now);
     }
 }

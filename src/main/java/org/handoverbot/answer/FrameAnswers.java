@@ -93,6 +93,9 @@ final class FrameAnswers {
                 speaker = id;
             }
         }
+        if (subjects.equals(f.subjects()) && java.util.Objects.equals(speaker, f.speaker())) {
+            return f; // all known already: the same frame, not two equal copies
+        }
         return f.withSubjects(subjects).withSpeaker(speaker);
     }
 

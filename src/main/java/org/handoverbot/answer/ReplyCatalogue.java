@@ -462,33 +462,40 @@ public final class ReplyCatalogue {
             if (pieces.size() == 1) {
                 return isSlot.get(0) ? slots.get(pieces.get(0)).toString() : pieces.get(0);
             }
-            StringBuilder text = new StringBuilder(64);
+            // String.join sizes the text once, in the right coder (a builder starts Latin-1 and is widened)
+            String[] texts = new String[pieces.size()];
             for (int i = 0; i < pieces.size(); i++) {
-                text.append(isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i));
+                texts[i] = isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i);
             }
-            return text.toString();
+            return String.join("", texts);
         }
 
         List<Reply.Span> spans(Map<String, ?> slots) {
             List<Reply.Span> spans = new ArrayList<>(2);
-            StringBuilder text = new StringBuilder();
+            // the non-empty pieces of the span being gathered: one is the span's text as it is, more are joined
+            String[] run = new String[pieces.size()];
+            int inRun = 0;
             boolean current = false;
             for (int i = 0; i < pieces.size(); i++) {
                 String piece = isSlot.get(i) ? slots.get(pieces.get(i)).toString() : pieces.get(i);
                 if (piece.isEmpty()) {
                     continue;
                 }
-                if (bold.get(i) != current && text.length() > 0) {
-                    spans.add(new Reply.Span(text.toString(), current));
-                    text.setLength(0);
+                if (bold.get(i) != current && inRun > 0) {
+                    spans.add(new Reply.Span(joined(run, inRun), current));
+                    inRun = 0;
                 }
                 current = bold.get(i);
-                text.append(piece);
+                run[inRun++] = piece;
             }
-            if (text.length() > 0) {
-                spans.add(new Reply.Span(text.toString(), current));
+            if (inRun > 0) {
+                spans.add(new Reply.Span(joined(run, inRun), current));
             }
             return spans;
+        }
+
+        private static String joined(String[] run, int n) {
+            return n == 1 ? run[0] : String.join("", java.util.Arrays.asList(run).subList(0, n));
         }
     }
 
@@ -543,7 +550,7 @@ public final class ReplyCatalogue {
                 char c = p.charAt(at[0]);
                 if (c == '#' && inPlural) {
                     if (text.length() > 0) {
-                        nodes.add(text.toString());
+                        addText(nodes, text.toString());
                         text.setLength(0);
                     }
                     nodes.add(Count.NUMBER);
@@ -556,7 +563,7 @@ public final class ReplyCatalogue {
                     continue;
                 }
                 if (text.length() > 0) {
-                    nodes.add(text.toString());
+                    addText(nodes, text.toString());
                     text.setLength(0);
                 }
                 at[0]++;
@@ -611,9 +618,35 @@ public final class ReplyCatalogue {
                 nodes.add(new Select(name, plural, Collections.unmodifiableMap(branches), other));
             }
             if (text.length() > 0) {
-                nodes.add(text.toString());
+                addText(nodes, text.toString());
             }
             return List.copyOf(nodes);
+        }
+
+        /**
+         * Literal text as nodes cut before and after each "<b>" and "</b>": the same characters in the same order
+         * (rendering is concatenation, and the span writer reads marks across nodes), but a span between two marks
+         * is then often one whole node or value, kept as it is instead of copied.
+         */
+        private static void addText(List<Object> nodes, String text) {
+            int from = 0;
+            int at = 0;
+            while (at < text.length()) {
+                int mark = text.startsWith(BOLD_ON, at) ? BOLD_ON.length() : text.startsWith(BOLD_OFF, at) ? BOLD_OFF.length() : 0;
+                if (mark == 0) {
+                    at++;
+                    continue;
+                }
+                if (at > from) {
+                    nodes.add(text.substring(from, at));
+                }
+                nodes.add(text.substring(at, at + mark));
+                at += mark;
+                from = at;
+            }
+            if (from < text.length()) {
+                nodes.add(text.substring(from));
+            }
         }
 
         private static String word(String p, int[] at) {
@@ -665,7 +698,11 @@ public final class ReplyCatalogue {
                 return null;
             }
             SpanWriter out = new SpanWriter(false);
-            return write(nodes, slots, choices, rules, -1, out) ? out.done() : null;
+            try {
+                return write(nodes, slots, choices, rules, -1, out) ? out.done() : null;
+            } finally {
+                out.release();
+            }
         }
 
         /** The texts of {@link #spans} joined, or null where it is null. */
@@ -674,7 +711,11 @@ public final class ReplyCatalogue {
                 return null;
             }
             SpanWriter out = new SpanWriter(true);
-            return write(nodes, slots, choices, rules, -1, out) ? out.joined() : null;
+            try {
+                return write(nodes, slots, choices, rules, -1, out) ? out.joined() : null;
+            } finally {
+                out.release();
+            }
         }
 
         /** {@link #append}, with each slot's value as {@code formatted} puts it in the arguments. */
@@ -757,22 +798,51 @@ public final class ReplyCatalogue {
      * are dropped, as there.
      */
     private static final class SpanWriter {
+        /**
+         * Each thread's buffer, lent to one writer at a time: a sentence is written into it, not into a new builder
+         * that starts Latin-1, is widened by the first Arabic letter and grows. Over 4 KiB it is not kept.
+         */
+        private static final ThreadLocal<StringBuilder[]> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder[1]);
+        private static final int KEPT = 4096;
+
         private final List<Reply.Span> spans = new ArrayList<>(2);
-        private final StringBuilder text = new StringBuilder(64);
+        private final StringBuilder text;
         /** Only the spans' texts joined are wanted: the text runs on across marks, no span is made. */
         private final boolean joinOnly;
         private boolean bold;
         /** Characters at the end of text written as markup since the last value or mark. */
         private int markup;
+        /**
+         * The string written whole first since the last cut, and the text's length right after it: a span of that
+         * length is that string (after it only a mark was written, and taken off), kept instead of copied.
+         */
+        private String sole;
+        private int soleEnd = -1;
 
         SpanWriter(boolean joinOnly) {
             this.joinOnly = joinOnly;
+            StringBuilder[] scratch = SCRATCH.get();
+            StringBuilder lent = scratch[0];
+            scratch[0] = null;
+            if (lent == null) {
+                // UTF-16 from the start: the replies are Arabic
+                lent = new StringBuilder(256).append('\u0627');
+            }
+            lent.setLength(0);
+            this.text = lent;
+        }
+
+        /** Gives the buffer back to the thread (a writer used again by its thread's next sentence). */
+        void release() {
+            if (text.capacity() <= KEPT) {
+                SCRATCH.get()[0] = text;
+            }
         }
 
         void markup(String chunk) {
             int from = 0;
             for (int gt = chunk.indexOf('>'); gt >= 0; gt = chunk.indexOf('>', gt + 1)) {
-                text.append(chunk, from, gt + 1);
+                append(chunk, from, gt + 1);
                 markup += gt + 1 - from;
                 from = gt + 1;
                 String mark = bold ? BOLD_OFF : BOLD_ON;
@@ -782,7 +852,7 @@ public final class ReplyCatalogue {
                     bold = !bold;
                 }
             }
-            text.append(chunk, from, chunk.length());
+            append(chunk, from, chunk.length());
             markup += chunk.length() - from;
         }
 
@@ -793,8 +863,19 @@ public final class ReplyCatalogue {
         }
 
         void value(String value) {
-            text.append(value);
+            append(value, 0, value.length());
             markup = 0;
+        }
+
+        private void append(String chunk, int from, int to) {
+            if (from == to) {
+                return;
+            }
+            if (text.length() == 0 && from == 0 && to == chunk.length()) {
+                sole = chunk;
+                soleEnd = to;
+            }
+            text.append(chunk, from, to);
         }
 
         private boolean endsWith(String mark) {
@@ -809,9 +890,11 @@ public final class ReplyCatalogue {
 
         private void cut() {
             if (!joinOnly && text.length() > 0) {
-                spans.add(new Reply.Span(text.toString(), bold));
+                spans.add(new Reply.Span(text.length() == soleEnd ? sole : text.toString(), bold));
                 text.setLength(0);
             }
+            sole = null;
+            soleEnd = -1;
             markup = 0;
         }
 

@@ -71,7 +71,9 @@ public final class FrameReader {
             anchors.clear();
             relation = null;
         }
-        List<String> subjects = entities.bases().stream().filter(b -> !anchors.contains(b)).toList();
+        // most questions have no anchor: the bases as they are (an unmodifiable list, as the filter gave)
+        List<String> subjects = anchors.isEmpty() ? entities.bases()
+                : entities.bases().stream().filter(b -> !anchors.contains(b)).toList();
         AskedKind kind = intent == Intent.ATTACKS ? AskedKind.ATTACK : intent == Intent.NEXT_STEP ? AskedKind.PLANNED : null;
         for (FrameRules.Rule rule : kinds) {
             if (kind != null) {

@@ -1,6 +1,8 @@
 package org.handoverbot.nlp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,17 +35,22 @@ final class IndexedMaxent {
     private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 4;
 
-    /** What the word generator can ask about one token. */
+    /** What the word generator can ask about one token: predicates by number, -1 for none. */
     private static final class Word {
-        Context first;
-        Context last;
-        Context word;
-        /** The bigram's context by the token that follows this one. */
-        Map<String, Context> next;
+        int first = -1;
+        int last = -1;
+        int word = -1;
+        /** The bigram's predicate by the token that follows this one. */
+        Map<String, Integer> next;
     }
 
+    // Every predicate's parameters in two flat arrays, predicate p's from from[p] to from[p + 1], in its context's
+    // order: a feature's sum reads two arrays in a row instead of a context object and its two arrays.
+    private final int[] from;
+    private final int[] outcomeOf;
+    private final double[] parameter;
     private final Map<String, Word> words;
-    private final Context empty;
+    private final int empty;
     /** By n-gram length minus {@link #MIN_GRAM}. */
     private final PackedGrams[] grams = new PackedGrams[MAX_GRAM - MIN_GRAM + 1];
     private final int outcomes;
@@ -53,12 +60,35 @@ final class IndexedMaxent {
     private IndexedMaxent(Map<String, Context> predicates, int outcomes) {
         this.outcomes = outcomes;
         this.logPrior = StrictMath.log(1.0 / outcomes);
+        Map<Context, Integer> numbers = new java.util.IdentityHashMap<>();
+        List<Context> contexts = new ArrayList<>();
+        for (Context context : predicates.values()) {
+            if (!numbers.containsKey(context)) {
+                numbers.put(context, contexts.size());
+                contexts.add(context);
+            }
+        }
+        this.from = new int[contexts.size() + 1];
+        int size = 0;
+        for (int p = 0; p < contexts.size(); p++) {
+            from[p] = size;
+            size += contexts.get(p).getOutcomes().length;
+        }
+        from[contexts.size()] = size;
+        this.outcomeOf = new int[size];
+        this.parameter = new double[size];
+        for (int p = 0; p < contexts.size(); p++) {
+            int[] outcomesOfP = contexts.get(p).getOutcomes();
+            double[] parametersOfP = contexts.get(p).getParameters();
+            System.arraycopy(outcomesOfP, 0, outcomeOf, from[p], outcomesOfP.length);
+            System.arraycopy(parametersOfP, 0, parameter, from[p], outcomesOfP.length);
+        }
         Map<String, Word> byToken = new HashMap<>();
-        Map<Integer, Map<Long, Context>> packed = new HashMap<>();
-        Context emptyContext = null;
+        Map<Integer, Map<Long, Integer>> packed = new HashMap<>();
+        int emptyContext = -1;
         for (Map.Entry<String, Context> predicate : predicates.entrySet()) {
             String name = predicate.getKey();
-            Context context = predicate.getValue();
+            int context = numbers.get(predicate.getValue());
             if (name.equals(EMPTY)) {
                 emptyContext = context;
             } else if (name.startsWith(FIRST)) {
@@ -148,9 +178,9 @@ final class IndexedMaxent {
     /** first=, last=, then w= and b= of each token in turn: {@link WordNGramFeatures}' order. */
     private void addWords(double[] sums, String[] tokens) {
         Word first = words.get(tokens[0]);
-        add(sums, first == null ? null : first.first);
+        add(sums, first == null ? -1 : first.first);
         Word last = words.get(tokens[tokens.length - 1]);
-        add(sums, last == null ? null : last.last);
+        add(sums, last == null ? -1 : last.last);
         for (int i = 0; i < tokens.length; i++) {
             Word word = words.get(tokens[i]);
             if (word == null) {
@@ -158,7 +188,7 @@ final class IndexedMaxent {
             }
             add(sums, word.word);
             if (i + 1 < tokens.length && word.next != null) {
-                add(sums, word.next.get(tokens[i + 1]));
+                add(sums, word.next.getOrDefault(tokens[i + 1], -1));
             }
         }
     }
@@ -190,40 +220,40 @@ final class IndexedMaxent {
         return key;
     }
 
-    private static void add(double[] sums, Context context) {
-        if (context == null) {
+    /** ArrayMath.sumFeatures for one feature's predicate (-1: the model has none, nothing is added). */
+    private void add(double[] sums, int predicate) {
+        if (predicate < 0) {
             return;
         }
-        int[] outcomeOf = context.getOutcomes();
-        double[] parameters = context.getParameters();
-        for (int j = 0; j < outcomeOf.length; j++) {
-            sums[outcomeOf[j]] += parameters[j];
+        for (int j = from[predicate]; j < from[predicate + 1]; j++) {
+            sums[outcomeOf[j]] += parameter[j];
         }
     }
 
     /**
-     * Contexts by packed n-gram (all of one length, so packing is one-to-one): open addressing over a long array,
-     * no boxing on look-up.
+     * Predicates by packed n-gram (all of one length, so packing is one-to-one): open addressing over a long
+     * array, no boxing on look-up; -1 for none.
      */
     private static final class PackedGrams {
         private final long[] keys;
-        private final Context[] values;
+        private final int[] values;
         private final int mask;
-        private Context atZero;
+        private int atZero = -1;
 
-        PackedGrams(Map<Long, Context> grams) {
+        PackedGrams(Map<Long, Integer> grams) {
             int capacity = Integer.highestOneBit(Math.max(4, grams.size() * 2 - 1)) << 1;
             keys = new long[capacity];
-            values = new Context[capacity];
+            values = new int[capacity];
+            java.util.Arrays.fill(values, -1);
             mask = capacity - 1;
-            for (Map.Entry<Long, Context> gram : grams.entrySet()) {
+            for (Map.Entry<Long, Integer> gram : grams.entrySet()) {
                 long key = gram.getKey();
                 if (key == 0) {
                     atZero = gram.getValue();
                     continue;
                 }
                 int slot = slot(key);
-                while (values[slot] != null) {
+                while (values[slot] >= 0) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = key;
@@ -231,16 +261,16 @@ final class IndexedMaxent {
             }
         }
 
-        Context get(long key) {
+        int get(long key) {
             if (key == 0) {
                 return atZero;
             }
-            for (int slot = slot(key); values[slot] != null; slot = (slot + 1) & mask) {
+            for (int slot = slot(key); values[slot] >= 0; slot = (slot + 1) & mask) {
                 if (keys[slot] == key) {
                     return values[slot];
                 }
             }
-            return null;
+            return -1;
         }
 
         private int slot(long key) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.StringUtil;
 import org.apache.lucene.analysis.ar.ArabicNormalizer;
 
 /**
@@ -41,13 +42,57 @@ public final class ArabicText {
 
     /** {@link #words} of what {@link #normalize} gave, for a caller that needs the normalised text too. */
     public static List<String> wordsOfNormalized(String normalized) {
+        // SimpleTokenizer's tokens, read in one pass (its rule: a token is a run of letters, a run of digits, or a
+        // run of one repeated other character; whitespace parts them), and only the words made into strings
+        // instead of every token's span and string. ArabicTextTest compares it with the tokenizer.
         List<String> words = new ArrayList<>();
-        for (String token : SimpleTokenizer.INSTANCE.tokenize(normalized)) {
-            if (Character.isLetterOrDigit(token.codePointAt(0))) {
-                words.add(token);
+        int kind = WHITESPACE;
+        int start = -1;
+        char previous = 0;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            int now = kindOf(c);
+            if (kind == WHITESPACE) {
+                if (now != WHITESPACE) {
+                    start = i;
+                }
+            } else if (now != kind || (now == OTHER && c != previous)) {
+                addWord(normalized, start, i, words);
+                start = i;
             }
+            kind = now;
+            previous = c;
+        }
+        if (kind != WHITESPACE) {
+            addWord(normalized, start, normalized.length(), words);
         }
         return words;
+    }
+
+    private static final int WHITESPACE = 0;
+    private static final int ALPHABETIC = 1;
+    private static final int NUMERIC = 2;
+    private static final int OTHER = 3;
+
+    /** SimpleTokenizer's character classes, tested in its order. */
+    private static int kindOf(char c) {
+        if (StringUtil.isWhitespace(c)) {
+            return WHITESPACE;
+        }
+        if (Character.isAlphabetic(c)) {
+            return ALPHABETIC;
+        }
+        return Character.isDigit(c) ? NUMERIC : OTHER;
+    }
+
+    /** The token from start to end, when its first code point (within the token) is a letter or digit. */
+    private static void addWord(String text, int start, int end, List<String> words) {
+        char first = text.charAt(start);
+        int codePoint = Character.isHighSurrogate(first) && start + 1 < end && Character.isLowSurrogate(text.charAt(start + 1))
+                ? Character.toCodePoint(first, text.charAt(start + 1)) : first;
+        if (Character.isLetterOrDigit(codePoint)) {
+            words.add(text.substring(start, end));
+        }
     }
 
     // Lucene leaves these alone (see shared reference arabic-nlp.md), so they are folded first.
