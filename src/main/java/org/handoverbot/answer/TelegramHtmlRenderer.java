@@ -56,8 +56,16 @@ public final class TelegramHtmlRenderer {
     }
 
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        // most text has nothing to escape: it is returned as it is, without a copy
+        int first = 0;
+        while (first < text.length() && !needsEscape(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
@@ -67,6 +75,24 @@ public final class TelegramHtmlRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** The length of {@link #escape}'s result, without making it (the splitter measures every piece it tries). */
+    public static int escapedLength(String text) {
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '<', '>' -> length += 3;
+                case '&' -> length += 4;
+                default -> {
+                }
+            }
+        }
+        return length;
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '<' || c == '>' || c == '&';
     }
 
     private List<String> fragments(Reply.Block block) {
@@ -81,7 +107,7 @@ public final class TelegramHtmlRenderer {
         List<String> fragments = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (Reply.Span span : paragraph.spans()) {
-            for (String piece : TextPieces.split(span.text(), room, s -> escape(s).length())) {
+            for (String piece : TextPieces.split(span.text(), room, TelegramHtmlRenderer::escapedLength)) {
                 String html = span.bold() ? "<b>" + escape(piece) + "</b>" : escape(piece);
                 if (current.length() > 0 && current.length() + html.length() > max) {
                     fragments.add(current.toString());
@@ -100,10 +126,10 @@ public final class TelegramHtmlRenderer {
         String attribution = quotation.attribution() == null || quotation.attribution().isBlank()
                 ? "" : "\n— " + escape(quotation.attribution().strip());
         if (attribution.length() > max / 2) {
-            attribution = "\n— " + TextPieces.split(quotation.attribution().strip(), max / 2, s -> escape(s).length()).get(0);
+            attribution = "\n— " + TextPieces.split(quotation.attribution().strip(), max / 2, TelegramHtmlRenderer::escapedLength).get(0);
         }
         int room = max - QUOTE_OPEN.length() - QUOTE_CLOSE.length() - attribution.length();
-        List<String> pieces = TextPieces.split(quotation.text(), room, s -> escape(s).length());
+        List<String> pieces = TextPieces.split(quotation.text(), room, TelegramHtmlRenderer::escapedLength);
         List<String> fragments = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             String html = QUOTE_OPEN + escape(pieces.get(i)) + QUOTE_CLOSE;

@@ -13,8 +13,8 @@ import io.github.bucket4j.Bucket;
  *
  * <p>The pace: bucket4j token buckets refilled at the paced rate (limit × headroom): one for all messages
  * (holding a tenth of the limit, so a late wake-up can be made up), one for alerts at their share of that
- * rate (so replies always keep the rest), one per private chat and one per group or channel (holding one
- * token: a second message to a chat waits its full interval).
+ * rate (so replies always keep the rest); and per private chat and per group or channel a pace of one message
+ * per interval (a bucket of one token: a second message to a chat waits its full interval).
  *
  * <p>The guard: Telegram counts a message when it arrives, and a request can be held up on its way (a busy
  * machine, a slow network) and then arrive just before the next one. So a message also counts against its
@@ -35,7 +35,7 @@ public final class LocalSendLimiter implements SendLimiter {
     private final Duration chatInterval;
     private final Duration groupInterval;
     private final Window overallWindow;
-    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, Pace> paces = new HashMap<>();
     private final Map<String, Window> windows = new HashMap<>();
 
     public LocalSendLimiter(SendLimits limits) {
@@ -71,7 +71,7 @@ public final class LocalSendLimiter implements SendLimiter {
         if (priority == Priority.ALERT) {
             alerts.tryConsume(1);
         }
-        bucketOf(to).tryConsume(1);
+        paceOf(to, now).take(now);
         Sent sent = new Sent();
         overallWindow.add(sent);
         windows.computeIfAbsent(to.chatId(), r -> to.groupOrChannel()
@@ -81,19 +81,24 @@ public final class LocalSendLimiter implements SendLimiter {
     }
 
     private long recipientWait(Recipient to, long now) {
-        long paced = bucketOf(to).estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        long paced = paceOf(to, now).nanosToWait(now);
         Window window = windows.get(to.chatId());
         return Math.max(paced, window == null ? 0 : window.nanosUntilFree(now));
     }
 
-    private Bucket bucketOf(Recipient to) {
-        if (buckets.size() > SWEEP_ABOVE) {
-            // A full bucket and a window with nothing counted are the same as new ones: dropping them forgets nothing.
-            long now = System.nanoTime();
-            buckets.values().removeIf(b -> b.getAvailableTokens() >= 1);
+    private Pace paceOf(Recipient to, long now) {
+        if (paces.size() > SWEEP_ABOVE) {
+            // A pace that lets a message go now and a window with nothing counted are the same as new ones:
+            // dropping them forgets nothing.
+            paces.values().removeIf(p -> p.nanosToWait(now) == 0);
             windows.values().removeIf(w -> w.isEmptyAt(now));
         }
-        return buckets.computeIfAbsent(to.chatId(), r -> tokensEvery(1, to.groupOrChannel() ? groupInterval : chatInterval));
+        Pace pace = paces.get(to.chatId());
+        if (pace == null) {
+            pace = new Pace((to.groupOrChannel() ? groupInterval : chatInterval).toNanos(), now);
+            paces.put(to.chatId(), pace);
+        }
+        return pace;
     }
 
     private static Duration interval(int count, Duration window, double headroom) {
@@ -111,6 +116,31 @@ public final class LocalSendLimiter implements SendLimiter {
         @Override
         public void answered() {
             // nothing was taken
+        }
+    }
+
+    /**
+     * One recipient's pace: one message per interval and none saved up. It is what a token bucket holding one token
+     * and refilled greedily does (the next message may go one interval after the last, or at once after a longer
+     * pause), kept as one number: every reply to a new chat made a whole bucket4j bucket before, inside the monitor
+     * all chat workers share.
+     */
+    private static final class Pace {
+        private final long interval;
+        /** The System.nanoTime() from which the next message may go. */
+        private long nextFree;
+
+        Pace(long interval, long now) {
+            this.interval = interval;
+            this.nextFree = now;
+        }
+
+        long nanosToWait(long now) {
+            return Math.max(0, nextFree - now);
+        }
+
+        void take(long now) {
+            nextFree = (nextFree - now > 0 ? nextFree : now) + interval;
         }
     }
 

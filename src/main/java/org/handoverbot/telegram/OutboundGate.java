@@ -94,7 +94,7 @@ public final class OutboundGate implements AutoCloseable {
     static OutboundGate open(String token, TelegramUrl url, SendLimits limits, SendLimiter limiter, SendPause pause,
                              Duration answerWait) {
         OkHttpClient http = HttpClients.createForSends("telegram-send", answerWait, MAX_PARALLEL);
-        return new OutboundGate(new OkHttpTelegramClient(http, token, url), http, limits, limiter, pause,
+        return new OutboundGate(new OkHttpTelegramClient(StoredUpdates.JSON, http, token, url), http, limits, limiter, pause,
                 Clock.systemUTC(), new TokenMask(token));
     }
 

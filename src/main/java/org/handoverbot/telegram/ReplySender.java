@@ -40,6 +40,8 @@ final class ReplySender {
     private final int maxAttempts;
     private final Duration callTimeout;
     private final Duration firstRetry;
+    /** The longest wait between retries; made once (Duration.multipliedBy works through BigDecimal). */
+    private final Duration lastRetry;
     private final java.util.function.LongConsumer onChatBlocked;
 
     ReplySender(OutboundGate gate, Function<Reply, List<String>> renderer, int maxAttempts, Duration callTimeout,
@@ -49,6 +51,7 @@ final class ReplySender {
         this.maxAttempts = maxAttempts;
         this.callTimeout = callTimeout;
         this.firstRetry = firstRetry;
+        this.lastRetry = firstRetry.multipliedBy(16);
         this.onChatBlocked = onChatBlocked;
     }
 
@@ -102,7 +105,7 @@ final class ReplySender {
 
     private Delivery deliver(long chatId, SendMessage message, Runnable beforeSend) throws InterruptedException {
         Recipient to = Recipient.chat(chatId);
-        Backoff backoff = new Backoff(firstRetry, firstRetry.multipliedBy(16));
+        Backoff backoff = null; // only a failed send needs one
         int attempt = 0;
         boolean leaving = false;
         while (true) {
@@ -148,6 +151,9 @@ final class ReplySender {
                 LOG.error("could not send to chat {}: {}", chatId, failure instanceof TimeoutException
                         ? "no answer within " + callTimeout.toSeconds() + " s" : description);
                 return Delivery.FAILED;
+            }
+            if (backoff == null) {
+                backoff = new Backoff(firstRetry, lastRetry);
             }
             long wait = backoff.nextBackOffMillis();
             LOG.warn("reply to chat {} not sent ({}); trying again in {} ms", chatId, failure instanceof TimeoutException

@@ -7,6 +7,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * An update as Telegram's JSON, to keep with its claim until it is answered (telegram_update.payload) and to
@@ -17,9 +18,15 @@ final class StoredUpdates {
     /** The column's size (V13); a longer update is not kept, only Telegram could deliver it again. */
     static final int MAX_CHARS = 200_000;
 
-    /** Telegram's JSON as the bot reads it: fields a newer Bot API adds are skipped (long polling reads with it too). */
+    /**
+     * Telegram's JSON as the bot reads and writes it: fields a newer Bot API adds are skipped. Long polling reads
+     * with it and the sending client writes every request and reads every answer with it, so it runs once per update
+     * and once per message: Blackbird binds the Bot API's getters and setters through generated lambdas instead of
+     * reflective calls (about a sixth of a chat worker's CPU in the 1,000-user burst was Jackson's reflection).
+     */
     static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(new BlackbirdModule());
 
     private StoredUpdates() {
     }

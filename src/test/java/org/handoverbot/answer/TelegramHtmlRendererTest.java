@@ -34,6 +34,16 @@ class TelegramHtmlRendererTest {
     }
 
     @Test
+    void theEscapedLengthIsTheLengthOfTheEscapedTextAndPlainTextIsKeptAsItIs() {
+        for (String text : List.of("", "قاعدة القائم", "<", "&&", "a<b>c & d", "سُلّمت <b>القائم</b> & عين الأسد>", "x&")) {
+            assertThat(TelegramHtmlRenderer.escapedLength(text)).as(text).isEqualTo(TelegramHtmlRenderer.escape(text).length());
+        }
+        assertThat(TelegramHtmlRenderer.escape("a<b")).isEqualTo("a&lt;b");
+        String plain = "سلمت قاعدة القائم";
+        assertThat(TelegramHtmlRenderer.escape(plain)).isSameAs(plain);
+    }
+
+    @Test
     void anEmptyReplyGivesNoMessage() {
         assertThat(renderer.render(new Reply(List.of(), List.of()))).isEmpty();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.handoverbot.answer.Dialogue;
 import org.handoverbot.bench.Figures;
 import org.handoverbot.bench.ReplyBurst;
+import org.handoverbot.bench.ThreadCpu;
 import org.handoverbot.cli.Application;
 import org.handoverbot.config.Settings;
 import org.handoverbot.knowledge.Database;
@@ -36,6 +37,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p>Surefire leaves *Benchmark classes out of the build; naming the class runs it (offline, no extra plugin):
  * <pre>mvn -o -q test -Dtest=TelegramLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dusers=1000 -Drounds=5 -Dworkers=16 -DsendsPerSecond=0]</pre>
+ *
+ * <p>To take the figure apart: -DthreadCpu=true prints each round's CPU and context switches per reply by thread group
+ * ({@link ThreadCpu}); -DtimeAnswers=true each answer's own CPU and allocation inside the round; -DechoDialogue=true and
+ * -DmemoDialogue=true put a measuring dialogue in the bot's place ({@link MeasuringDialogues}).
  */
 public final class TelegramLoadBenchmark {
 
@@ -89,34 +94,6 @@ public final class TelegramLoadBenchmark {
      */
     private static final int WARM_UPS = Math.max(1, Integer.getInteger("warmUps", 3));
 
-    /**
-     * With -DechoDialogue=true the bot answers each text with the text itself (buttons and commands as usual): the
-     * whole bot (duplicate guard, lanes, flood guard, gate, HTML renderer) without understanding and composing, so
-     * a run shows how much of the bot's latency is the answer's own work and how much everything around it.
-     */
-    static final class EchoDialogue implements Dialogue {
-        private final Dialogue real;
-
-        EchoDialogue(Dialogue real) {
-            this.real = real;
-        }
-
-        @Override
-        public org.handoverbot.answer.Reply onText(long chatId, String text) {
-            return org.handoverbot.answer.Reply.of(org.handoverbot.answer.Reply.Paragraph.plain(text));
-        }
-
-        @Override
-        public org.handoverbot.answer.Reply onButton(long chatId, String callbackData) {
-            return real.onButton(chatId, callbackData);
-        }
-
-        @Override
-        public org.handoverbot.answer.Reply onCommand(long chatId, String command, String argument) {
-            return real.onCommand(chatId, command, argument);
-        }
-    }
-
     /** The echo's sending threads; the bot's chat workers are the production default unless -DbotWorkers says. */
     private static final int WORKERS = Integer.getInteger("workers", 16);
     private static final int BOT_WORKERS = Integer.getInteger("botWorkers", TelegramOptions.defaults().workerThreads());
@@ -156,7 +133,9 @@ public final class TelegramLoadBenchmark {
 
     private static void runRounds(FakeBotApiServer server, FakeBotApiServer echoServer, Application app, int users,
                                   int rounds) throws Exception {
-        Dialogue dialogue = Boolean.getBoolean("echoDialogue") ? new EchoDialogue(app.dialogue()) : app.dialogue();
+        Dialogue plain = MeasuringDialogues.chosen(app.dialogue());
+        MeasuringDialogues.TimedDialogue timed = new MeasuringDialogues.TimedDialogue(plain);
+        Dialogue dialogue = Boolean.getBoolean("timeAnswers") ? timed : plain;
         Database database = app.database();
         // Without Telegram's overall rate (30/s) the benchmark measures what the bot can do; the per-chat limit stays.
         int perSecond = Integer.getInteger("sendsPerSecond", 0);
@@ -172,8 +151,20 @@ public final class TelegramLoadBenchmark {
             long chatBase = 1_000_000;
             // the two alternate round by round, so both meet the same load of the shared machine
             for (int round = 1 - WARM_UPS; round <= rounds; round++) {
+                Map<String, Long> s0 = ThreadCpu.switches();
+                Map<String, Long> t0 = ThreadCpu.snapshot();
                 ReplyBurst.Result echo = ReplyBurst.round(echoServer, users, chatBase);
+                Map<String, Long> s1 = ThreadCpu.switches();
+                Map<String, Long> t1 = ThreadCpu.snapshot();
                 ReplyBurst.Result result = ReplyBurst.round(server, users, chatBase);
+                Map<String, Long> s2 = ThreadCpu.switches();
+                Map<String, Long> t2 = ThreadCpu.snapshot();
+                if (Boolean.getBoolean("threadCpu")) {
+                    System.out.println("  echo threads µs/reply: " + ThreadCpu.perReply(t0, t1, users));
+                    System.out.println("  bot  threads µs/reply: " + ThreadCpu.perReply(t1, t2, users));
+                    System.out.println("  echo switches/reply: " + ThreadCpu.perReply(s0, s1, users, 1));
+                    System.out.println("  bot  switches/reply: " + ThreadCpu.perReply(s1, s2, users, 1));
+                }
                 chatBase += users;
                 String name = round <= 0 ? "warm-up" : "round " + round;
                 System.out.printf("%s (load %.1f): bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f "
@@ -181,6 +172,9 @@ public final class TelegramLoadBenchmark {
                         Figures.loadAverage(), result.perSecond(), result.p50(), result.p99(), result.max(),
                         result.cpuMicrosPerReply(), echo.perSecond(), echo.p50(), echo.p99(), echo.cpuMicrosPerReply(),
                         Figures.ratio(result.p50(), echo.p50()), Figures.ratio(result.p99(), echo.p99()));
+                if (dialogue == timed) {
+                    System.out.println("  answers inside the round: " + timed.takeFigure());
+                }
                 if (round > 0) {
                     bots.add(result);
                     echoes.add(echo);
