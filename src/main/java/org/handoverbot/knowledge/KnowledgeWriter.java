@@ -195,6 +195,36 @@ final class KnowledgeWriter {
         List<Object[]> rows = d.date() == null
                 ? query(c, sql, d.kind().name(), d.status().name(), d.baseId())
                 : query(c, sql, d.kind().name(), d.status().name(), d.baseId(), d.date());
+        if (rows.isEmpty() && reports && d.kind() == EventKind.HANDOVER && d.status() == EventStatus.PLANNED) {
+            return samePlan(c, d);
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Long) rows.get(0)[0]);
+    }
+
+    /** How long before a plan's day a report may tell the same step without one. */
+    static final int SAME_PLAN_DAYS = 31;
+
+    /**
+     * The same step told with and without its day: "الخطوة التالية قد تكون القيارة" (no day) and, days later, "غداً
+     * الخميس" for the same base are one plan, which the dated report gives its day (fillGaps). Only a report
+     * published within a month before that day tells the same step; a plan years apart stays another.
+     */
+    private Optional<Long> samePlan(Connection c, EventDraft d) throws SQLException {
+        String plans = "SELECT DISTINCT e.id, e.event_date FROM event e JOIN event_source es ON es.event_id = e.id "
+                + "JOIN source s ON s.id = es.source_id WHERE e.kind = 'HANDOVER' AND e.status = 'PLANNED' "
+                + "AND e.base_id = ? AND (e.review_state IS NULL OR e.review_state = 'to_review') AND ";
+        List<Object[]> rows;
+        if (d.date() != null) {
+            rows = query(c, plans + "e.event_date IS NULL AND s.published BETWEEN ? AND ? ORDER BY e.event_date, e.id",
+                    d.baseId(), d.date().minusDays(SAME_PLAN_DAYS), d.date());
+        } else {
+            LocalDate published = published(d);
+            if (published == null) {
+                return Optional.empty();
+            }
+            rows = query(c, plans + "e.event_date BETWEEN ? AND ? ORDER BY e.event_date, e.id", d.baseId(),
+                    published, published.plusDays(SAME_PLAN_DAYS));
+        }
         return rows.isEmpty() ? Optional.empty() : Optional.of((Long) rows.get(0)[0]);
     }
 

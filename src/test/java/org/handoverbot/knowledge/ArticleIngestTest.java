@@ -43,6 +43,25 @@ class ArticleIngestTest {
     }
 
     @Test
+    void aStepToldFirstWithoutADayThenWithOneIsOnePlanWithThatDay() {
+        // the seed (19 March 2020): al-Khafaji's next step, al-Qayyarah, with no day; then a report of Wednesday
+        // 25 March: "غداً الخميس"
+        assertThat(plansOf("qayyarah")).singleElement().satisfies(p -> assertThat(p.date()).isNull());
+
+        ingester.ingest(Articles.read("qayyarah-eve.txt"));
+
+        assertThat(plansOf("qayyarah")).singleElement().satisfies(p -> {
+            assertThat(p.date()).isEqualTo(LocalDate.of(2020, 3, 26));
+            assertThat(p.sources()).extracting(Source::publisher).contains("الحل نت", "نشرة المحافظات");
+        });
+    }
+
+    private List<Event> plansOf(String base) {
+        return kb.events().stream().filter(e -> e.kind() == EventKind.HANDOVER && e.status() == EventStatus.PLANNED
+                && base.equals(e.baseId())).toList();
+    }
+
+    @Test
     void aBaseHandedOverOnAWeekdayNamedRelativeToThePublishedDateGetsThatDay() {
         IngestReport report = ingester.ingest(Articles.read("k1-sunday.txt"));
 
