@@ -154,7 +154,7 @@ class ConversationsTest {
     }
 
     /** Held-out turns right so far; raise it when a fix makes more pass, never lower it. */
-    static final int HELD_OUT_TURNS_REACHED = 39;
+    static final int HELD_OUT_TURNS_REACHED = 41;
 
     /** The held-out reports a transcript stores first: its "@ news NAME" lines (heldout/news/NAME.txt). */
     static List<String> newsOf(Path transcript) throws IOException {

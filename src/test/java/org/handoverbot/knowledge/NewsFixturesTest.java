@@ -212,8 +212,8 @@ class NewsFixturesTest {
      * the batch-5 fixes: 1/3 exact, quotes 4/5, handovers 3/3, events 3/4, 0 false quotes, but a false handover of
      * Harir where the forces stay); they only rise.
      */
-    static final int HELD_OUT_QUOTES_REACHED = 35;
-    static final int HELD_OUT_EVENTS_REACHED = 32;
+    static final int HELD_OUT_QUOTES_REACHED = 36;
+    static final int HELD_OUT_EVENTS_REACHED = 33;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**
