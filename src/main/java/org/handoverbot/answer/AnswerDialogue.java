@@ -124,10 +124,22 @@ public final class AnswerDialogue implements Dialogue {
         if (text.length() > MAX_QUESTION) {
             return Optional.of(c.service().tooLong(MAX_QUESTION));
         }
-        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (!hasLetterOrDigit(text)) {
             return Optional.of(c.service().noWords());
         }
         return Optional.empty();
+    }
+
+    /** What {@code text.codePoints().anyMatch(Character::isLetterOrDigit)} says, without a stream. */
+    private static boolean hasLetterOrDigit(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (Character.isLetterOrDigit(codePoint)) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
     }
 
     /** A message: its frame resolved against the chat's state, then the composer of its act. */

@@ -171,7 +171,7 @@ public final class EventSentences {
     /** The event in the bot's words: the records' own summary, or its kind, base and parties. */
     String description(Event e) {
         if (e.summary() != null && Names.isArabic(e.summary()) && verbatimSource(e).isEmpty()) {
-            return e.summary().strip().replaceAll("[.。]+$", "");
+            return FigureWords.withoutFinalStops(e.summary().strip());
         }
         String where = e.baseId() != null ? names.baseLabel(e.baseId())
                 : SAY.text(e.kind() == EventKind.ANNOUNCEMENT ? "event.unnamed_base.announcement" : "event.unnamed_base");

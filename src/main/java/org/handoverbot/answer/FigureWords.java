@@ -15,6 +15,9 @@ import org.handoverbot.text.WordList;
  */
 public final class FigureWords {
 
+    // What String.replaceAll("[.。]+$", "") does, with the pattern compiled once instead of on every call.
+    private static final java.util.regex.Pattern FINAL_STOPS = java.util.regex.Pattern.compile("[.。]+$");
+
     private static final ReplyCatalogue SAY = ReplyCatalogue.arabic();
 
     /** What each kind of figure counts: a catalogue key (kinds the bot does not know read "رقم ورد في المصدر"). */
@@ -50,7 +53,7 @@ public final class FigureWords {
         String kind = figure.kind() == null ? "" : figure.kind().toLowerCase(Locale.ROOT);
         String label = SAY.text(LABELS.getOrDefault(kind, "figure.unlabelled"));
         String amount = amount(kind, figure.amount());
-        String note = figure.note() == null ? "" : figure.note().strip().replaceAll("[.。]+$", "");
+        String note = figure.note() == null ? "" : withoutFinalStops(figure.note().strip());
         if (note.isEmpty() || !Names.isArabic(note)) {
             return SAY.format("figure.labelled", "label", label, "amount", amount);
         }
@@ -114,5 +117,10 @@ public final class FigureWords {
     private static Long wholeNumber(String amount) {
         String digits = amount.strip().replace(",", "");
         return digits.matches("\\d{1,15}") ? Long.valueOf(digits) : null;
+    }
+
+    /** The text without the full stops it ends with. */
+    static String withoutFinalStops(String text) {
+        return FINAL_STOPS.matcher(text).replaceAll("");
     }
 }

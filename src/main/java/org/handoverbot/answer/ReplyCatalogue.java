@@ -179,7 +179,7 @@ public final class ReplyCatalogue {
         if (entry == null) {
             throw new IllegalArgumentException("no reply with key " + key);
         }
-        for (String name : entry.slots()) {
+        for (String name : entry.required()) {
             if (slots.get(name) == null) {
                 throw new IllegalArgumentException("reply " + key + " needs slot " + name);
             }
@@ -401,7 +401,12 @@ public final class ReplyCatalogue {
      * choice, its shortcut (plain or select tree, or neither: ICU formats it), and its text when it has no slot.
      */
     private record Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects,
-                         String text) {
+                         String text, String[] required) {
+
+        Entry(MessageFormat format, Set<String> slots, Set<String> choices, Plain plain, Selects selects, String text) {
+            // the slots as an array, checked on every call without an iterator
+            this(format, slots, choices, plain, selects, text, slots.toArray(String[]::new));
+        }
     }
 
     /**
@@ -471,7 +476,7 @@ public final class ReplyCatalogue {
         }
 
         List<Reply.Span> spans(Map<String, ?> slots) {
-            List<Reply.Span> spans = new ArrayList<>(2);
+            Spans spans = new Spans();
             // the non-empty pieces of the span being gathered: one is the span's text as it is, more are joined
             String[] run = new String[pieces.size()];
             int inRun = 0;
@@ -491,7 +496,7 @@ public final class ReplyCatalogue {
             if (inRun > 0) {
                 spans.add(new Reply.Span(joined(run, inRun), current));
             }
-            return spans;
+            return spans.list();
         }
 
         private static String joined(String[] run, int n) {
@@ -721,7 +726,8 @@ public final class ReplyCatalogue {
         /** {@link #append}, with each slot's value as {@code formatted} puts it in the arguments. */
         private static boolean write(List<Object> nodes, Map<String, ?> slots, Set<String> choices, PluralRules rules,
                                      long count, SpanWriter out) {
-            for (Object node : nodes) {
+            for (int i = 0; i < nodes.size(); i++) {
+                Object node = nodes.get(i);
                 if (node instanceof String text) {
                     out.markup(text);
                 } else if (node instanceof Slot slot) {
@@ -805,7 +811,7 @@ public final class ReplyCatalogue {
         private static final ThreadLocal<StringBuilder[]> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder[1]);
         private static final int KEPT = 4096;
 
-        private final List<Reply.Span> spans = new ArrayList<>(2);
+        private final Spans spans = new Spans();
         private final StringBuilder text;
         /** Only the spans' texts joined are wanted: the text runs on across marks, no span is made. */
         private final boolean joinOnly;
@@ -900,11 +906,41 @@ public final class ReplyCatalogue {
 
         List<Reply.Span> done() {
             cut();
-            return spans;
+            return spans.list();
         }
 
         String joined() {
             return text.toString();
+        }
+    }
+
+    /**
+     * A sentence's spans, most often one or two: gathered without a list and given as an unmodifiable list, which
+     * a paragraph keeps as it is instead of copying.
+     */
+    private static final class Spans {
+        private Reply.Span first;
+        private Reply.Span second;
+        private List<Reply.Span> more;
+
+        void add(Reply.Span span) {
+            if (first == null) {
+                first = span;
+            } else if (second == null) {
+                second = span;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(span);
+            }
+        }
+
+        List<Reply.Span> list() {
+            return more != null ? List.copyOf(more) : second != null ? List.of(first, second)
+                    : first != null ? List.of(first) : List.of();
         }
     }
 

@@ -42,6 +42,8 @@ final class IndexedMaxent {
         int word = -1;
         /** The bigram's predicate by the token that follows this one. */
         Map<String, Integer> next;
+        /** The predicates of the token's character n-grams, in the generator's order (those the model has). */
+        int[] grams;
     }
 
     // Every predicate's parameters in two flat arrays, predicate p's from from[p] to from[p + 1], in its context's
@@ -121,6 +123,26 @@ final class IndexedMaxent {
         for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
             grams[n - MIN_GRAM] = new PackedGrams(packed.getOrDefault(n, Map.of()));
         }
+        // The model's own words (those of its word predicates) have their n-grams' predicates listed once here:
+        // a question's known word then adds them without packing and probing.
+        for (Map.Entry<String, Word> word : byToken.entrySet()) {
+            word.getValue().grams = gramsOf(word.getKey());
+        }
+    }
+
+    private int[] gramsOf(String token) {
+        int[] found = new int[3 * (token.length() + 2)];
+        int count = 0;
+        int marked = token.length() + 2;
+        for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
+            for (int start = 0; start + n <= marked; start++) {
+                int predicate = grams[n - MIN_GRAM].get(packAt(token, start, n));
+                if (predicate >= 0) {
+                    found[count++] = predicate;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(found, count);
     }
 
     private static Word word(Map<String, Word> words, String token) {
@@ -156,10 +178,21 @@ final class IndexedMaxent {
         if (tokens.length == 0) {
             add(sums, empty);
         } else {
-            addWords(sums, tokens);
-            for (String token : tokens) {
-                if (!QuestionTokens.isPlaceholder(token)) {
-                    addGrams(sums, token);
+            Word[] known = new Word[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                known[i] = words.get(tokens[i]);
+            }
+            addWords(sums, tokens, known);
+            for (int i = 0; i < tokens.length; i++) {
+                if (QuestionTokens.isPlaceholder(tokens[i])) {
+                    continue;
+                }
+                if (known[i] != null) {
+                    for (int predicate : known[i].grams) {
+                        add(sums, predicate);
+                    }
+                } else {
+                    addGrams(sums, tokens[i]);
                 }
             }
         }
@@ -176,13 +209,13 @@ final class IndexedMaxent {
     }
 
     /** first=, last=, then w= and b= of each token in turn: {@link WordNGramFeatures}' order. */
-    private void addWords(double[] sums, String[] tokens) {
-        Word first = words.get(tokens[0]);
+    private void addWords(double[] sums, String[] tokens, Word[] known) {
+        Word first = known[0];
         add(sums, first == null ? -1 : first.first);
-        Word last = words.get(tokens[tokens.length - 1]);
+        Word last = known[tokens.length - 1];
         add(sums, last == null ? -1 : last.last);
         for (int i = 0; i < tokens.length; i++) {
-            Word word = words.get(tokens[i]);
+            Word word = known[i];
             if (word == null) {
                 continue;
             }
@@ -199,13 +232,18 @@ final class IndexedMaxent {
         for (int n = MIN_GRAM; n <= MAX_GRAM; n++) {
             PackedGrams table = grams[n - MIN_GRAM];
             for (int start = 0; start + n <= marked; start++) {
-                long key = 0;
-                for (int k = start; k < start + n; k++) {
-                    key = (key << Character.SIZE) | markedChar(token, k);
-                }
-                add(sums, table.get(key));
+                add(sums, table.get(packAt(token, start, n)));
             }
         }
+    }
+
+    /** The n chars of "^" + token + "$" from start, packed. */
+    private static long packAt(String token, int start, int n) {
+        long key = 0;
+        for (int k = start; k < start + n; k++) {
+            key = (key << Character.SIZE) | markedChar(token, k);
+        }
+        return key;
     }
 
     private static char markedChar(String token, int at) {

@@ -123,7 +123,9 @@ public final class QuestionTokens {
         for (int i = 0; i < words.size(); i++) {
             if (placeholders[i] != null) {
                 int end = Math.max(ends[i], i + 1);
-                tokens.add(new Token(String.join(" ", words.subList(i, end)), placeholders[i], ids[i], dateAt[i], i, end));
+                // one word is its own text (String.join would copy it)
+                String text = end == i + 1 ? words.get(i) : String.join(" ", words.subList(i, end));
+                tokens.add(new Token(text, placeholders[i], ids[i], dateAt[i], i, end));
             } else if (!taken[i]) {
                 tokens.add(new Token(words.get(i), null, null, null, i, i + 1));
             }

@@ -74,8 +74,14 @@ public final class ArabicText {
     private static final int NUMERIC = 2;
     private static final int OTHER = 3;
 
-    /** SimpleTokenizer's character classes, tested in its order. */
+    /** SimpleTokenizer's character classes, tested in its order (the commonest characters first, by range). */
     private static int kindOf(char c) {
+        if ((c >= '\u0620' && c <= '\u064a') || (c >= 'a' && c <= 'z')) {
+            return ALPHABETIC; // Arabic letters (Lo, and tatweel Lm) and Latin lower case: alphabetic, no space
+        }
+        if (c == ' ') {
+            return WHITESPACE;
+        }
         if (StringUtil.isWhitespace(c)) {
             return WHITESPACE;
         }

@@ -52,7 +52,7 @@ class ArabicTextTest {
             }
         }
         String alphabet = "متىسلمالقائم قاعدة aZ09٣٤\u064e\u0651\u0670،؟؟!!..«»-_\n\t\u00a0\u2009\u200b\u2167\u00b2😀"
-                + "\ud83d\ude00\ud800\udc00x";
+                + "\ud83d\ude00\ud800\udc00x\u061f\u0620\u063b\u0640\u064a\u064b\u0660`{";
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();
