@@ -1,7 +1,9 @@
 package org.handoverbot.telegram;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +25,9 @@ public final class BotMetrics {
     private final MeterRegistry registry;
     private final Optional<PrometheusMeterRegistry> prometheus;
     private final Timer latency;
+    /** The counters by outcome and by delivery, looked up once each: registering builds a meter id every time. */
+    private final Map<String, Counter> updates = new ConcurrentHashMap<>();
+    private final Map<String, Counter> replies = new ConcurrentHashMap<>();
 
     private BotMetrics(MeterRegistry registry, Optional<PrometheusMeterRegistry> prometheus) {
         this.registry = registry;
@@ -45,14 +50,14 @@ public final class BotMetrics {
 
     /** An update offered to the intake, and what became of it (queued, already_handled, busy_elsewhere...). */
     void update(String outcome) {
-        Counter.builder("handover_updates").description("updates received, by what became of them")
-                .tag("outcome", outcome).register(registry).increment();
+        updates.computeIfAbsent(outcome, o -> Counter.builder("handover_updates")
+                .description("updates received, by what became of them").tag("outcome", o).register(registry)).increment();
     }
 
     /** A reply done (sent, blocked, failed...) for an update that arrived at arrivedNanos (System.nanoTime). */
     void reply(String delivery, long arrivedNanos) {
-        Counter.builder("handover_replies").description("replies, by how their delivery ended")
-                .tag("delivery", delivery).register(registry).increment();
+        replies.computeIfAbsent(delivery, d -> Counter.builder("handover_replies")
+                .description("replies, by how their delivery ended").tag("delivery", d).register(registry)).increment();
         if ("sent".equals(delivery)) {
             latency.record(Duration.ofNanos(System.nanoTime() - arrivedNanos));
         }
