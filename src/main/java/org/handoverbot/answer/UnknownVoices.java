@@ -1,5 +1,6 @@
 package org.handoverbot.answer;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,9 +26,21 @@ final class UnknownVoices {
         if (words.size() < WORDS_ASKED) {
             return List.of();
         }
+        // "المسؤول في وزارة البيشمركة" asks for the voice a report first named "مسؤول في وزارة البيشمركة"
+        List<String> indefinite = new ArrayList<>(words);
+        if (indefinite.get(0).startsWith(DEFINITE) && indefinite.get(0).length() > DEFINITE.length() + 1) {
+            indefinite.set(0, indefinite.get(0).substring(DEFINITE.length()));
+        }
         List<Quote> held = quotes.stream().filter(q -> q.speakerId() == null && q.speakerName() != null)
-                .filter(q -> Collections.indexOfSubList(ArabicText.words(q.speakerName()), words) >= 0).toList();
+                .filter(q -> holds(ArabicText.words(q.speakerName()), words)
+                        || holds(ArabicText.words(q.speakerName()), indefinite)).toList();
         long voices = held.stream().map(q -> String.join(" ", ArabicText.words(q.speakerName()))).distinct().count();
         return voices == 1 ? held : List.of();
+    }
+
+    private static final String DEFINITE = "ال";
+
+    private static boolean holds(List<String> name, List<String> asked) {
+        return Collections.indexOfSubList(name, asked) >= 0;
     }
 }

@@ -177,7 +177,10 @@ final class EventRules {
         // "جنوب الموصل", "قضاء القائم": a place named to say where; "نحو قاعدة عين الأسد": where forces go
         List<Mention> named = mentions.stream().filter(m -> m.entry().kind() == EntityKind.BASE)
                 .filter(m -> !before(w, m.start(), LOCATING) && !before(w, m.start(), DESTINATION)).toList();
-        List<Mention> bases = named.stream().filter(m -> !before(w, m.start(), NEAR)).toList();
+        // "لا تزال القوات الأمريكية متمركزة في قاعدة حرير، بعد أن أكملت انسحابها من عين الأسد": where forces stay
+        // is no base handed over
+        List<Mention> bases = named.stream().filter(m -> !before(w, m.start(), NEAR))
+                .filter(m -> !stayedAt(s, m)).toList();
         Set<Mention> claimed = new HashSet<>();
         List<ArticleDates.Found> allDates = ArticleDates.all(w, meta.published());
         int[] segment = segments(w);
@@ -375,6 +378,20 @@ final class EventRules {
         }
         return null;
     }
+
+    /** Whether a word of staying stands a few words before the base, in its clause ("متمركزة في قاعدة حرير"). */
+    private static boolean stayedAt(Sentence s, Mention base) {
+        for (int i = Math.max(0, base.start() - STAY_BEFORE); i < base.start(); i++) {
+            if (STAY.test(s.words().get(i)) && sameClause(s, i, base.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Lexicon STAY = Lexicon.data(VERBS, "stay");
+    /** How far before a base a word of staying may stand. */
+    private static final int STAY_BEFORE = 4;
 
     /**
      * A verb of announcing whose object is a word of control with no "أن" between ("أعلن الجيش العراقي، صباح اليوم،

@@ -535,10 +535,14 @@ final class QuoteVoices {
                 // "لمواقع محلية": the preposition belongs to the sentence, not to the channel's name
                 return MEDIA.isBare(w.get(i)) ? raw : raw.substring(1);
             }
-            if (AGENCY.test(w.get(i)) && !AGENCY.isBare(w.get(i))) {
-                // "للأناضول": the agency by its own name, without the preposition
-                String raw = ArticleSpeakers.clean(intro.raw(i, i + 1));
-                return raw.startsWith("لل") ? "ال" + raw.substring(2) : raw.substring(1);
+            if (AGENCY.test(w.get(i))) {
+                // "للأناضول"، "لـ"سبوتنيك""، "مراسل سبوتنيك": the agency by its own name, without the preposition
+                String raw = ArticleSpeakers.clean(intro.raw(i, i + 1)).replace("ـ", "");
+                if (raw.startsWith("لل") && !AGENCY.isBare(w.get(i))) {
+                    return "ال" + raw.substring(2);
+                }
+                boolean glued = raw.startsWith("ل") && ArabicText.normalize(raw.substring(1)).equals(w.get(i));
+                return glued || !AGENCY.isBare(w.get(i)) ? raw.substring(1) : raw;
             }
         }
         return null;

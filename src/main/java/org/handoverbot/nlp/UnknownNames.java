@@ -40,7 +40,11 @@ final class UnknownNames {
         this.stop = rules.words("unknown.stop");
         this.generic = rules.words("unknown.generic");
         this.prepositions = rules.words("unknown.preposition");
+        this.where = rules.words("unknown.where");
     }
+
+    /** "المسؤول في وزارة البيشمركة": after a voice named only generically, where it serves is part of its name. */
+    private final Set<String> where;
 
     /** The unknown place as typed ("قاعدة الحرية"), or null. */
     String place(String question, List<String> words, List<QuestionTokens.Token> tokens) {
@@ -71,7 +75,8 @@ final class UnknownNames {
                 continue;
             }
             List<String> name = new ArrayList<>();
-            for (int j = k + 1; j < tokens.size() && !stop.contains(tokens.get(j).text()); j++) {
+            for (int j = k + 1; j < tokens.size() && (!stop.contains(tokens.get(j).text())
+                    || where.contains(tokens.get(j).text()) && onlyGeneric(name)); j++) {
                 // "محافظ الانبار": a province may end a title the gazetteer does not know; a base, a person, an
                 // organisation or a date is a slot of its own (and a province first names no one: "قالوا بالانبار")
                 String placeholder = tokens.get(j).placeholder();
@@ -84,6 +89,10 @@ final class UnknownNames {
             return naming && name.size() <= 4 ? typed(question, name) : null;
         }
         return null;
+    }
+
+    private boolean onlyGeneric(List<String> name) {
+        return !name.isEmpty() && name.stream().allMatch(generic::contains);
     }
 
     /** "بقاعدة الحرية" → "قاعدة الحرية": the place as named, without the preposition glued to it. */

@@ -98,7 +98,8 @@ class ConversationsTest {
      * expectation holds, prints the misses and writes target/heldout-conversations.txt. The floor is the count
      * reached so far (first run: 10 of 16 turns, 0 of 4 transcripts whole; the second batch h5: 4 of 5 turns;
      * the third, h6 over fresh held-out reports: 2 of 4; the fourth, h7, written after the batch-3 fixes: 0 of 2;
-     * the fifth, h8-h9 of session 5: 7 of 10, 0 of 2 whole); it only rises.
+     * the fifth, h8-h9 of session 5: 7 of 10, 0 of 2 whole; the sixth, h10, after the batch-5 fixes: 2 of 5, with a
+     * false handover of Harir); it only rises.
      */
     @Test
     void heldOutTranscriptsKeepEveryTurnReached() throws IOException, URISyntaxException {
@@ -153,7 +154,7 @@ class ConversationsTest {
     }
 
     /** Held-out turns right so far; raise it when a fix makes more pass, never lower it. */
-    static final int HELD_OUT_TURNS_REACHED = 37;
+    static final int HELD_OUT_TURNS_REACHED = 41;
 
     /** The held-out reports a transcript stores first: its "@ news NAME" lines (heldout/news/NAME.txt). */
     static List<String> newsOf(Path transcript) throws IOException {

@@ -26,6 +26,13 @@ class UnknownVoicesTest {
     }
 
     @Test
+    void theVoiceNamedAgainWithTheArticleIsTheOneFirstNamedWithout() {
+        Quote official = said(5, "مسؤول في وزارة البيشمركة", "لا موعد محدداً لمغادرتها");
+        assertThat(UnknownVoices.quotesOf("المسؤول في وزارة البيشمركة", List.of(official, OFFICER)))
+                .containsExactly(official);
+    }
+
+    @Test
     void wordsThatFitTwoVoicesLendNeitherOnesWords() {
         assertThat(UnknownVoices.quotesOf("ضابط في", List.of(OFFICER, OTHER_OFFICER))).isEmpty();
     }

@@ -208,10 +208,12 @@ class NewsFixturesTest {
      * second batch b2-*: quotes 3/3, events 2/3; third batch b3-*, session 4: quotes 4/10, events 1/10, 0 false
      * quotes; fourth batch b4-*, written after the batch-3 fixes: quotes 2/3, events 0/4, 0 false quotes;
      * fifth batch b5-*, session 5, before its rules: 0/4 exact, quotes 1/6, handovers 4/6, events 4/7, 0 false quotes
-     * but a planned step told as done and a committee's words credited to the army); they only rise.
+     * but a planned step told as done and a committee's words credited to the army; sixth batch b6-*, written after
+     * the batch-5 fixes: 1/3 exact, quotes 4/5, handovers 3/3, events 3/4, 0 false quotes, but a false handover of
+     * Harir where the forces stay); they only rise.
      */
-    static final int HELD_OUT_QUOTES_REACHED = 31;
-    static final int HELD_OUT_EVENTS_REACHED = 29;
+    static final int HELD_OUT_QUOTES_REACHED = 36;
+    static final int HELD_OUT_EVENTS_REACHED = 33;
     static final int HELD_OUT_FALSE_QUOTES_AT_MOST = 0;
 
     /**
@@ -231,7 +233,7 @@ class NewsFixturesTest {
         String line = f.line("held-out news");
         System.out.println(line);
         // each session's batches apart too: batches 1-2 (session 3), b3- (session 4, before the planned-day rules),
-        // b4- (session 4, after them), b5- (session 5, before its rules)
+        // b4- (session 4, after them), b5- (session 5, before its rules), b6- (session 5, after the batch-5 fixes)
         Map<String, List<String>> batches = new java.util.TreeMap<>();
         for (String n : names) {
             batches.computeIfAbsent(n.matches("b[3-9]-.*") ? "batch " + n.charAt(1) : "batches 1-2",
