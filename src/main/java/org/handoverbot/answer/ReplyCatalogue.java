@@ -286,7 +286,7 @@ public final class ReplyCatalogue {
                 choices.add(slot);
             }
         }
-        return Collections.unmodifiableSet(choices);
+        return Set.copyOf(choices); // asked only whether it holds a slot, on every call: a hash set
     }
 
     private static Map<String, Object> pairs(String key, Object... namesAndValues) {

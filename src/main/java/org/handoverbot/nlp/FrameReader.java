@@ -12,20 +12,20 @@ import java.util.Set;
  */
 public final class FrameReader {
 
-    private final List<FrameRules.Rule> relations;
-    private final List<FrameRules.Rule> kinds;
-    private final List<FrameRules.Rule> topics;
-    private final List<FrameRules.Rule> calendars;
+    private final RuleOrder relations;
+    private final RuleOrder kinds;
+    private final RuleOrder topics;
+    private final RuleOrder calendars;
     private final Set<String> speakerCues;
     private final Set<String> cuesBeforeASpeaker;
     private final Set<String> fillers;
     private final UnknownNames unknown;
 
     public FrameReader(FrameRules rules) {
-        this.relations = rules.startingWith("relation.");
-        this.kinds = rules.startingWith("kind.");
-        this.topics = rules.startingWith("topic.");
-        this.calendars = rules.startingWith("calendar.");
+        this.relations = new RuleOrder(rules.startingWith("relation."));
+        this.kinds = new RuleOrder(rules.startingWith("kind."));
+        this.topics = new RuleOrder(rules.startingWith("topic."));
+        this.calendars = new RuleOrder(rules.startingWith("calendar."));
         this.speakerCues = rules.words("speaker.cue");
         this.cuesBeforeASpeaker = rules.words("speaker.after_only");
         this.fillers = rules.words("follow.filler");
@@ -41,12 +41,9 @@ public final class FrameReader {
         List<String> anchors = new ArrayList<>();
         DateMention date = entities.date();
         DateMention dateTo = null;
-        for (FrameRules.Rule rule : relations) {
-            FrameRules.Match match = rule.find(tokens);
-            if (match == null) {
-                continue;
-            }
-            relation = Relation.valueOf(rule.name().substring("relation.".length()).toUpperCase(Locale.ROOT));
+        FrameRules.Match match = relations.first(tokens);
+        if (match != null) {
+            relation = Relation.valueOf(match.rule().name().substring("relation.".length()).toUpperCase(Locale.ROOT));
             List<DateMention> range = new ArrayList<>();
             for (int i = match.start(); i < match.end(); i++) {
                 used[i] = true;
@@ -62,7 +59,6 @@ public final class FrameReader {
                         ? new DateMention(range.get(1).year(), range.get(0).month(), range.get(0).day()) : range.get(0);
                 dateTo = range.get(1);
             }
-            break;
         }
 
         Act act = Act.of(intent);
@@ -75,13 +71,9 @@ public final class FrameReader {
         List<String> subjects = anchors.isEmpty() ? entities.bases()
                 : entities.bases().stream().filter(b -> !anchors.contains(b)).toList();
         AskedKind kind = intent == Intent.ATTACKS ? AskedKind.ATTACK : intent == Intent.NEXT_STEP ? AskedKind.PLANNED : null;
-        for (FrameRules.Rule rule : kinds) {
-            if (kind != null) {
-                break;
-            }
-            if (rule.find(tokens) != null) {
-                kind = AskedKind.valueOf(rule.name().substring("kind.".length()).toUpperCase(Locale.ROOT));
-            }
+        FrameRules.Match kindRule = kind == null ? kinds.first(tokens) : null;
+        if (kindRule != null) {
+            kind = AskedKind.valueOf(kindRule.rule().name().substring("kind.".length()).toUpperCase(Locale.ROOT));
         }
         String speaker = speaker(tokens, act, used);
         String topic = firstRule(topics, "topic.", tokens);
@@ -129,13 +121,9 @@ public final class FrameReader {
         return before;
     }
 
-    private static String firstRule(List<FrameRules.Rule> rules, String prefix, List<QuestionTokens.Token> tokens) {
-        for (FrameRules.Rule rule : rules) {
-            if (rule.find(tokens) != null) {
-                return rule.name().substring(prefix.length());
-            }
-        }
-        return null;
+    private static String firstRule(RuleOrder rules, String prefix, List<QuestionTokens.Token> tokens) {
+        FrameRules.Match match = rules.first(tokens);
+        return match == null ? null : match.rule().name().substring(prefix.length());
     }
 
     /**
