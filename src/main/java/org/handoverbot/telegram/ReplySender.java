@@ -76,16 +76,17 @@ final class ReplySender {
             return Delivery.NOTHING_TO_SEND;
         }
         for (int i = 0; i < messages.size(); i++) {
-            SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(messages.get(i))
-                    .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+            SendMessage message = new ReplyMessage(chatId, messages.get(i));
+            message.setParseMode("HTML");
+            message.setLinkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
             if (i == 0 && inReplyTo.isPresent()) {
-                message.replyParameters(org.telegram.telegrambots.meta.api.objects.ReplyParameters.builder()
+                message.setReplyParameters(org.telegram.telegrambots.meta.api.objects.ReplyParameters.builder()
                         .messageId(inReplyTo.get()).allowSendingWithoutReply(true).build());
             }
             if (i == messages.size() - 1 && !reply.buttons().isEmpty()) {
-                message.replyMarkup(keyboard(reply.buttons()));
+                message.setReplyMarkup(keyboard(reply.buttons()));
             }
-            Delivery delivery = deliver(chatId, message.build(), i == 0 ? beforeFirstSend : () -> { });
+            Delivery delivery = deliver(chatId, message, i == 0 ? beforeFirstSend : () -> { });
             if (delivery != Delivery.SENT) {
                 return delivery;
             }
