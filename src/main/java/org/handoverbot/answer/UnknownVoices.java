@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.handoverbot.knowledge.Quote;
 import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
 
 /**
  * The stored quotes of a voice the gazetteer does not know, asked for by name ("شنو قالت اللجنة العسكرية العليا؟"):
@@ -28,17 +29,13 @@ final class UnknownVoices {
         }
         // "المسؤول في وزارة البيشمركة" asks for the voice a report first named "مسؤول في وزارة البيشمركة"
         List<String> indefinite = new ArrayList<>(words);
-        if (indefinite.get(0).startsWith(DEFINITE) && indefinite.get(0).length() > DEFINITE.length() + 1) {
-            indefinite.set(0, indefinite.get(0).substring(DEFINITE.length()));
-        }
+        indefinite.set(0, Clitics.withoutArticle(indefinite.get(0)));
         List<Quote> held = quotes.stream().filter(q -> q.speakerId() == null && q.speakerName() != null)
                 .filter(q -> holds(ArabicText.words(q.speakerName()), words)
                         || holds(ArabicText.words(q.speakerName()), indefinite)).toList();
         long voices = held.stream().map(q -> String.join(" ", ArabicText.words(q.speakerName()))).distinct().count();
         return voices == 1 ? held : List.of();
     }
-
-    private static final String DEFINITE = "ال";
 
     private static boolean holds(List<String> name, List<String> asked) {
         return Collections.indexOfSubList(name, asked) >= 0;

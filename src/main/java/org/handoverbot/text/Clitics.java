@@ -32,6 +32,11 @@ public final class Clitics {
         return forms;
     }
 
+    /** The word without its article ("المسوول" → "مسوول"), or the word itself when it has none. */
+    public static String withoutArticle(String normalisedWord) {
+        return normalisedWord.startsWith("ال") && normalisedWord.length() > 3 ? normalisedWord.substring(2) : normalisedWord;
+    }
+
     /**
      * A name as written, then, when one of و ف ب ل is glued to its front ("لقيادة العمليات المشتركة"), the name
      * behind it: the readings a caller tries against the names it knows.
