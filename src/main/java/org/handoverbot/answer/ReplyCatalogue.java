@@ -86,11 +86,12 @@ public final class ReplyCatalogue {
         Map<String, Entry> entries = new LinkedHashMap<>();
         patterns.forEach((key, pattern) -> {
             Plain plain = Plain.of(pattern).orElse(null);
-            Selects selects = plain == null ? Selects.of(pattern).orElse(null) : null;
             Set<String> slots = slotNames(pattern);
+            Set<String> choices = choiceSlots(pattern, slots);
+            Selects selects = plain == null ? Selects.of(pattern, choices).orElse(null) : null;
             String text = plain != null && slots.isEmpty() ? joined(plain.spans(Map.of())) : null;
             // Interned: the keys code asks for are literals, so a look-up finds its key by identity.
-            entries.put(key.intern(), new Entry(compiled.get(key), slots, choiceSlots(pattern, slots), plain, selects, text));
+            entries.put(key.intern(), new Entry(compiled.get(key), slots, choices, plain, selects, text));
         });
         this.entries = Collections.unmodifiableMap(entries);
         this.andList = ListFormatter.getInstance(locale, ListFormatter.Type.AND, ListFormatter.Width.WIDE);
@@ -142,7 +143,7 @@ public final class ReplyCatalogue {
             return plain.text(slots);
         }
         if (entry.selects() != null) {
-            String direct = entry.selects().text(slots, entry.choices(), pluralRules);
+            String direct = entry.selects().text(slots, pluralRules);
             if (direct != null) {
                 return direct;
             }
@@ -211,7 +212,7 @@ public final class ReplyCatalogue {
     private List<Reply.Span> formatted(Entry entry, Map<String, ?> slots, boolean shortcut) {
         if (shortcut && entry.selects() != null) {
             // The select tree written straight into spans: what the stand-ins, marked and restore below give.
-            List<Reply.Span> direct = entry.selects().spans(slots, entry.choices(), pluralRules);
+            List<Reply.Span> direct = entry.selects().spans(slots, pluralRules);
             if (direct != null) {
                 return direct;
             }
@@ -436,7 +437,7 @@ public final class ReplyCatalogue {
                     bold.add(on);
                 }
                 if (m.group(1) != null) {
-                    pieces.add(m.group(1));
+                    pieces.add(m.group(1).intern()); // the code's slot names are literals: found by identity
                     isSlot.add(true);
                     bold.add(on);
                 } else {
@@ -519,24 +520,26 @@ public final class ReplyCatalogue {
         private static final long MAX_COUNT = 999;
 
         /** A select, or a plural when plural: its slot, its branches by keyword, and "other". */
-        private record Select(String slot, boolean plural, Map<String, List<Object>> branches, List<Object> other) {
+        private record Select(String slot, boolean plural, boolean choice, Map<String, List<Object>> branches,
+                              List<Object> other) {
         }
 
         /** A slot whose value is written as it is. */
-        private record Slot(String name) {
+        private record Slot(String name, boolean choice) {
         }
 
         /** "#" in a plural branch: the count. */
         private enum Count { NUMBER }
 
-        static java.util.Optional<Selects> of(String pattern) {
+        /** choices: the slots read as a choice (their value goes in as it is, not as a stand-in). */
+        static java.util.Optional<Selects> of(String pattern, Set<String> choices) {
             if (pattern.indexOf('\'') >= 0 || !(pattern.contains("select") || pattern.contains("plural"))) {
                 return java.util.Optional.empty();
             }
             int[] at = {0};
             Set<String> plurals = new TreeSet<>();
             Set<String> others = new TreeSet<>();
-            List<Object> nodes = message(pattern, at, false, plurals, others);
+            List<Object> nodes = message(pattern, at, false, plurals, others, choices);
             boolean apart = plurals.stream().noneMatch(others::contains);
             return nodes == null || at[0] != pattern.length() || !apart ? java.util.Optional.empty()
                     : java.util.Optional.of(new Selects(nodes, Collections.unmodifiableSet(plurals),
@@ -548,7 +551,8 @@ public final class ReplyCatalogue {
          * inPlural: this message is a plural's branch, where "#" is the count. Slots read as counts go to plurals,
          * every other slot to others (a slot that is both is left to ICU).
          */
-        private static List<Object> message(String p, int[] at, boolean inPlural, Set<String> plurals, Set<String> others) {
+        private static List<Object> message(String p, int[] at, boolean inPlural, Set<String> plurals, Set<String> others,
+                                            Set<String> choices) {
             List<Object> nodes = new ArrayList<>();
             StringBuilder text = new StringBuilder();
             while (at[0] < p.length() && p.charAt(at[0]) != '}') {
@@ -572,13 +576,13 @@ public final class ReplyCatalogue {
                     text.setLength(0);
                 }
                 at[0]++;
-                String name = word(p, at);
+                String name = word(p, at).intern(); // found by identity among the code's literal slot names
                 if (name.isEmpty()) {
                     return null;
                 }
                 if (p.startsWith("}", at[0])) {
                     at[0]++;
-                    nodes.add(new Slot(name));
+                    nodes.add(new Slot(name, choices.contains(name)));
                     others.add(name);
                     continue;
                 }
@@ -606,7 +610,7 @@ public final class ReplyCatalogue {
                         return null;
                     }
                     at[0]++;
-                    List<Object> branch = message(p, at, plural, plurals, others);
+                    List<Object> branch = message(p, at, plural, plurals, others, choices);
                     if (branch == null || !p.startsWith("}", at[0])) {
                         return null;
                     }
@@ -620,7 +624,7 @@ public final class ReplyCatalogue {
                 if (other == null) {
                     return null;
                 }
-                nodes.add(new Select(name, plural, Collections.unmodifiableMap(branches), other));
+                nodes.add(new Select(name, plural, choices.contains(name), Collections.unmodifiableMap(branches), other));
             }
             if (text.length() > 0) {
                 addText(nodes, text.toString());
@@ -698,33 +702,33 @@ public final class ReplyCatalogue {
          * as it is): ICU's and the stand-ins' way then. Text values are opaque, as their stand-ins are; every
          * other character is read for marks exactly as {@code marked} reads the formatted text.
          */
-        List<Reply.Span> spans(Map<String, ?> slots, Set<String> choices, PluralRules rules) {
+        List<Reply.Span> spans(Map<String, ?> slots, PluralRules rules) {
             if (!clean || !fills(slots)) {
                 return null;
             }
             SpanWriter out = new SpanWriter(false);
             try {
-                return write(nodes, slots, choices, rules, -1, out) ? out.done() : null;
+                return write(nodes, slots, rules, -1, out) ? out.done() : null;
             } finally {
                 out.release();
             }
         }
 
         /** The texts of {@link #spans} joined, or null where it is null. */
-        String text(Map<String, ?> slots, Set<String> choices, PluralRules rules) {
+        String text(Map<String, ?> slots, PluralRules rules) {
             if (!clean || !fills(slots)) {
                 return null;
             }
             SpanWriter out = new SpanWriter(true);
             try {
-                return write(nodes, slots, choices, rules, -1, out) ? out.joined() : null;
+                return write(nodes, slots, rules, -1, out) ? out.joined() : null;
             } finally {
                 out.release();
             }
         }
 
         /** {@link #append}, with each slot's value as {@code formatted} puts it in the arguments. */
-        private static boolean write(List<Object> nodes, Map<String, ?> slots, Set<String> choices, PluralRules rules,
+        private static boolean write(List<Object> nodes, Map<String, ?> slots, PluralRules rules,
                                      long count, SpanWriter out) {
             for (int i = 0; i < nodes.size(); i++) {
                 Object node = nodes.get(i);
@@ -732,7 +736,7 @@ public final class ReplyCatalogue {
                     out.markup(text);
                 } else if (node instanceof Slot slot) {
                     Object value = slots.get(slot.name());
-                    if (value instanceof CharSequence text && !choices.contains(slot.name())) {
+                    if (value instanceof CharSequence text && !slot.choice()) {
                         out.value(text.toString().replace(SLOT_START, ' ').replace(SLOT_END, ' '));
                     } else {
                         String raw = String.valueOf(value);
@@ -753,10 +757,10 @@ public final class ReplyCatalogue {
                         branch = select.branches().get(rules.select(n));
                     } else {
                         // a text value not read as a choice would be its stand-in, which no keyword equals
-                        boolean standIn = value instanceof CharSequence && !choices.contains(select.slot());
+                        boolean standIn = value instanceof CharSequence && !select.choice();
                         branch = standIn ? null : select.branches().get(String.valueOf(value));
                     }
-                    if (!write(branch != null ? branch : select.other(), slots, choices, rules, n, out)) {
+                    if (!write(branch != null ? branch : select.other(), slots, rules, n, out)) {
                         return false;
                     }
                 }

@@ -52,11 +52,11 @@ final class OrdinalFinder {
                 continue;
             }
             String word = words.get(i);
-            Integer ordinal = lookup(ORDINALS, word);
+            Integer ordinal = ORDINAL_FORMS.get(word);
             if (ordinal != null) {
                 return new Found(ordinal, i);
             }
-            if (i + 1 < words.size() && !taken[i + 1] && lookup(NUMBER_WORD, word) != null) {
+            if (i + 1 < words.size() && !taken[i + 1] && NUMBER_WORD_FORMS.get(word) != null) {
                 String next = words.get(i + 1);
                 Integer number = DateFinder.number(next);
                 if (number == null) {
@@ -68,6 +68,40 @@ final class OrdinalFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * Every word {@link #lookup} finds something for, with what it finds: the table's own words, "لل" for their
+     * "ال", and each clitic in front of them, each answered by lookup itself at load. Any other word it finds
+     * nothing for, so a question's word is one look-up (lookup cut and joined strings for every clitic it starts with).
+     */
+    private static Map<String, Integer> withClitics(Map<String, Integer> table) {
+        Map<String, Integer> forms = new HashMap<>();
+        for (String word : table.keySet()) {
+            List<String> candidates = new java.util.ArrayList<>(List.of(word));
+            if (word.startsWith("ال")) {
+                candidates.add("لل" + word.substring(2));
+            }
+            for (String clitic : CLITICS) {
+                candidates.add(clitic + word);
+            }
+            for (String candidate : candidates) {
+                Integer value = lookup(table, candidate);
+                if (value != null) {
+                    forms.put(candidate, value);
+                }
+            }
+        }
+        return Map.copyOf(forms);
+    }
+
+    private static final Map<String, Integer> ORDINAL_FORMS = withClitics(ORDINALS);
+    private static final Map<String, Integer> NUMBER_WORD_FORMS = withClitics(NUMBER_WORD);
+
+    /** The ordinal a word says, and whether it is "رقم", by the two ways (for the test that they agree). */
+    static List<Integer> byBothWays(String word) {
+        return java.util.Arrays.asList(ORDINAL_FORMS.get(word), lookup(ORDINALS, word),
+                NUMBER_WORD_FORMS.get(word), lookup(NUMBER_WORD, word));
     }
 
     private static Integer lookup(Map<String, Integer> table, String word) {

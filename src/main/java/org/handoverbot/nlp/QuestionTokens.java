@@ -64,21 +64,22 @@ public final class QuestionTokens {
         String[] ids = new String[words.size()];
         DateMention[] dateAt = new DateMention[words.size()];
         int[] ends = new int[words.size()];
-        Set<String> bases = new LinkedHashSet<>();
-        Set<String> people = new LinkedHashSet<>();
-        Set<String> organisations = new LinkedHashSet<>();
+        // made when a name of that kind is found: most questions name one base and no one
+        Set<String> bases = null;
+        Set<String> people = null;
+        Set<String> organisations = null;
         for (Mention mention : gazetteer.findInWords(words)) {
             String placeholder = switch (mention.entry().kind()) {
                 case BASE -> {
-                    bases.add(mention.entry().id());
+                    bases = added(bases, mention.entry().id());
                     yield "BASE";
                 }
                 case PERSON -> {
-                    people.add(mention.entry().id());
+                    people = added(people, mention.entry().id());
                     yield "PERSON";
                 }
                 case ORGANISATION -> {
-                    organisations.add(mention.entry().id());
+                    organisations = added(organisations, mention.entry().id());
                     yield "ORG";
                 }
                 case PROVINCE -> "PROVINCE";
@@ -111,7 +112,7 @@ public final class QuestionTokens {
             taken[ordinal.position()] = true;
         }
 
-        Entities entities = new Entities(List.copyOf(bases), List.copyOf(people), List.copyOf(organisations), date,
+        Entities entities = new Entities(listOf(bases), listOf(people), listOf(organisations), date,
                 ordinal == null ? null : ordinal.ordinal());
         return new Read(words, entities, classifierTokens(words, placeholders, taken),
                 slotTokens(words, placeholders, taken, ids, dateAt, ends));
@@ -131,6 +132,16 @@ public final class QuestionTokens {
             }
         }
         return tokens;
+    }
+
+    private static Set<String> added(Set<String> ids, String id) {
+        Set<String> to = ids == null ? new LinkedHashSet<>() : ids;
+        to.add(id);
+        return to;
+    }
+
+    private static List<String> listOf(Set<String> ids) {
+        return ids == null ? List.of() : List.copyOf(ids);
     }
 
     /** True for the placeholder tokens: upper-case Latin never survives normalisation, which lower-cases. */
