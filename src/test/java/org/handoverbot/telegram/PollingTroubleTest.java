@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PollingTroubleTest {
 
     private static final Pattern STATUS_409 = Pattern.compile("(?<!\\d)409(?!\\d)");
+    private static final Pattern STATUS_401 = Pattern.compile("(?<!\\d)401(?!\\d)");
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -81,6 +82,8 @@ class PollingTroubleTest {
         assertThat(bot.stoppedBecause()).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("Telegram stopped accepting the bot token while the bot was running (401 Unauthorized on getUpdates)")
                 .doesNotContain("\n"));
-        assertThat(log()).doesNotContain("\tat ").doesNotContain("401");
+        assertThat(log()).doesNotContain("\tat ");
+        // 401 as a number of its own: the fake's random port (e.g. 40159) may stand in other lines
+        assertThat(log().lines().filter(l -> STATUS_401.matcher(l).find())).isEmpty();
     }
 }
