@@ -69,7 +69,8 @@ final class QuoteReplies {
         String organisation = names.name(organisationId).orElseGet(() -> SAY.text("quote.unknown_organisation"));
         if (quotes.isEmpty()) {
             List<Reply.Block> blocks = new ArrayList<>();
-            blocks.add(SAY.paragraph("quote.cited.none", "organisation", organisation));
+            blocks.add(SAY.paragraph("quote.cited.none", "organisation", organisation,
+                    "base", baseId == null ? "none" : names.baseLabel(baseId)));
             List<Reply.Button> buttons = speakersButtons(queries.quotes());
             if (!buttons.isEmpty()) {
                 blocks.add(SAY.paragraph("quote.cited.others"));

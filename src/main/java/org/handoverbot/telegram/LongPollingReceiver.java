@@ -51,6 +51,9 @@ final class LongPollingReceiver implements AutoCloseable {
         // The watch first, so it sees what the library sees (StoppableCalls runs the real call itself).
         OkHttpClient.Builder watched = calls.outer().newBuilder();
         watched.interceptors().add(0, watch);
+        // Before StoppableCalls, which runs the real call itself: this one sees the answer it returns.
+        UpdatesAsSent asSent = new UpdatesAsSent();
+        watched.interceptors().add(1, asSent);
         OkHttpClient polling = watched.build();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("telegram-poll"));
         TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(() -> StoredUpdates.JSON, () -> polling,
@@ -59,7 +62,7 @@ final class LongPollingReceiver implements AutoCloseable {
         try {
             application.registerBot(token, () -> url, lastUpdateId -> GetUpdates.builder()
                     .offset(lastUpdateId + 1).limit(100).timeout(options.pollTimeoutSeconds())
-                    .allowedUpdates(ALLOWED_UPDATES).build(), intake);
+                    .allowedUpdates(ALLOWED_UPDATES).build(), updates -> intake.consume(updates, asSent::json));
         } catch (TelegramApiException e) {
             receiver.close();
             throw new TelegramStartException("could not start long polling: " + mask.describe(e));

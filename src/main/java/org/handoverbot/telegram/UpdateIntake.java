@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,12 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> updates) {
-        takeIn(updates, Duration.ofMinutes(10), true);
+        consume(updates, StoredUpdates::json);
+    }
+
+    /** The same, each update's JSON (kept with its claim) given by the poll: Telegram's own, where it has it. */
+    void consume(List<Update> updates, Function<Update, String> json) {
+        takeIn(updates, Duration.ofMinutes(10), true, json);
     }
 
     /**
@@ -62,13 +68,13 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
      * whose claim could not be recorded is answered anyway when fresh from Telegram (better than not at all), but
      * not when kept from earlier: another instance may be answering it.
      */
-    private int takeIn(List<Update> updates, Duration waitForRoom, boolean answerUnrecorded) {
+    private int takeIn(List<Update> updates, Duration waitForRoom, boolean answerUnrecorded, Function<Update, String> json) {
         Map<Long, HandledUpdates.Claim> claims;
         try {
             claims = handled.takeAll(updates.stream()
                     .filter(update -> UpdateRouter.chatOf(update).isPresent())
                     .map(update -> new HandledUpdates.Incoming(update.getUpdateId(), UpdateRouter.chatOf(update).getAsLong(),
-                            StoredUpdates.json(update)))
+                            json.apply(update)))
                     .toList());
         } catch (RuntimeException e) {
             LOG.error("cannot record updates {} to {}: {}", updates.get(0).getUpdateId(),
@@ -111,7 +117,7 @@ final class UpdateIntake implements LongPollingUpdateConsumer {
         for (String json : handled.unanswered(within)) {
             StoredUpdates.update(json).ifPresent(kept::add);
         }
-        int queued = kept.isEmpty() ? 0 : takeIn(kept, waitForRoom, false);
+        int queued = kept.isEmpty() ? 0 : takeIn(kept, waitForRoom, false, StoredUpdates::json);
         if (queued > 0) {
             LOG.info("answering {} question(s) taken in earlier by a process that is gone, never answered", queued);
         }

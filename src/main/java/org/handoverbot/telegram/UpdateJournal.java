@@ -202,9 +202,13 @@ final class UpdateJournal implements AutoCloseable {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
-    /** JSON as Jackson writes it has no raw line break; should one come, it must not split the record. */
-    private static String oneLine(String json) {
-        return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace("\r", "\\r").replace("\n", "\\n");
+    /**
+     * The update's JSON on one line, the same JSON: in valid JSON a raw line break can only be whitespace between
+     * tokens (inside a string it is escaped), so it becomes a space. Telegram's own JSON (kept as it came) may
+     * have some; Jackson's never has.
+     */
+    static String oneLine(String json) {
+        return json.indexOf('\n') < 0 && json.indexOf('\r') < 0 ? json : json.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static List<Entry> read(Path file) {

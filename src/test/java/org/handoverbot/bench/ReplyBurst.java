@@ -29,11 +29,13 @@ public final class ReplyBurst {
      * What a round measured. cpuMicrosPerReply: CPU of this whole process per reply during the round (the
      * fake server and the harness included, the same for the bot and its baseline).
      */
-    public record Result(double perSecond, long p50, long p90, long p99, long max, double cpuMicrosPerReply) {
+    public record Result(double perSecond, long p50, long p90, long p99, long max, double cpuMicrosPerReply,
+                         long takenInMillis) {
 
         public String json() {
             return String.format(java.util.Locale.ROOT, "{\"perSecond\": %.1f, \"p50\": %d, \"p90\": %d, \"p99\": %d, "
-                    + "\"max\": %d, \"cpuMicrosPerReply\": %.0f}", perSecond, p50, p90, p99, max, cpuMicrosPerReply);
+                    + "\"max\": %d, \"cpuMicrosPerReply\": %.0f, \"takenInMillis\": %d}", perSecond, p50, p90, p99, max,
+                    cpuMicrosPerReply, takenInMillis);
         }
     }
 
@@ -54,8 +56,12 @@ public final class ReplyBurst {
         // The first reply to each chat, gathered as they come, cheaply: the bot under test shares these cores.
         Map<String, Long> firstReply = new HashMap<>();
         int read = before;
+        long takenIn = 0;
         while (firstReply.size() < users && System.nanoTime() < deadline) {
             Thread.sleep(5);
+            if (takenIn == 0 && server.unconfirmedCount() == 0) {
+                takenIn = System.nanoTime();
+            }
             List<SentMessage> all = server.sent();
             for (SentMessage reply : all.subList(read, all.size())) {
                 firstReply.putIfAbsent(reply.chat(), reply.atNanos());
@@ -76,7 +82,8 @@ public final class ReplyBurst {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double seconds = (last - start) / 1e9;
         return new Result(users / seconds, Figures.percentile(sorted, 50), Figures.percentile(sorted, 90),
-                Figures.percentile(sorted, 99), sorted[sorted.length - 1], cpu / 1e3 / users);
+                Figures.percentile(sorted, 99), sorted[sorted.length - 1], cpu / 1e3 / users,
+                takenIn == 0 ? -1 : (takenIn - start) / 1_000_000);
     }
 
     private static long processCpuNanos() {

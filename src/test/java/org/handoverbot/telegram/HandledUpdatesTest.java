@@ -169,6 +169,19 @@ class HandledUpdatesTest {
     }
 
     @Test
+    void anUpdatesJsonWithLineBreaksBetweenItsTokensIsOneJournalLineAndReadsBackAsTheSameJson() throws Exception {
+        // Telegram's own JSON, kept as it came, could be laid out over lines; inside a string a break is escaped.
+        String asSent = "{\"update_id\":81,\r\n \"message\":{\"text\":\"سطر\\nسطر\",\n\"chat\":{\"id\":810}}}";
+        try (Database db = open(); HandledUpdates journaled = HandledUpdates.journaled(db)) {
+            journaled.takeAll(java.util.List.of(new HandledUpdates.Incoming(81, 810, asSent)));
+            assertThat(java.nio.file.Files.readAllLines(folder.resolve("handover.updates"))).hasSize(1);
+        }
+        try (Database db = open()) {
+            assertThat(StoredUpdates.JSON.readTree(payloadOf(db, 81))).isEqualTo(StoredUpdates.JSON.readTree(asSent));
+        }
+    }
+
+    @Test
     void aSecondReceiverOnTheSameDatabaseMarksInTheTableItself() {
         try (Database db = open(); HandledUpdates first = HandledUpdates.journaled(db);
              HandledUpdates second = HandledUpdates.journaled(db)) {

@@ -24,6 +24,25 @@ final class MeasuringDialogues {
     private MeasuringDialogues() {
     }
 
+    /** Around the bot's real dialogue: buttons and commands go to it as usual; texts are what a device changes. */
+    abstract static class Around implements Dialogue {
+        final Dialogue real;
+
+        Around(Dialogue real) {
+            this.real = real;
+        }
+
+        @Override
+        public Reply onButton(long chatId, String callbackData) {
+            return real.onButton(chatId, callbackData);
+        }
+
+        @Override
+        public Reply onCommand(long chatId, String command, String argument) {
+            return real.onCommand(chatId, command, argument);
+        }
+    }
+
     /** The dialogue a run asks for, around the bot's real one. */
     static Dialogue chosen(Dialogue real) {
         return Boolean.getBoolean("echoDialogue") ? new EchoDialogue(real)
@@ -35,26 +54,14 @@ final class MeasuringDialogues {
      * whole bot (duplicate guard, lanes, flood guard, gate, HTML renderer) without understanding and composing, so
      * a run shows how much of the bot's latency is the answer's own work and how much everything around it.
      */
-    public static final class EchoDialogue implements Dialogue {
-        private final Dialogue real;
-
+    public static final class EchoDialogue extends Around {
         EchoDialogue(Dialogue real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public Reply onText(long chatId, String text) {
             return Reply.of(Reply.Paragraph.plain(text));
-        }
-
-        @Override
-        public Reply onButton(long chatId, String callbackData) {
-            return real.onButton(chatId, callbackData);
-        }
-
-        @Override
-        public Reply onCommand(long chatId, String command, String argument) {
-            return real.onCommand(chatId, command, argument);
         }
     }
 
@@ -63,41 +70,28 @@ final class MeasuringDialogues {
      * a cache the bot has): the whole bot sending its real replies, without the cost of answering. Bot minus this is
      * what answering costs inside the burst; this minus the echo dialogue is what the longer, richer replies cost.
      */
-    public static final class MemoDialogue implements Dialogue {
-        private final Dialogue real;
-        private final ConcurrentHashMap<String, Reply> replies =
-                new ConcurrentHashMap<>();
+    public static final class MemoDialogue extends Around {
+        private final ConcurrentHashMap<String, Reply> replies = new ConcurrentHashMap<>();
 
         MemoDialogue(Dialogue real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public Reply onText(long chatId, String text) {
             return replies.computeIfAbsent(text, t -> real.onText(chatId, t));
         }
-
-        @Override
-        public Reply onButton(long chatId, String callbackData) {
-            return real.onButton(chatId, callbackData);
-        }
-
-        @Override
-        public Reply onCommand(long chatId, String command, String argument) {
-            return real.onCommand(chatId, command, argument);
-        }
     }
 
     /** -DtimeAnswers=true: each text answer's thread CPU inside the rounds (one ThreadMXBean read either side). */
-    public static final class TimedDialogue implements Dialogue {
-        private final Dialogue real;
+    public static final class TimedDialogue extends Around {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         private final LongAdder bytes = new LongAdder();
         private long gcMillis;
 
         TimedDialogue(Dialogue real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -108,16 +102,6 @@ final class MeasuringDialogues {
             nanos.add(threads.getCurrentThreadCpuTime() - before);
             bytes.add(((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes() - bytesBefore);
             return reply;
-        }
-
-        @Override
-        public Reply onButton(long chatId, String callbackData) {
-            return real.onButton(chatId, callbackData);
-        }
-
-        @Override
-        public Reply onCommand(long chatId, String command, String argument) {
-            return real.onCommand(chatId, command, argument);
         }
 
         String takeFigure() {

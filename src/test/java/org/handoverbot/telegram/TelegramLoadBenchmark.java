@@ -179,10 +179,12 @@ public final class TelegramLoadBenchmark {
                 }
                 chatBase += users;
                 String name = round <= 0 ? "warm-up" : "round " + round;
-                System.out.printf("%s (load %.1f): bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply | echo %.0f "
-                                + "replies/s, p50 %d ms, p99 %d ms, CPU %.0f µs/reply | bot/echo p50 %.2f, p99 %.2f%n", name,
+                System.out.printf("%s (load %.1f): bot %.0f replies/s, p50 %d ms, p99 %d ms, max %d ms, CPU %.0f µs/reply, all taken in "
+                                + "by %d ms | echo %.0f replies/s, p50 %d ms, p99 %d ms, CPU %.0f µs/reply, all taken in by %d ms | bot/echo p50 "
+                                + "%.2f, p99 %.2f%n", name,
                         Figures.loadAverage(), result.perSecond(), result.p50(), result.p99(), result.max(),
-                        result.cpuMicrosPerReply(), echo.perSecond(), echo.p50(), echo.p99(), echo.cpuMicrosPerReply(),
+                        result.cpuMicrosPerReply(), result.takenInMillis(), echo.perSecond(), echo.p50(), echo.p99(),
+                        echo.cpuMicrosPerReply(), echo.takenInMillis(),
                         Figures.ratio(result.p50(), echo.p50()), Figures.ratio(result.p99(), echo.p99()));
                 if (dialogue == timed) {
                     System.out.println("  answers inside the round: " + timed.takeFigure());
