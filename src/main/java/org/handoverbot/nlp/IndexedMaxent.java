@@ -46,11 +46,10 @@ final class IndexedMaxent {
         int[] grams;
     }
 
-    // Every predicate's parameters in two flat arrays, predicate p's from from[p] to from[p + 1], in its context's
-    // order: a feature's sum reads two arrays in a row instead of a context object and its two arrays.
-    private final int[] from;
-    private final int[] outcomeOf;
-    private final double[] parameter;
+    // Every predicate's parameters in one flat array, a predicate being where its entry starts: at p its count n,
+    // then n pairs of outcome (a small whole number, exact as a double) and parameter, in its context's order. A
+    // feature's sum reads one place of one array instead of a context object and its two arrays.
+    private final double[] table;
     private final Map<String, Word> words;
     private final int empty;
     /** By n-gram length minus {@link #MIN_GRAM}. */
@@ -64,26 +63,24 @@ final class IndexedMaxent {
         this.logPrior = StrictMath.log(1.0 / outcomes);
         Map<Context, Integer> numbers = new java.util.IdentityHashMap<>();
         List<Context> contexts = new ArrayList<>();
+        int size = 0;
         for (Context context : predicates.values()) {
             if (!numbers.containsKey(context)) {
-                numbers.put(context, contexts.size());
+                numbers.put(context, size);
                 contexts.add(context);
+                size += 1 + 2 * context.getOutcomes().length;
             }
         }
-        this.from = new int[contexts.size() + 1];
-        int size = 0;
-        for (int p = 0; p < contexts.size(); p++) {
-            from[p] = size;
-            size += contexts.get(p).getOutcomes().length;
-        }
-        from[contexts.size()] = size;
-        this.outcomeOf = new int[size];
-        this.parameter = new double[size];
-        for (int p = 0; p < contexts.size(); p++) {
-            int[] outcomesOfP = contexts.get(p).getOutcomes();
-            double[] parametersOfP = contexts.get(p).getParameters();
-            System.arraycopy(outcomesOfP, 0, outcomeOf, from[p], outcomesOfP.length);
-            System.arraycopy(parametersOfP, 0, parameter, from[p], outcomesOfP.length);
+        this.table = new double[size];
+        for (Context context : contexts) {
+            int at = numbers.get(context);
+            int[] outcomesOf = context.getOutcomes();
+            double[] parametersOf = context.getParameters();
+            table[at] = outcomesOf.length;
+            for (int j = 0; j < outcomesOf.length; j++) {
+                table[at + 1 + 2 * j] = outcomesOf[j];
+                table[at + 2 + 2 * j] = parametersOf[j];
+            }
         }
         Map<String, Word> byToken = new HashMap<>();
         Map<Integer, Map<Long, Integer>> packed = new HashMap<>();
@@ -263,8 +260,9 @@ final class IndexedMaxent {
         if (predicate < 0) {
             return;
         }
-        for (int j = from[predicate]; j < from[predicate + 1]; j++) {
-            sums[outcomeOf[j]] += parameter[j];
+        int end = predicate + 1 + 2 * (int) table[predicate];
+        for (int j = predicate + 1; j < end; j += 2) {
+            sums[(int) table[j]] += table[j + 1];
         }
     }
 
