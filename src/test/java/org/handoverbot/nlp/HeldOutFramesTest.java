@@ -14,52 +14,45 @@ import java.util.stream.Collectors;
 import org.handoverbot.text.ArabicText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The third session's held-out questions (models/frames-heldout.txt), written before any rule they test and kept
- * apart from frames-test.txt, whose rules were tuned on it. Prints acts and slots and writes them to
- * target/heldout-frames.txt. The floors are the counts reached so far (first run: acts 42/44, slots 37/44): they
- * only rise, so a change that loses a held-out question shows here without a threshold tuned to pass.
+ * The held-out questions (models/frames-heldout*.txt), each batch written before the rules it tests and kept apart
+ * from frames-test.txt, whose rules were tuned on it. Prints acts and slots and writes them to target/ under the
+ * file's name. The floors are the counts reached so far (each batch's first run is in {@link #BATCHES}): they only
+ * rise, so a change that loses a held-out question shows here without a threshold tuned to pass.
  */
 class HeldOutFramesTest {
 
-    static final String FILE = "models/frames-heldout.txt";
-    static final int ACTS_REACHED = 44;
-    static final int SLOTS_REACHED = 43;
-    /** The second batch, written after the first fixes (first run: acts 16/16, slots 15/16). */
-    static final String SECOND = "models/frames-heldout-2.txt";
-    static final int SECOND_ACTS_REACHED = 16;
-    static final int SECOND_SLOTS_REACHED = 16;
+    /**
+     * One held-out file: the floors of acts and slots reached so far, the least number of questions it holds, and
+     * whether it is checked against the training questions.
+     */
+    record Batch(String file, int actsReached, int slotsReached, int size, boolean apartFromTraining) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
 
-    /** The third batch, steps still to come, written before the planned-day rules (first run: acts 6/8, slots 7/8). */
-    static final String THIRD = "models/frames-heldout-3.txt";
-    static final int THIRD_ACTS_REACHED = 6;
-    static final int THIRD_SLOTS_REACHED = 8;
+    static final List<Batch> BATCHES = List.of(
+            // the third session's (first run: acts 42/44, slots 37/44)
+            new Batch("models/frames-heldout.txt", 44, 43, 40, true),
+            // written after the first fixes (first run: acts 16/16, slots 15/16)
+            new Batch("models/frames-heldout-2.txt", 16, 16, 15, true),
+            // steps still to come, written before the planned-day rules (first run: acts 6/8, slots 7/8); its
+            // 'شنو القاعدة الجاية' has since become a training line, left as found
+            new Batch("models/frames-heldout-3.txt", 6, 8, 8, false),
+            // session 5, written before that session's rules (first run: acts 22/28, slots 22/28)
+            new Batch("models/frames-heldout-5.txt", 25, 28, 25, true),
+            // session 5, written after the batch-5 fixes (first run: acts 11/12, slots 11/12)
+            new Batch("models/frames-heldout-6.txt", 11, 11, 12, true));
 
-    /** The fifth batch (session 5), written before that session's rules (first run: acts 22/28, slots 22/28). */
-    static final String FIFTH = "models/frames-heldout-5.txt";
-    static final int FIFTH_ACTS_REACHED = 25;
-    static final int FIFTH_SLOTS_REACHED = 28;
-
-    /** The sixth batch (session 5), written after the batch-5 fixes (first run: acts 11/12, slots 11/12). */
-    static final String SIXTH = "models/frames-heldout-6.txt";
-    static final int SIXTH_ACTS_REACHED = 11;
-    static final int SIXTH_SLOTS_REACHED = 11;
-
-    static List<FrameExpectation> expected;
-    static List<FrameExpectation> second;
-    static List<FrameExpectation> third;
-    static List<FrameExpectation> fifth;
-    static List<FrameExpectation> sixth;
     static QuestionUnderstander understander;
 
     @BeforeAll
     static void load() throws IOException {
-        expected = read(FILE);
-        second = read(SECOND);
-        third = read(THIRD);
-        fifth = read(FIFTH);
-        sixth = read(SIXTH);
         understander = QuestionUnderstander.load(Gazetteer.load());
     }
 
@@ -69,29 +62,14 @@ class HeldOutFramesTest {
         }
     }
 
-    @Test
-    void heldOutQuestionsKeepEveryActAndSlotReached() throws IOException {
-        measure(FILE, expected, ACTS_REACHED, SLOTS_REACHED, 40);
+    static List<Batch> batches() {
+        return BATCHES;
     }
 
-    @Test
-    void secondHeldOutBatchKeepsEveryActAndSlotReached() throws IOException {
-        measure(SECOND, second, SECOND_ACTS_REACHED, SECOND_SLOTS_REACHED, 15);
-    }
-
-    @Test
-    void thirdHeldOutBatchOfStepsToComeKeepsEveryActAndSlotReached() throws IOException {
-        measure(THIRD, third, THIRD_ACTS_REACHED, THIRD_SLOTS_REACHED, 8);
-    }
-
-    @Test
-    void fifthHeldOutBatchKeepsEveryActAndSlotReached() throws IOException {
-        measure(FIFTH, fifth, FIFTH_ACTS_REACHED, FIFTH_SLOTS_REACHED, 25);
-    }
-
-    @Test
-    void sixthHeldOutBatchKeepsEveryActAndSlotReached() throws IOException {
-        measure(SIXTH, sixth, SIXTH_ACTS_REACHED, SIXTH_SLOTS_REACHED, 12);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("batches")
+    void eachHeldOutBatchKeepsEveryActAndSlotReached(Batch batch) throws IOException {
+        measure(batch.file(), read(batch.file()), batch.actsReached(), batch.slotsReached(), batch.size());
     }
 
     private static void measure(String file, List<FrameExpectation> expected, int actsReached, int slotsReached,
@@ -129,8 +107,12 @@ class HeldOutFramesTest {
     void noHeldOutQuestionIsTrainedOn() throws IOException {
         Set<String> trained = LabelledQuestion.read(Path.of("models/intents-train.txt")).stream()
                 .map(q -> String.join(" ", ArabicText.words(q.question()))).collect(Collectors.toSet());
-        assertThat(java.util.stream.Stream.of(expected, second, fifth, sixth).flatMap(List::stream)
-                .map(e -> String.join(" ", ArabicText.words(e.question())))
-                .filter(trained::contains).toList()).isEmpty();
+        List<String> heldOut = new ArrayList<>();
+        for (Batch batch : BATCHES) {
+            if (batch.apartFromTraining()) {
+                read(batch.file()).forEach(e -> heldOut.add(String.join(" ", ArabicText.words(e.question()))));
+            }
+        }
+        assertThat(heldOut.stream().filter(trained::contains).toList()).isEmpty();
     }
 }
