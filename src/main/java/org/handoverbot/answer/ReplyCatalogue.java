@@ -703,25 +703,23 @@ public final class ReplyCatalogue {
          * other character is read for marks exactly as {@code marked} reads the formatted text.
          */
         List<Reply.Span> spans(Map<String, ?> slots, PluralRules rules) {
-            if (!clean || !fills(slots)) {
-                return null;
-            }
-            SpanWriter out = new SpanWriter(false);
-            try {
-                return write(nodes, slots, rules, -1, out) ? out.done() : null;
-            } finally {
-                out.release();
-            }
+            return written(slots, rules, false, SpanWriter::done);
         }
 
         /** The texts of {@link #spans} joined, or null where it is null. */
         String text(Map<String, ?> slots, PluralRules rules) {
+            return written(slots, rules, true, SpanWriter::joined);
+        }
+
+        /** The tree written for these slots and taken out of the writer as wanted; null as {@link #spans} says. */
+        private <T> T written(Map<String, ?> slots, PluralRules rules, boolean joinOnly,
+                              java.util.function.Function<SpanWriter, T> taken) {
             if (!clean || !fills(slots)) {
                 return null;
             }
-            SpanWriter out = new SpanWriter(true);
+            SpanWriter out = new SpanWriter(joinOnly);
             try {
-                return write(nodes, slots, rules, -1, out) ? out.joined() : null;
+                return write(nodes, slots, rules, -1, out) ? taken.apply(out) : null;
             } finally {
                 out.release();
             }

@@ -26,6 +26,8 @@ final class ArticleSpeakers {
             "platform", "speech", "agency");
     /** "في العراق" at a clause's end belongs to an institution's name; "في بيان" does not. */
     private static final Lexicon NAME_IN_PLACE = Lexicon.data("quote-verbs", "name-in-place");
+    /** "في" of "في العراق" (the list QuoteVoices reads "وجاء في البيان" with). */
+    private static final Lexicon IN = Lexicon.data("quote-verbs", "in");
     /** The longest an institution's name runs ("اللجنة العسكرية العليا لإنهاء مهمة التحالف الدولي في العراق"). */
     private static final int INSTITUTION_WORDS = 10;
     static final Lexicon INSTITUTIONS = Lexicon.data("quote-verbs", "institution");
@@ -255,7 +257,7 @@ final class ArticleSpeakers {
                 && !w.get(j).startsWith("ال") && !NAME_STOPS.test(w.get(j))) {
             j++;
             while (j < w.size() && j - head < INSTITUTION_WORDS && !endsClause(s.rawToken(j - 1))) {
-                if (IN_WORD.equals(w.get(j)) && j + 1 < w.size() && NAME_IN_PLACE.isBare(w.get(j + 1))
+                if (IN.isBare(w.get(j)) && j + 1 < w.size() && NAME_IN_PLACE.isBare(w.get(j + 1))
                         && (j + 2 == w.size() || endsClause(s.rawToken(j + 1)))) {
                     j += 2;
                     break;
@@ -268,8 +270,6 @@ final class ArticleSpeakers {
         }
         return j;
     }
-
-    private static final String IN_WORD = "في";
 
     /** Where an unnamed voice's description ends ("ضابط برتبة عقيد في الجيش العراقي" before "إلى أن"). */
     static int unnamedEnd(Sentence s, int head) {

@@ -13,6 +13,7 @@ import org.handoverbot.nlp.EntityKind;
 import org.handoverbot.nlp.Gazetteer;
 import org.handoverbot.nlp.Mention;
 import org.handoverbot.text.ArabicText;
+import org.handoverbot.text.Clitics;
 import org.handoverbot.text.WordLists;
 
 /**
@@ -279,10 +280,7 @@ final class QuoteVoices {
 
     /** "بيان للتحالف": the statement's issuer as named, without the preposition that ties it to the statement. */
     private static String issuer(String name) {
-        if (name.startsWith("ال")) {
-            return name;
-        }
-        return name.startsWith("لل") ? "ال" + name.substring(2) : name.startsWith("ل") ? name.substring(1) : name;
+        return Clitics.withoutLam(name);
     }
 
     private static final String QUOTE_OPENERS = "\"“”«'";
@@ -539,7 +537,7 @@ final class QuoteVoices {
                 // "للأناضول"، "لـ"سبوتنيك""، "مراسل سبوتنيك": the agency by its own name, without the preposition
                 String raw = ArticleSpeakers.clean(intro.raw(i, i + 1)).replace("ـ", "");
                 if (raw.startsWith("لل") && !AGENCY.isBare(w.get(i))) {
-                    return "ال" + raw.substring(2);
+                    return Clitics.withoutLam(raw);
                 }
                 boolean glued = raw.startsWith("ل") && ArabicText.normalize(raw.substring(1)).equals(w.get(i));
                 return glued || !AGENCY.isBare(w.get(i)) ? raw.substring(1) : raw;
@@ -550,7 +548,7 @@ final class QuoteVoices {
 
     private static final Lexicon AGENCY = Lexicon.data("quote-verbs", "agency");
     /** "أنباء": between a channel's kind and its name ("وكالة أنباء شينخوا"). */
-    private static final Lexicon NEWS = Lexicon.of("أنباء", "الأنباء");
+    private static final Lexicon NEWS = Lexicon.data("quote-verbs", "news");
 
     static SourceDraft source(ArticleMetadata meta, Voice voice, String evidence) {
         return new SourceDraft(meta.publisher(), meta.published(), meta.url(), voice.channel(), voice.name(),

@@ -64,6 +64,15 @@ public final class Clitics {
     }
 
     /**
+     * The name behind a glued "ل" ("بيان للتحالف", "لوزارة الدفاع"): "لل" is ل + ال, so "للتحالف" → "التحالف",
+     * "لوزارة" → "وزارة"; a name without one is itself. What {@link #withLam} glues, undone.
+     */
+    public static String withoutLam(String written) {
+        return written.startsWith("لل") ? "ال" + written.substring(2)
+                : written.startsWith("ل") ? written.substring(1) : written;
+    }
+
+    /**
      * "بياناً عبر تويتر" after a preposition: the head noun in the genitive ("بيان عبر تويتر"), its accusative
      * alif (with or without tanween) dropped when what remains is one of the nouns given.
      */

@@ -16,4 +16,12 @@ class CliticsTest {
         assertThat(Clitics.forms("القائم")).contains("للقائم", "وللقائم", "فللقائم");
         assertThat(Clitics.forms("شباط")).noneMatch(form -> form.contains("للشباط") || form.startsWith("لل"));
     }
+
+    @Test
+    void aGluedLamComesOffANameAndDoubleLamGivesBackTheArticle() {
+        assertThat(Clitics.withoutLam("للتحالف")).isEqualTo("التحالف");
+        assertThat(Clitics.withoutLam("لوزارة")).isEqualTo("وزارة");
+        assertThat(Clitics.withoutLam("التحالف")).isEqualTo("التحالف");
+        assertThat(Clitics.withoutLam("وزارة")).isEqualTo("وزارة");
+    }
 }
