@@ -20,6 +20,13 @@ public final class ThreadCpu {
     private ThreadCpu() {
     }
 
+    /** Both readings at one moment. */
+    public record Reading(Map<String, Long> cpu, Map<String, Long> switches) {
+        public static Reading now() {
+            return new Reading(snapshot(), ThreadCpu.switches());
+        }
+    }
+
     public static Map<String, Long> snapshot() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<String, Long> cpu = new HashMap<>();

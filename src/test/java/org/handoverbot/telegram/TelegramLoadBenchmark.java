@@ -102,6 +102,9 @@ public final class TelegramLoadBenchmark {
      */
     private static final long SETTLE_MILLIS = Long.getLong("settle", 1_000);
 
+    /** -DthreadCpu=true: the threads are read around each round only then (a read walks every thread and /proc). */
+    private static final boolean BY_THREAD = Boolean.getBoolean("threadCpu");
+
     /** The echo's sending threads; the bot's chat workers are the production default unless -DbotWorkers says. */
     private static final int WORKERS = Integer.getInteger("workers", 16);
     private static final int BOT_WORKERS = Integer.getInteger("botWorkers", TelegramOptions.defaults().workerThreads());
@@ -160,22 +163,18 @@ public final class TelegramLoadBenchmark {
             // the two alternate round by round, so both meet the same load of the shared machine
             for (int round = 1 - WARM_UPS; round <= rounds; round++) {
                 Thread.sleep(SETTLE_MILLIS);
-                Map<String, Long> s0 = ThreadCpu.switches();
-                Map<String, Long> t0 = ThreadCpu.snapshot();
+                ThreadCpu.Reading r0 = BY_THREAD ? ThreadCpu.Reading.now() : null;
                 ReplyBurst.Result echo = ReplyBurst.round(echoServer, users, chatBase);
-                Map<String, Long> s1 = ThreadCpu.switches();
-                Map<String, Long> t1 = ThreadCpu.snapshot();
+                ThreadCpu.Reading r1 = BY_THREAD ? ThreadCpu.Reading.now() : null;
                 Thread.sleep(SETTLE_MILLIS);
-                Map<String, Long> s1b = ThreadCpu.switches();
-                Map<String, Long> t1b = ThreadCpu.snapshot();
+                ThreadCpu.Reading r1b = BY_THREAD ? ThreadCpu.Reading.now() : null;
                 ReplyBurst.Result result = ReplyBurst.round(server, users, chatBase);
-                Map<String, Long> s2 = ThreadCpu.switches();
-                Map<String, Long> t2 = ThreadCpu.snapshot();
-                if (Boolean.getBoolean("threadCpu")) {
-                    System.out.println("  echo threads µs/reply: " + ThreadCpu.perReply(t0, t1, users));
-                    System.out.println("  bot  threads µs/reply: " + ThreadCpu.perReply(t1b, t2, users));
-                    System.out.println("  echo switches/reply: " + ThreadCpu.perReply(s0, s1, users, 1));
-                    System.out.println("  bot  switches/reply: " + ThreadCpu.perReply(s1b, s2, users, 1));
+                ThreadCpu.Reading r2 = BY_THREAD ? ThreadCpu.Reading.now() : null;
+                if (BY_THREAD) {
+                    System.out.println("  echo threads µs/reply: " + ThreadCpu.perReply(r0.cpu(), r1.cpu(), users));
+                    System.out.println("  bot  threads µs/reply: " + ThreadCpu.perReply(r1b.cpu(), r2.cpu(), users));
+                    System.out.println("  echo switches/reply: " + ThreadCpu.perReply(r0.switches(), r1.switches(), users, 1));
+                    System.out.println("  bot  switches/reply: " + ThreadCpu.perReply(r1b.switches(), r2.switches(), users, 1));
                 }
                 chatBase += users;
                 String name = round <= 0 ? "warm-up" : "round " + round;
